@@ -1,0 +1,4 @@
+"""``python -m generator`` runs the pressgen command line."""
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""The ``pressgen`` command line: parse arguments, call the library, print, map errors to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Sequence
+
+from . import __version__
+from .errors import GeneratorError, UsageError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so usage errors get our message and exit code 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise UsageError(f"{message}", hint=f"run '{self.prog} --help' for usage")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pressgen", description="Write and check bilingual statistical press releases from the figures.")
+    parser.add_argument("--version", action="version", version=f"pressgen {__version__}")
+    parser.add_argument("--traceback", action="store_true", help="show the Python traceback on errors (for debugging pressgen)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--project", default=".", metavar="DIR", help="release project folder (default: the current folder)")
+    common.add_argument("--release", metavar="NAME", help="release definition to use when the project has several")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    facts = sub.add_parser("facts", parents=[common], help="print every fact the rules derive for a period")
+    facts.add_argument("--period", metavar="P", help="period such as 2025H1, 2024 or 2025Q1 (default: the latest in the data)")
+    facts.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+
+    sub.add_parser("validate", parents=[common], help="check the figures, item table, release definition and annotations")
+    sub.add_parser("periods", parents=[common], help="list the periods in the data and each item's coverage")
+    sub.add_parser("rules", parents=[common], help="list the derivation rules")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run pressgen; return the exit code (0 ok, 1 findings, 2 bad usage or input)."""
+    parser = build_parser()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    show_traceback = "--traceback" in args_list
+    try:
+        args = parser.parse_args(args_list)
+        if not args.command:
+            parser.print_help()
+            return 2
+        return _COMMANDS[args.command](args)
+    except GeneratorError as exc:
+        if show_traceback:
+            raise
+        print(f"Error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Interrupted; files already written are complete, nothing half-written was left.", file=sys.stderr)
+        return 130
+
+
+def _cmd_facts(args) -> int:
+    from .project import open_project
+    from .report import facts_table
+
+    project = open_project(args.project, args.release)
+    facts = project.facts(project.period(args.period))
+    if args.format == "json":
+        sys.stdout.write(json.dumps(facts.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(facts_table(facts))
+    return 0
+
+
+def _cmd_validate(args) -> int:
+    from .project import open_project, validate_project
+
+    project = open_project(args.project, args.release)
+    for line in validate_project(project):
+        print(line)
+    return 0
+
+
+def _cmd_periods(args) -> int:
+    from .project import open_project
+    from .report import periods_table
+
+    sys.stdout.write(periods_table(open_project(args.project, args.release).dataset))
+    return 0
+
+
+def _cmd_rules(args) -> int:
+    from .report import rules_table
+
+    sys.stdout.write(rules_table())
+    return 0
+
+
+_COMMANDS = {"facts": _cmd_facts, "validate": _cmd_validate, "periods": _cmd_periods, "rules": _cmd_rules}

@@ -1,0 +1,29 @@
+"""The rules engine: derive every fact a release may state from the dataset (and annotations)."""
+
+from __future__ import annotations
+
+from ..config import ReleaseConfig
+from ..dataset import Dataset
+from ..periods import Period
+from .context import Context
+from .model import Fact, FactSet
+from .rules import RULES, RULES_BY_NAME, Rule
+
+__all__ = ["Fact", "FactSet", "Rule", "RULES", "derive_facts"]
+
+
+def derive_facts(dataset: Dataset, config: ReleaseConfig, period: Period, annotations=None) -> FactSet:
+    """Run every enabled rule for ``period`` and add the annotation's asserted facts.
+
+    Facts come out in registry order, then item-table order: the same inputs always
+    give the same list. A rule is disabled by its code or name in ``disabled_rules``.
+    """
+    ctx = Context(dataset, config, period)
+    facts: list[Fact] = []
+    for rule in RULES:
+        if rule.code in config.disabled_rules or rule.name in config.disabled_rules:
+            continue
+        facts.extend(rule.fn(ctx))
+    if annotations is not None:
+        facts.extend(annotations.asserted_facts())
+    return FactSet(config.id, str(period), tuple(facts))

@@ -1,0 +1,96 @@
+"""The ``Fact`` record: one statement the data supports, with the cells behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Mapping
+
+# Keys every fact has, in the order facts.json prints them.
+COMMON_KEYS = ("id", "kind", "rule", "item", "period")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A statement derived by a rule (or asserted by an annotation), as data, not wording.
+
+    Kind-specific fields (``value``, ``delta``, ``direction``, ``members`` ...) live in
+    ``data`` and read as attributes, so templates write ``fact.delta``.
+    """
+
+    id: str
+    kind: str
+    rule: str
+    item: str
+    period: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+    sources: tuple[Mapping[str, Any], ...] = ()
+    asserted: bool = False
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for names that are not dataclass fields.
+        data = object.__getattribute__(self, "data")
+        if name in data:
+            return data[name]
+        raise AttributeError(f"fact {object.__getattribute__(self, 'id')} has no field '{name}'")
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.data.get(name, default)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of DESIGN.md's facts contract (plain numbers, stable key order)."""
+        result: dict[str, Any] = {key: getattr(self, key) for key in COMMON_KEYS}
+        for key, value in self.data.items():
+            result[key] = to_json(value)
+        result["sources"] = [to_json(dict(s)) for s in self.sources]
+        if self.asserted:
+            result["asserted"] = True
+        return result
+
+
+def to_json(value: Any) -> Any:
+    """Decimals become ints or floats; containers are converted recursively."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, Mapping):
+        return {k: to_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class FactSet:
+    """All facts for one release and period, in a stable order, with lookups."""
+
+    release: str
+    period: str
+    facts: tuple[Fact, ...]
+
+    def __iter__(self):
+        return iter(self.facts)
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+    def by_id(self, fact_id: str) -> Fact | None:
+        return next((f for f in self.facts if f.id == fact_id), None)
+
+    def find(self, kind: str | None = None, item: str | None = None, **fields: Any) -> list[Fact]:
+        """Facts matching a kind, an item and any data fields (``basis='previous_period'``)."""
+        found = []
+        for fact in self.facts:
+            if kind is not None and fact.kind != kind:
+                continue
+            if item is not None and fact.item != item:
+                continue
+            if all(fact.data.get(k) == v for k, v in fields.items()):
+                found.append(fact)
+        return found
+
+    def first(self, kind: str | None = None, item: str | None = None, **fields: Any) -> Fact | None:
+        found = self.find(kind, item, **fields)
+        return found[0] if found else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"release": self.release, "period": self.period, "facts": [f.to_dict() for f in self.facts]}

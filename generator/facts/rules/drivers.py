@@ -1,0 +1,118 @@
+"""Drivers and composition: which child leads a parent's level or change, and what offset what."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..context import Context, balance_direction, balance_sign, change_fact, round_half_up
+from ..model import Fact
+
+SHARE_STEP = Decimal("0.1")
+
+
+def driver_level(ctx: Context) -> list[Fact]:
+    """The child carrying at least ``driver_min_share`` of its parent's balance, same sign.
+
+    Children of the parent's own dimension only (a category's sub-categories), listed
+    with the other children of the same sign (``members``) and of the opposite sign
+    (``opposite``), largest first.
+    """
+    minimum = ctx.threshold("driver_min_share")
+    facts = []
+    for item in ctx.items():
+        parent = ctx.dataset.cell(item.code, ctx.period, "balance")
+        if parent is None or parent.value == 0:
+            continue
+        kids = [c for child in ctx.same_dimension_children(item)
+                if (c := ctx.dataset.cell(child.code, ctx.period, "balance")) is not None]
+        same = sorted((c for c in kids if c.value * parent.value > 0), key=lambda c: -abs(c.value))
+        if not same or abs(same[0].value) < minimum * abs(parent.value):
+            continue
+        opposite = sorted((c for c in kids if c.value * parent.value < 0), key=lambda c: -abs(c.value))
+        facts.append(Fact(
+            id=f"driver:{item.code}:balance:level:{ctx.period}",
+            kind="driver", rule="driver-level", item=item.code, period=str(ctx.period),
+            data={"metric": "balance", "basis": "level", "value": parent.value, "sign": balance_sign(parent.value),
+                  "child": same[0].item, "child_value": same[0].value,
+                  "share": round_half_up(abs(same[0].value) * 100 / abs(parent.value), SHARE_STEP),
+                  "members": [{"item": c.item, "value": c.value} for c in same],
+                  "opposite": [{"item": c.item, "value": c.value} for c in opposite]},
+            sources=(parent.source(), *(c.source() for c in same), *(c.source() for c in opposite)),
+        ))
+    return facts
+
+
+def driver_change(ctx: Context) -> list[Fact]:
+    """The child whose change carries at least ``driver_min_share`` of its parent's change (previous period)."""
+    minimum = ctx.threshold("driver_min_share")
+    base = ctx.period.previous()
+    facts = []
+    for item in ctx.items():
+        parent = change_fact(ctx, "driver-change", item.code, "balance", base, "previous_period")
+        if parent is None or parent.delta == 0:
+            continue
+        kids = [f for child in ctx.same_dimension_children(item)
+                if (f := change_fact(ctx, "driver-change", child.code, "balance", base, "previous_period"))]
+        same = sorted((k for k in kids if k.delta * parent.delta > 0), key=lambda k: -abs(k.delta))
+        if not same or abs(same[0].delta) < minimum * abs(parent.delta):
+            continue
+        top = same[0]
+        facts.append(Fact(
+            id=f"driver:{item.code}:balance:change:{base}:{ctx.period}",
+            kind="driver", rule="driver-change", item=item.code, period=str(ctx.period),
+            data={"metric": "balance", "basis": "previous_period", "base_period": str(base),
+                  "delta": parent.delta, "direction": parent.direction,
+                  "child": top.item, "child_delta": top.delta, "child_direction": top.direction,
+                  "child_value": top.value, "child_base_value": top.base_value,
+                  "share": round_half_up(abs(top.delta) * 100 / abs(parent.delta), SHARE_STEP)},
+            sources=(*parent.sources, *top.sources),
+        ))
+    return facts
+
+
+def composition(ctx: Context) -> list[Fact]:
+    """A parent's balance change against the previous period, split into children pulling each way.
+
+    Fires only when children moved both ways and the side moving with the parent
+    outweighs the other ("the surplus grew, but the deficits grew more").
+    """
+    base = ctx.period.previous()
+    facts = []
+    for item in ctx.items():
+        parent = change_fact(ctx, "composition", item.code, "balance", base, "previous_period")
+        if parent is None or parent.delta == 0:
+            continue
+        groups: dict[str, list] = {}
+        for child in ctx.dataset.children(item.code):
+            groups.setdefault(child.dimension, []).append(child)
+        for dimension, children in groups.items():
+            moves = [f for child in children
+                     if (f := change_fact(ctx, "composition", child.code, "balance", base, "previous_period"))]
+            with_ = [m for m in moves if m.delta * parent.delta > 0]
+            against = [m for m in moves if m.delta * parent.delta < 0]
+            if not with_ or not against:
+                continue
+            pull = sum(m.delta for m in with_)
+            push = sum(m.delta for m in against)
+            if abs(pull) <= abs(push):
+                continue
+
+            def part(m: Fact) -> dict:
+                return {"item": m.item, "value": m.value, "base_value": m.base_value, "delta": m.delta,
+                        "direction": m.direction, "sign": balance_sign(m.value)}
+
+            facts.append(Fact(
+                id=f"composition:{item.code}:{dimension}:{base}:{ctx.period}",
+                kind="composition", rule="composition", item=item.code, period=str(ctx.period),
+                data={"metric": "balance", "basis": "previous_period", "base_period": str(base), "dimension": dimension,
+                      "delta": parent.delta, "direction": parent.direction,
+                      "sign": balance_sign(parent.value),
+                      "with": [part(m) for m in sorted(with_, key=lambda m: -abs(m.delta))],
+                      "against": [part(m) for m in sorted(against, key=lambda m: -abs(m.delta))],
+                      "with_delta": pull, "against_delta": push},
+                sources=(*parent.sources, *(s for m in moves for s in m.sources)),
+            ))
+    return facts
+
+
+__all__ = ["driver_level", "driver_change", "composition", "balance_direction"]

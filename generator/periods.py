@@ -1,0 +1,116 @@
+"""Periods (``2025``, ``2025H1``, ``2025Q1``): parsing, ordering and calendar arithmetic."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import total_ordering
+
+from .errors import UsageError
+
+_PATTERN = re.compile(r"^(?P<year>\d{4})(?:(?P<kind>[HQ])(?P<n>\d))?$")
+_PER_YEAR = {"Y": 1, "H": 2, "Q": 4}
+
+
+@total_ordering
+@dataclass(frozen=True)
+class Period:
+    """A calendar period: a year (kind ``Y``), a half (``H``, n 1-2) or a quarter (``Q``, n 1-4).
+
+    >>> Period.parse("2025H1").previous()
+    Period(year=2024, kind='H', n=2)
+    >>> str(Period.parse("2025Q1").year_ago())
+    '2024Q1'
+    """
+
+    year: int
+    kind: str = "Y"
+    n: int = 1
+
+    @classmethod
+    def parse(cls, text: str) -> "Period":
+        """Parse ``2025``, ``2025H1`` or ``2025Q3``; raise ``ValueError`` with the reason otherwise."""
+        if not isinstance(text, str):
+            raise ValueError(f"expected a period like 2025, 2025H1 or 2025Q1, got {text!r}")
+        match = _PATTERN.match(text.strip().upper())
+        if not match:
+            raise ValueError(f"'{text}' is not a period; expected a year (2025), a half (2025H1, 2025H2) or a quarter (2025Q1..2025Q4)")
+        year = int(match["year"])
+        kind = match["kind"] or "Y"
+        n = int(match["n"] or 1)
+        if not 1 <= n <= _PER_YEAR[kind]:
+            raise ValueError(f"'{text}' is not a period; a year has {_PER_YEAR[kind]} {'halves' if kind == 'H' else 'quarters'}")
+        if year < 1900:
+            raise ValueError(f"'{text}' is not a period; years before 1900 are not supported")
+        return cls(year, kind, n)
+
+    @property
+    def per_year(self) -> int:
+        return _PER_YEAR[self.kind]
+
+    @property
+    def index(self) -> int:
+        """A running number: consecutive periods of one kind differ by one."""
+        return self.year * self.per_year + self.n - 1
+
+    @classmethod
+    def _from_index(cls, kind: str, index: int) -> "Period":
+        per_year = _PER_YEAR[kind]
+        return cls(index // per_year, kind, index % per_year + 1)
+
+    def previous(self) -> "Period":
+        """The period just before this one, of the same kind (2025H1 → 2024H2)."""
+        return self._from_index(self.kind, self.index - 1)
+
+    def next(self) -> "Period":
+        return self._from_index(self.kind, self.index + 1)
+
+    def year_ago(self) -> "Period":
+        """The same period a year earlier (2025H1 → 2024H1; 2025 → 2024)."""
+        return Period(self.year - 1, self.kind, self.n)
+
+    def steps_to(self, other: "Period") -> int:
+        """How many periods of this kind lie from self to other (other later → positive)."""
+        if other.kind != self.kind:
+            raise ValueError(f"cannot count from {self} to {other}: different kinds of period")
+        return other.index - self.index
+
+    @property
+    def kind_name(self) -> str:
+        return {"Y": "year", "H": "half", "Q": "quarter"}[self.kind]
+
+    def __str__(self) -> str:
+        return str(self.year) if self.kind == "Y" else f"{self.year}{self.kind}{self.n}"
+
+    @property
+    def months(self) -> int:
+        return 12 // self.per_year
+
+    @property
+    def end_month(self) -> int:
+        """Months since year 0 at the period's end: orders periods of different kinds in time."""
+        return self.year * 12 + self.n * self.months
+
+    def __lt__(self, other: "Period") -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        # By end date; at the same end (2024Q4, 2024H2, 2024) the shorter period first.
+        return (self.end_month, self.months) < (other.end_month, other.months)
+
+
+def parse_period(text: str, *, known: "list[Period] | None" = None, source: str = "--period") -> Period:
+    """Parse a period given by a user, raising ``UsageError`` (exit code 2) when it is bad.
+
+    With ``known`` the period must also be one the data has.
+    """
+    try:
+        period = Period.parse(text)
+    except ValueError as exc:
+        raise UsageError(f"{source}: {exc}") from None
+    if known is not None and period not in known:
+        listed = ", ".join(str(p) for p in sorted(known))
+        raise UsageError(
+            f"{source}: no figures for period {period}",
+            hint=f"periods in the data: {listed} (run 'pressgen periods')",
+        )
+    return period

@@ -1,0 +1,85 @@
+"""A release project opened for work: its config and validated dataset, and the library's entry points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .annotations import Annotations, annotation_path, load_annotations
+from .config import ReleaseConfig, find_release
+from .dataset import Dataset
+from .errors import UsageError
+from .facts import FactSet, derive_facts
+from .load import load_dataset
+from .periods import Period, parse_period
+
+
+@dataclass(frozen=True)
+class Project:
+    """A loaded release project (``config/``, ``data/``, ``templates/``, ``output/``)."""
+
+    root: Path
+    config: ReleaseConfig
+    dataset: Dataset
+
+    @property
+    def output(self) -> Path:
+        return self.root / "output"
+
+    def period(self, text: str | None) -> Period:
+        """The period named by the user, or the latest in the data."""
+        if text is None:
+            return self.dataset.periods[-1]
+        return parse_period(text, known=list(self.dataset.periods))
+
+    def annotations(self, period: Period) -> Annotations | None:
+        return load_annotations(self.config, self.dataset, period)
+
+    def facts(self, period: Period, annotations: Annotations | None = None) -> FactSet:
+        """Every fact for the period, with the annotation's asserted facts when it has one."""
+        if annotations is None:
+            annotations = self.annotations(period)
+        return derive_facts(self.dataset, self.config, period, annotations)
+
+
+def open_project(root: str | Path = ".", release: str | None = None) -> Project:
+    """Load and validate a project's release definition and figures.
+
+    Raises ``UsageError`` when ``root`` is not a project, and ``ConfigError`` /
+    ``DataError`` for invalid config or figures.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise UsageError(f"project folder not found: {root}", hint="--project must name a folder holding config/, data/ and templates/")
+    config = find_release(root, release)
+    return Project(root, config, load_dataset(config))
+
+
+def validate_project(project: Project) -> list[str]:
+    """Check data, config and every annotation file; return one summary line per part checked.
+
+    Raises the first located error found.
+    """
+    lines = [
+        f"config: {project.config.display(project.config.path)}: ok ({len(project.config.dimensions)} dimensions, {len(project.config.sections)} sections)",
+        f"items: {project.dataset.items_path}: ok ({len(project.dataset.items)} items)",
+        f"figures: {project.dataset.figures_path}: ok ({len(project.dataset.cells())} values in {len(project.dataset.periods)} periods)",
+    ]
+    folder = project.config.annotations
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    for file in files:
+        shown = project.config.display(file)
+        try:
+            period = Period.parse(file.stem)
+        except ValueError as exc:
+            from .errors import AnnotationError
+
+            raise AnnotationError(f"annotation file name is not a period: {exc}", path=shown, hint="name annotation files <period>.yaml, e.g. 2025H1.yaml") from None
+        if period not in project.dataset.periods:
+            from .errors import AnnotationError
+
+            raise AnnotationError(f"annotations for {period}, a period with no figures", path=shown, hint="rename the file after a period in the data, or add its figures")
+        annotations = load_annotations(project.config, project.dataset, period)
+        assert annotations is not None and annotation_path(project.config, period) == file
+        lines.append(f"annotations: {shown}: ok ({len(annotations.causes)} causes, {len(annotations.remarks)} remarks, {len(annotations.asserted)} asserted facts)")
+    return lines

@@ -1,0 +1,89 @@
+"""Plain-text tables for the terminal: facts of a period, periods and their coverage, the rule registry."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .dataset import Dataset
+from .facts import RULES, FactSet
+from .facts.model import Fact
+
+
+def _num(value) -> str:
+    if isinstance(value, Decimal):
+        value = int(value) if value == value.to_integral_value() else value
+    return f"{value:+,}" if isinstance(value, (int, Decimal)) and value != 0 else str(value)
+
+
+def describe_fact(fact: Fact) -> str:
+    """One line saying what a fact states, in figures (millions of dollars)."""
+    d = fact.data
+    kind = fact.kind
+    if fact.asserted:
+        text = d.get("text", {}).get("en", "")
+        return f"asserted: {text}"
+    if kind == "level":
+        sign = f" ({d['sign']})" if "sign" in d else ""
+        return f"{_num(d['value'])}{sign}"
+    if kind == "change":
+        extra = f", {d['percent']}%" if "percent" in d else ""
+        return f"{_num(d['base_value'])} in {d['base_period']} → {_num(d['value'])}: {d['direction']} by {abs(d['delta']):,}{extra} ({d['basis']})"
+    if kind == "multiple":
+        return f"{_num(d['base_value'])} in {d['base_period']} → {_num(d['value'])}: ×{d['multiple']}"
+    if kind == "record":
+        since = f"since {d['since']}" if d["since"] else "on record"
+        return f"{d['extreme'].replace('_', ' ')} {since}: {_num(d['value'])}"
+    if kind == "rank":
+        members = ", ".join(f"{m['item']} {_num(m['value'])}" for m in d["members"])
+        only = " (only one)" if d["only"] else ""
+        return f"{d['dimension']} {d['extreme']}: {members}; main: {', '.join(d['main'])}{only}"
+    if kind == "driver":
+        if d["basis"] == "level":
+            return f"led by {d['child']} {_num(d['child_value'])} ({d['share']}% of {_num(d['value'])})"
+        return f"change led by {d['child']} {_num(d['child_delta'])} ({d['share']}% of {_num(d['delta'])})"
+    if kind == "composition":
+        pull = ", ".join(f"{m['item']} {_num(m['delta'])}" for m in d["with"])
+        push = ", ".join(f"{m['item']} {_num(m['delta'])}" for m in d["against"])
+        return f"{d['direction']} by {abs(d['delta']):,}: {pull} outweigh {push} ({d['dimension']})"
+    if kind == "share":
+        return f"{d['percent']}% of {d['of']} {d['metric']}"
+    return ""
+
+
+def facts_table(facts: FactSet) -> str:
+    """Facts as an aligned table: kind, item, metric, statement."""
+    rows = [("KIND", "ITEM", "METRIC", "STATEMENT")]
+    for fact in facts:
+        rows.append((fact.kind + ("*" if fact.asserted else ""), fact.item, fact.get("metric", ""), describe_fact(fact)))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    lines = [f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}".rstrip() for r in rows]
+    lines.append("")
+    lines.append(f"{len(facts)} facts for {facts.release} {facts.period} (values in millions of US dollars; * asserted by annotation)")
+    return "\n".join(lines) + "\n"
+
+
+def periods_table(dataset: Dataset) -> str:
+    """Each period with how many items it covers, then per item which periods it has."""
+    coverage = dataset.coverage()
+    lines = ["PERIOD   ITEMS  VALUES"]
+    for period, items in coverage.items():
+        lines.append(f"{str(period):<8} {len(items):>5}  {sum(len(m) for m in items.values()):>6}")
+    lines.append("")
+    lines.append("ITEM coverage (e = exports, i = imports, b = balance)")
+    width = max(len(code) for code in dataset.items)
+    header = " " * width + "  " + "  ".join(f"{str(p):<6}" for p in coverage)
+    lines.append(header.rstrip())
+    for code in dataset.items:
+        cells = []
+        for period, items in coverage.items():
+            metrics = items.get(code, [])
+            cells.append(f"{''.join(m[0] for m in metrics) or '-':<6}")
+        lines.append(f"{code:<{width}}  {'  '.join(cells)}".rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def rules_table() -> str:
+    lines = []
+    for rule in RULES:
+        lines.append(f"{rule.code}  {rule.name:<16} {rule.status:<7} {rule.summary}")
+    return "\n".join(lines) + "\n"

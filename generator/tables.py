@@ -1,0 +1,117 @@
+"""Reading tables (CSV or Excel) into header and numbered rows, tolerant of common export quirks."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Iterator
+
+from .errors import DataError
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+# Cells that mean "not published" in statistical exports, besides an empty cell.
+MISSING_MARKERS = ("", "..", "…", "n/a", "N/A", "NA")
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def read_rows(path: Path, display: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """Return the header and an iterator of ``(line, cells)`` for a CSV or Excel file.
+
+    Lines are 1-based file lines for CSV and sheet row numbers for Excel. Raises
+    ``DataError`` for missing, empty, binary or undecodable files.
+    """
+    if not path.exists():
+        raise DataError(f"file not found: {display}", path=display, hint="check the 'data' paths in the release definition")
+    if path.is_dir():
+        raise DataError(f"expected a file, found a folder: {display}", path=display)
+    if path.stat().st_size > MAX_BYTES:
+        raise DataError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; this does not look like a figures table", path=display)
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        rows = _excel_rows(path, display)
+    elif path.suffix.lower() == ".xls":
+        raise DataError("old Excel files (.xls) are not supported", path=display, hint="save the sheet as .xlsx or .csv")
+    else:
+        rows = _csv_rows(path, display)
+    for line, header in rows:
+        if any(cell.strip() for cell in header):
+            return [cell.strip().lstrip("\ufeff").lower() for cell in header], rows
+    raise DataError("file is empty; expected a header row and figures", path=display)
+
+
+def _decode(raw: bytes, display: str) -> str:
+    if b"\x00" in raw[:8192]:
+        raise DataError("file is binary, not a CSV table", path=display, hint="export the figures as CSV (UTF-8) or .xlsx")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Korean spreadsheets often export CP949 (a superset of EUC-KR): unambiguous when it decodes.
+    try:
+        return raw.decode("cp949")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError("file is neither UTF-8 nor CP949/EUC-KR text", path=display, line=line, hint="save the file as UTF-8 CSV") from None
+
+
+def _csv_rows(path: Path, display: str) -> Iterator[tuple[int, list[str]]]:
+    text = _decode(path.read_bytes(), display)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        start = 1
+        for row in reader:
+            yield start, row
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise DataError(f"malformed CSV: {exc}", path=display, line=reader.line_num) from None
+
+
+def _excel_rows(path: Path, display: str) -> Iterator[tuple[int, list[str]]]:
+    import pandas  # only Excel input pays for importing pandas
+
+    try:
+        frame = pandas.read_excel(path, header=None, dtype=object, sheet_name=0, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many types for corrupt files
+        raise DataError(f"cannot read Excel file: {exc}", path=display, hint="open it in a spreadsheet program and save it again as .xlsx") from None
+    for index, values in enumerate(frame.itertuples(index=False, name=None), start=1):
+        yield index, [_excel_text(v) for v in values]
+
+
+def _excel_text(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float):
+        return repr(value)
+    return str(value).strip()
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A figure from a cell: ``None`` for not published, a ``Decimal`` otherwise.
+
+    Accepts thousands separators (``19,710``). Raises ``ValueError`` with the reason
+    for anything else, including ``-`` (which some tables use for zero and others for
+    "not published": ambiguous, so the user must say which).
+    """
+    cell = text.strip()
+    if cell in MISSING_MARKERS:
+        return None
+    if cell in ("-", "–", "—"):
+        raise ValueError(f"'{cell}' is ambiguous (zero or not published?); leave the cell empty for not published, or write 0")
+    plain = cell.replace(",", "") if _has_thousands(cell) else cell
+    try:
+        value = Decimal(plain)
+    except InvalidOperation:
+        raise ValueError(f"'{cell}' is not a number; expected a figure in millions of US dollars, or an empty cell for not published") from None
+    if not value.is_finite():
+        raise ValueError(f"'{cell}' is not a finite number")
+    return value
+
+
+def _has_thousands(cell: str) -> bool:
+    body = cell.lstrip("+-")
+    whole = body.split(".", 1)[0]
+    groups = whole.split(",")
+    return len(groups) > 1 and 1 <= len(groups[0]) <= 3 and all(len(g) == 3 and g.isdigit() for g in groups[1:]) and groups[0].isdigit()
