@@ -31,6 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--period", metavar="P", help="period such as 2025H1, 2024 or 2025Q1 (default: the latest in the data)")
     facts.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
 
+    draft = sub.add_parser("draft", parents=[common], help="write the English and Korean releases, facts.json and review.md")
+    draft.add_argument("--period", metavar="P", help="period(s) to draft, comma-separated (default: the latest in the data)")
+    draft.add_argument("--all", action="store_true", help="draft every period in the data")
+    draft.add_argument("--lang", metavar="LANGS", help="languages, comma-separated (default: all the release has, e.g. en,ko)")
+    draft.add_argument("--force", action="store_true", help="overwrite releases an editor has changed")
+
     sub.add_parser("validate", parents=[common], help="check the figures, item table, release definition and annotations")
     sub.add_parser("periods", parents=[common], help="list the periods in the data and each item's coverage")
     sub.add_parser("rules", parents=[common], help="list the derivation rules")
@@ -71,6 +77,36 @@ def _cmd_facts(args) -> int:
     return 0
 
 
+def _cmd_draft(args) -> int:
+    from .draft import build_draft, write_draft
+    from .progress import Progress
+    from .project import open_project
+
+    project = open_project(args.project, args.release)
+    if args.all and args.period:
+        raise UsageError("give either --period or --all, not both")
+    if args.all:
+        periods = list(project.dataset.periods)
+    elif args.period:
+        periods = [project.period(p.strip()) for p in args.period.split(",") if p.strip()]
+        if not periods:
+            raise UsageError("--period: no period given")
+    else:
+        periods = [project.period(None)]
+    languages = tuple(l.strip() for l in args.lang.split(",") if l.strip()) if args.lang else None
+    progress = Progress(len(periods), enabled=args.all)
+    for period in periods:
+        progress.step(str(period))
+        for line in write_draft(project, build_draft(project, period, languages), force=args.force):
+            if line.startswith("kept "):
+                progress.clear()
+                print(f"Warning: {line}", file=sys.stderr)
+            elif not args.all:
+                print(line)
+    progress.done(f"drafted {len(periods)} period(s) into {project.config.display(project.output)}/")
+    return 0
+
+
 def _cmd_validate(args) -> int:
     from .project import open_project, validate_project
 
@@ -95,4 +131,4 @@ def _cmd_rules(args) -> int:
     return 0
 
 
-_COMMANDS = {"facts": _cmd_facts, "validate": _cmd_validate, "periods": _cmd_periods, "rules": _cmd_rules}
+_COMMANDS = {"draft": _cmd_draft, "facts": _cmd_facts, "validate": _cmd_validate, "periods": _cmd_periods, "rules": _cmd_rules}

@@ -22,6 +22,7 @@ DEFAULT_THRESHOLDS: dict[str, Decimal] = {
     "main_contributor_share": Decimal("0.667"),
     "driver_min_share": Decimal("0.5"),
     "share_min_percent": Decimal(5),
+    "list_min_share": Decimal(10),
 }
 
 
@@ -162,10 +163,12 @@ def load_release(path: Path, project: Path) -> ReleaseConfig:
     data = require_map(doc["data"], "'data'", parent=doc, key="data")
     check_keys(data, "'data'", required=("figures", "items", "annotations"))
 
-    languages = tuple(doc.get("languages", LANGUAGES))
-    for lang in languages:
+    languages_node = require_list(doc["languages"], "'languages'", parent=doc, key="languages") if "languages" in doc else list(LANGUAGES)
+    for index, lang in enumerate(languages_node):
         if lang not in LANGUAGES:
-            raise ConfigError(f"unknown language '{lang}'; expected one of {', '.join(LANGUAGES)}", **where(doc, "languages"))
+            raise ConfigError(f"unknown language '{lang}'; expected one of {', '.join(LANGUAGES)}{suggest(lang, LANGUAGES)}",
+                              **(where(languages_node, index) or where(doc, "languages")))
+    languages = tuple(languages_node)
 
     for key in ("series_start", "precision"):
         value = doc[key]
@@ -197,6 +200,14 @@ def load_release(path: Path, project: Path) -> ReleaseConfig:
 
     disabled = doc.get("disabled_rules") or []
     disabled = require_list(disabled, "'disabled_rules'", parent=doc, key="disabled_rules") if disabled else []
+    if disabled:
+        from .facts.rules import RULES  # here, not at the top: the rules import this module
+
+        known = [r.code for r in RULES] + [r.name for r in RULES]
+        for index, rule in enumerate(disabled):
+            if rule not in known:
+                raise ConfigError(f"unknown rule '{rule}' in 'disabled_rules'{suggest(rule, known)}",
+                                  hint="run 'pressgen rules' for the list", **where(disabled, index))
 
     return ReleaseConfig(
         id=get_str(doc, "id", what),

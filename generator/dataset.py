@@ -35,6 +35,8 @@ class Cell:
     path: str
     line: int
     note: str = ""
+    # The figure as written in the file, when rounding to the published precision changed it.
+    raw: Decimal | None = None
 
     def source(self) -> dict:
         """The fact-contract form of this cell (``sources`` entries in facts.json)."""
@@ -45,6 +47,7 @@ class Cell:
             "value": _plain(self.value),
             "file": self.path,
             "line": self.line,
+            **({"raw": _plain(self.raw)} if self.raw is not None else {}),
         }
 
 

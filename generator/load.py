@@ -8,6 +8,7 @@ from pathlib import Path
 from .config import LANGUAGES, ReleaseConfig
 from .dataset import METRICS, Cell, Dataset, Item
 from .errors import DataError
+from .lang.numbers import round_half_up
 from .periods import Period
 from .tables import parse_number, read_rows
 from .yamlload import suggest
@@ -165,7 +166,10 @@ def load_figures(path: Path, items: dict[str, Item], config: ReleaseConfig) -> D
                     f"by more than one rounding unit ({config.precision})",
                     path=display, line=line, key="balance", hint="correct the figure, or leave a cell empty if it was not published",
                 )
-        cells.extend(Cell(code, period, metric, value, display, line, note) for metric, value in values.items())
+        for metric, raw in values.items():
+            # Round once, here, as the publisher does: every fact then works on printed values.
+            value = round_half_up(raw, config.precision)
+            cells.append(Cell(code, period, metric, value, display, line, note, raw if value != raw else None))
     if not cells:
         raise DataError("no figures: the file has a header but no rows with values", path=display)
     return Dataset(items, cells, figures_path=display, items_path=config.display(config.items))

@@ -27,7 +27,8 @@ def describe_fact(fact: Fact) -> str:
         return f"{_num(d['value'])}{sign}"
     if kind == "change":
         extra = f", {d['percent']}%" if "percent" in d else ""
-        return f"{_num(d['base_value'])} in {d['base_period']} → {_num(d['value'])}: {d['direction']} by {abs(d['delta']):,}{extra} ({d['basis']})"
+        moved = d["direction"] if d["delta"] == 0 else f"{d['direction']} by {abs(d['delta']):,}"
+        return f"{_num(d['base_value'])} in {d['base_period']} → {_num(d['value'])}: {moved}{extra} ({d['basis']})"
     if kind == "multiple":
         return f"{_num(d['base_value'])} in {d['base_period']} → {_num(d['value'])}: ×{d['multiple']}"
     if kind == "record":

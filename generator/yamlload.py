@@ -80,9 +80,20 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> YamlMap:
                 path=loader.source_path, line=mark[0], column=mark[1],
                 hint="keep one of the two entries",
             )
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = _construct_value(loader, value_node)
         result.marks[key] = mark
     return result
+
+
+def _construct_value(loader: _Loader, node: yaml.Node) -> Any:
+    """Construct a value; an impossible date (2025-13-01) becomes a located error, not a crash."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:
+        raise ConfigError(
+            f"invalid value '{node.value}': {exc}",
+            path=loader.source_path, line=node.start_mark.line + 1, column=node.start_mark.column + 1,
+        ) from None
 
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> YamlList:
@@ -90,7 +101,7 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> YamlList:
     result.path = loader.source_path
     result.line, result.column = node.start_mark.line + 1, node.start_mark.column + 1
     for child in node.value:
-        result.append(loader.construct_object(child, deep=True))
+        result.append(_construct_value(loader, child))
         result.marks.append((child.start_mark.line + 1, child.start_mark.column + 1))
     return result
 

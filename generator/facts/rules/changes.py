@@ -34,7 +34,8 @@ def _long_run_base(ctx: Context, item: str, metric: str) -> Period | None:
     for cell in ctx.dataset.series(item, metric, ctx.period.kind):
         if cell.period >= ctx.period:
             return None
-        if ctx.period.year - cell.period.year >= min_years and cell.period not in skip:
+        # Measured end to end in months, so 2020H2 → 2025H1 is four and a half years, not five.
+        if ctx.period.end_month - cell.period.end_month >= min_years * 12 and cell.period not in skip:
             return cell.period
         # The series is oldest first: once inside the window no earlier base remains.
         return None

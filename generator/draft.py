@@ -1,0 +1,123 @@
+"""Drafting: facts → story → bilingual markdown, facts.json and review.md for one period, written safely."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .errors import UsageError
+from .facts import FactSet
+from .output import PlannedFile, is_edited, sha256, with_front_matter, write_all
+from .periods import Period
+from .plan import Story, plan_story
+from .project import Project
+from .render import render_story
+from .review import review_sheet
+
+
+@dataclass
+class Draft:
+    """One period's generated texts, in memory: nothing is written until ``write_draft``."""
+
+    period: Period
+    facts: FactSet
+    story: dict[str, Story]
+    releases: dict[str, str]
+    input_hash: str
+    review: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def input_files(project: Project, period: Period) -> list[Path]:
+    """Every file the draft depends on: config, item table, figures, annotations, templates."""
+    config = project.config
+    files = [config.path, config.items, config.figures]
+    annotation = config.annotations / f"{period}.yaml"
+    if annotation.exists():
+        files.append(annotation)
+    if config.templates.is_dir():
+        files.extend(sorted(p for p in config.templates.rglob("*") if p.is_file()))
+    return files
+
+
+def input_hash(project: Project, period: Period) -> str:
+    """A hash of the inputs by their project-relative names and bytes (not absolute paths or dates)."""
+    parts = []
+    for path in input_files(project, period):
+        parts.append(project.config.display(path).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return sha256(b"".join(parts) + __version__.encode())
+
+
+def build_draft(project: Project, period: Period, languages: tuple[str, ...] | None = None) -> Draft:
+    """Derive facts, plan and render the releases of ``period`` in memory.
+
+    Raises ``GeneratorError`` subclasses for bad annotations or templates; nothing is written.
+    """
+    languages = languages or project.config.languages
+    for lang in languages:
+        if lang not in project.config.languages:
+            raise UsageError(f"--lang: unknown language '{lang}'; this release is written in {', '.join(project.config.languages)}")
+    annotations = project.annotations(period)
+    facts = project.facts(period, annotations)
+    digest = input_hash(project, period)
+    stories, releases = {}, {}
+    for lang in languages:
+        story = plan_story(project.config, facts, annotations, project.dataset.items)
+        body = render_story(story, project.config, project.dataset.items, lang)
+        meta = {
+            "release": project.config.id,
+            "period": str(period),
+            "language": lang,
+            "status": "draft",
+            "generator": f"pressgen {__version__}",
+            "input_hash": digest,
+        }
+        stories[lang] = story
+        releases[lang] = with_front_matter(meta, body)
+    draft = Draft(period, facts, stories, releases, digest)
+    draft.review = review_sheet(project, draft)
+    return draft
+
+
+def write_draft(project: Project, draft: Draft, *, force: bool = False) -> list[str]:
+    """Write the draft's files into ``output/<period>/``; return what was done, one line each.
+
+    A release an editor changed since it was generated is kept: the new draft goes to
+    ``release.<lang>.new.md`` beside it, unless ``force``. All files are written
+    atomically together (see ``output.write_all``).
+    """
+    folder = project.output / str(draft.period)
+    planned: list[PlannedFile] = []
+    messages: list[str] = []
+    stale: list[Path] = []
+    for lang, text in draft.releases.items():
+        target = folder / f"release.{lang}.md"
+        shown = _shown(project, target)
+        if is_edited(target) and not force:
+            beside = folder / f"release.{lang}.new.md"
+            messages.append(f"kept {shown}: edited since it was generated; new draft written to {_shown(project, beside)} (use --force to overwrite)")
+            target = beside
+        else:
+            messages.append(f"wrote {shown}")
+            stale.append(folder / f"release.{lang}.new.md")
+        planned.append(PlannedFile(target, text.encode("utf-8")))
+    facts_json = json.dumps(draft.facts.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    planned.append(PlannedFile(folder / "facts.json", facts_json.encode("utf-8")))
+    planned.append(PlannedFile(folder / "review.md", draft.review.encode("utf-8")))
+    messages.extend(f"wrote {_shown(project, p.path)}" for p in planned[len(draft.releases):])
+    write_all(planned)
+    # A side-by-side draft from an earlier run is ours and out of date once the release itself is rewritten.
+    for path in stale:
+        if path.exists():
+            path.unlink()
+            messages.append(f"removed {_shown(project, path)} (superseded)")
+    return messages
+
+
+def _shown(project: Project, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(project.root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

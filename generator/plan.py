@@ -1,0 +1,387 @@
+"""Story planning: choose and order a period's facts into headline, lead and sections.
+
+What leads is decided by the facts (a widened deficit, a record), and every sentence
+carries the facts it states, so the review sheet can trace each one. Wording belongs
+to the templates: a sentence here is a template macro name plus the facts it needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .annotations import Annotations, Cause, Remark
+from .config import Dimension, ReleaseConfig
+from .facts.model import Fact, FactSet
+
+
+@dataclass
+class Sentence:
+    """One sentence to render: the macro (``kind``), the facts it states and its arguments."""
+
+    kind: str
+    facts: tuple[Fact, ...] = ()
+    args: dict[str, Any] = field(default_factory=dict)
+    # Text supplied by an annotation (a cause or remark), not derived from the data.
+    annotation: Cause | Remark | None = None
+    variant: int = 0
+    text: str = ""
+
+    def __getattr__(self, name: str) -> Any:
+        args = self.__dict__.get("args", {})
+        if name in args:
+            return args[name]
+        raise AttributeError(f"sentence '{self.__dict__.get('kind')}' has no argument '{name}'")
+
+
+@dataclass
+class Paragraph:
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    id: str
+    heading: Sentence | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    """The planned release, before wording: headline, subheadlines, lead and sections."""
+
+    release: str
+    period: str
+    headline: Sentence
+    subheadlines: list[Sentence]
+    lead: Paragraph
+    sections: list[Section]
+    annotations: Annotations | None
+
+    def sentences(self) -> list[Sentence]:
+        """Every sentence in reading order."""
+        found = [self.headline, *self.subheadlines, *self.lead.sentences]
+        for section in self.sections:
+            if section.heading:
+                found.append(section.heading)
+            for paragraph in section.paragraphs:
+                found.extend(paragraph.sentences)
+        return found
+
+
+class _Index:
+    """Lookups over a fact set by what the planner asks for."""
+
+    def __init__(self, facts: FactSet) -> None:
+        self.facts = facts
+        self._by: dict[tuple, list[Fact]] = {}
+        for fact in facts:
+            key = (fact.kind, fact.item, fact.get("metric"), fact.get("basis"))
+            self._by.setdefault(key, []).append(fact)
+
+    def one(self, kind: str, item: str, metric: str | None = "balance", basis: str | None = None) -> Fact | None:
+        found = self._by.get((kind, item, metric, basis))
+        return found[0] if found else None
+
+    def records(self, item: str) -> list[Fact]:
+        """Record facts of an item's balance: asserted ones first (they carry the publisher's wording)."""
+        found = [f for f in self.facts if f.kind == "record" and f.item == item and f.get("metric") == "balance"]
+        return sorted(found, key=lambda f: not f.asserted)[:1]
+
+    def rank(self, dim: str, extreme: str) -> Fact | None:
+        return next((f for f in self.facts if f.kind == "rank" and f.dimension == dim and f.extreme == extreme), None)
+
+    def composition(self, item: str, dim: str) -> Fact | None:
+        return next((f for f in self.facts if f.kind == "composition" and f.item == item and f.dimension == dim), None)
+
+
+class _Planner:
+    def __init__(self, config: ReleaseConfig, facts: FactSet, annotations: Annotations | None) -> None:
+        self.config = config
+        self.index = _Index(facts)
+        self.annotations = annotations
+        self.total = config.total
+        self.used_causes: set[int] = set()
+        self.list_min = config.thresholds["list_min_share"]
+
+    # -- helpers ---------------------------------------------------------------------------
+    def causes(self, item: str, applies_to: str) -> list[Cause]:
+        if not self.annotations:
+            return []
+        return [c for c in self.annotations.causes_for(item, applies_to)]
+
+    def cause_sentences(self, item: str, applies_to: str, *, first_only: bool = False, rest: bool = False) -> list[Sentence]:
+        causes = self.causes(item, applies_to)
+        if first_only:
+            causes = causes[:1]
+        elif rest:
+            causes = causes[1:]
+        result = []
+        for cause in causes:
+            if id(cause) in self.used_causes:
+                continue
+            self.used_causes.add(id(cause))
+            result.append(Sentence("cause", (), {"cause": cause}, annotation=cause))
+        return result
+
+    def listed(self, rank: Fact) -> list[dict]:
+        """Members of a rank worth naming in a paragraph (at least ``list_min_share`` of their side)."""
+        members = [m for m in rank.members if m["share"] >= self.list_min]
+        return members or rank.members[:1]
+
+    def change_chain(self, item: str) -> list[Fact]:
+        """Following driver-of-change facts down from ``item``: the children whose change led."""
+        chain = []
+        while (driver := self.index.one("driver", item, basis="previous_period")) is not None:
+            child_change = self.index.one("change", driver.child, basis="previous_period")
+            if child_change is None:
+                break
+            chain.append(child_change)
+            item = driver.child
+        return chain
+
+    # -- the story -------------------------------------------------------------------------
+    def headline(self) -> Sentence:
+        level = self.index.one("level", self.total)
+        change = self.index.one("change", self.total, basis="previous_period")
+        if level is None:
+            flows = [f for m in ("exports", "imports") if (f := self.index.one("level", self.total, m))]
+            return Sentence("headline_flows", tuple(flows), {"flows": flows})
+        facts = (level,) + ((change,) if change else ())
+        return Sentence("headline", facts, {"level": level, "change": change})
+
+    def subheadlines(self) -> list[Sentence]:
+        result = []
+        for cause in self.causes(self.total, "change")[:1]:
+            if cause.headline:
+                result.append(Sentence("cause_headline", (), {"cause": cause}, annotation=cause))
+        for item in self.top_items():
+            for record in self.index.records(item):
+                result.append(Sentence("record_headline", (record,), {"record": record}))
+        if self.annotations:
+            for cause in self.annotations.causes:
+                if cause.item != self.total and cause.headline:
+                    result.append(Sentence("cause_headline", (), {"cause": cause}, annotation=cause))
+        if not result:
+            surplus = self.index.rank(self.first_dimension(), "surplus")
+            deficit = self.index.rank(self.first_dimension(), "deficit")
+            if surplus or deficit:
+                facts = tuple(f for f in (surplus, deficit) if f)
+                result.append(Sentence("leaders_headline", facts, {"surplus": surplus, "deficit": deficit}))
+        return result
+
+    def first_dimension(self) -> str:
+        return next((d.id for d in self.config.dimensions if not d.special), "")
+
+    def top_items(self) -> list[str]:
+        """Items of the first dimension, biggest balance first: where records make headlines."""
+        ranked = []
+        for extreme in ("surplus", "deficit"):
+            rank = self.index.rank(self.first_dimension(), extreme)
+            if rank:
+                ranked.extend(m["item"] for m in rank.members)
+        return ranked
+
+    def lead(self) -> Paragraph:
+        para = Paragraph()
+        level = self.index.one("level", self.total)
+        if level is not None:
+            para.sentences.append(Sentence("lead_level", (level,), {"level": level}))
+        for basis in ("previous_period", "year_ago", "long_run"):
+            change = self.index.one("change", self.total, basis=basis)
+            if change is not None:
+                para.sentences.append(Sentence("lead_change", (change,), {"change": change}))
+                break
+        para.sentences.extend(self.cause_sentences(self.total, "change", first_only=True))
+        for item in self.top_items():
+            for record in self.index.records(item):
+                para.sentences.append(Sentence("record", (record,), {"record": record, "driver": None}))
+                para.sentences.extend(self.cause_sentences(item, "record"))
+        return para
+
+    def overview(self) -> Section:
+        section = Section("lead")
+        causes = self.causes(self.total, "change")
+        change = self.index.one("change", self.total, basis="previous_period")
+        if causes and causes[0].headline:
+            section.heading = Sentence("cause_headline", (), {"cause": causes[0]}, annotation=causes[0])
+        elif change is not None:
+            section.heading = Sentence("change_heading", (change,), {"change": change})
+        para = Paragraph()
+        flows = {m: self.index.one("level", self.total, m) for m in ("exports", "imports", "balance")}
+        present = tuple(f for f in flows.values() if f)
+        if flows["exports"] or flows["imports"]:
+            para.sentences.append(Sentence("overview_flows", present, {**flows, "annotations": self.annotations}))
+        for basis in ("previous_period", "year_ago", "long_run"):
+            balance = self.index.one("change", self.total, basis=basis)
+            flows_changed = [f for m in ("exports", "imports") if (f := self.index.one("change", self.total, m, basis))]
+            if balance is not None:
+                para.sentences.append(Sentence("overview_change", (balance, *flows_changed), {"change": balance, "flows": flows_changed}))
+            elif flows_changed:
+                para.sentences.append(Sentence("flows_change", tuple(flows_changed), {"changes": flows_changed}))
+        para.sentences.extend(self.cause_sentences(self.total, "change", rest=True))
+        section.paragraphs.append(para)
+        if len(para.sentences) < 2 and section.heading and section.heading.annotation is None:
+            section.heading = None  # a heading over one sentence only repeats it
+        return section
+
+    def dimension(self, dim: Dimension) -> Section | None:
+        section = Section(dim.id)
+        surplus, deficit = self.index.rank(dim.id, "surplus"), self.index.rank(dim.id, "deficit")
+        sides = [(r, self.side_details(r)) for r in (surplus, deficit) if r]
+        composition = self.index.composition(dim.root, dim.id)
+        if any(details for _, details in sides):
+            for n, (rank, details) in enumerate(sides):
+                para = Paragraph([Sentence("dim_side", (rank,), {"rank": rank, "listed": self.listed(rank), "dim": dim, "contrast": n > 0})])
+                para.sentences.extend(details)
+                section.paragraphs.append(para)
+        elif sides:
+            section.paragraphs.append(Paragraph([Sentence(
+                "dim_both", tuple(r for r, _ in sides),
+                {"surplus": surplus, "deficit": deficit, "dim": dim,
+                 "surplus_listed": self.listed(surplus) if surplus else [], "deficit_listed": self.listed(deficit) if deficit else []},
+            )]))
+        if composition is not None:
+            if not section.paragraphs:
+                section.paragraphs.append(Paragraph())
+            section.paragraphs[-1].sentences.append(Sentence("composition", (composition,), {"composition": composition, "dim": dim}))
+        flows = self.dimension_flows(dim)
+        if flows:
+            section.paragraphs.append(Paragraph(flows))
+        return section if section.paragraphs else None
+
+    def side_details(self, rank: Fact) -> list[Sentence]:
+        """Drivers, records, notable child changes and their causes for the items named on one side."""
+        details: list[Sentence] = []
+        unchanged: list[Sentence] = []
+        chains = []
+        for member in self.listed(rank):
+            item = member["item"]
+            driver = self.index.one("driver", item, basis="level")
+            records = self.index.records(item)
+            if records:
+                details.append(Sentence("record", (records[0], *((driver,) if driver else ())), {"record": records[0], "driver": driver}))
+                details.extend(self.cause_sentences(item, "record"))
+            elif driver is not None:
+                details.append(Sentence("driver_level", (driver,), {"driver": driver}))
+            change = self.index.one("change", item, basis="previous_period")
+            if change is not None and change.direction == "unchanged":
+                unchanged.append(Sentence("unchanged", (change,), {"change": change}))
+            chain = self.change_chain(item)
+            if chain:
+                chains.append(chain)
+        # One child change per side: the one an editor explained, else the top item's deepest.
+        explained = [c for chain in chains for c in chain if self.causes(c.item, "change")]
+        chosen = explained or ([chains[0][-1]] if chains else [])
+        for change in chosen:
+            details.append(Sentence("child_change", (change,), {"change": change}))
+            details.extend(self.cause_sentences(change.item, "change"))
+        return details + unchanged
+
+    def dimension_flows(self, dim: Dimension) -> list[Sentence]:
+        """Exports and imports of a dimension's items, with their shares and long-run multiples."""
+        sentences = []
+        members = [c for c in self.index.facts if c.kind == "level" and c.get("metric") in ("exports", "imports")
+                   and c.item in self.member_codes(dim)]
+        for n, fact in enumerate(members):
+            share = next((f for f in self.index.facts if f.kind == "share" and f.item == fact.item and f.metric == fact.metric), None)
+            multiple = next((f for f in self.index.facts if f.kind == "multiple" and f.item == fact.item and f.metric == fact.metric), None)
+            facts = tuple(f for f in (fact, share, multiple) if f)
+            sentences.append(Sentence("item_flow", facts, {"level": fact, "share": share, "multiple": multiple,
+                                                           "dim": dim, "first": n == 0}))
+        return sentences
+
+    def member_codes(self, dim: Dimension) -> set[str]:
+        return {f.item for f in self.index.facts if f.kind == "level" and self._dimension_of(f.item) == dim.id and self._parent_of(f.item) == dim.root}
+
+    def _dimension_of(self, item: str) -> str | None:
+        return self.items[item].dimension if item in self.items else None
+
+    def _parent_of(self, item: str) -> str | None:
+        return self.items[item].parent if item in self.items else None
+
+    def contributors(self) -> Section | None:
+        section = Section("contributors")
+        for extreme in ("surplus", "deficit"):
+            entries = []
+            for dim in self.config.dimensions:
+                rank = self.index.rank(dim.id, extreme) if not dim.special else None
+                if rank is not None:
+                    entries.append({"dim": dim, "rank": rank})
+            if entries:
+                facts = tuple(e["rank"] for e in entries)
+                section.paragraphs.append(Paragraph([Sentence("contributors", facts, {"extreme": extreme, "entries": entries,
+                                                                                     "contrast": bool(section.paragraphs)})]))
+        if len(section.paragraphs) == 2:
+            section.paragraphs[0].sentences.extend(section.paragraphs.pop().sentences)
+        # A summary across dimensions only says something new when there are several.
+        dims = {e["dim"].id for s in section.paragraphs for x in s.sentences for e in x.entries}
+        return section if len(dims) > 1 else None
+
+    def remarks(self, which: str) -> list[Sentence]:
+        if not self.annotations:
+            return []
+        return [Sentence("remark", (), {"remark": r}, annotation=r) for r in self.annotations.remarks if r.section == which]
+
+    def special(self) -> Section | None:
+        section = Section("special")
+        roots = []
+        for dim in (d for d in self.config.dimensions if d.special):
+            level = self.index.one("level", dim.root)
+            flows = {m: self.index.one("level", dim.root, m) for m in ("exports", "imports", "balance")}
+            present = tuple(f for f in flows.values() if f)
+            if not present:
+                continue
+            para = Paragraph([Sentence("special_flows", present, {**flows, "dim": dim, "first": not roots})])
+            if level is not None:
+                roots.append(level)
+            driver = self.index.one("driver", dim.root, basis="level")
+            same = self.index.rank(dim.id, level.sign) if level is not None and level.sign != "balanced" else None
+            if driver is not None:
+                listed = [m for m in (same.members if same else []) if m["share"] >= self.list_min] or [{"item": driver.child, "value": driver.child_value}]
+                para.sentences.append(Sentence("special_driver", (driver, *((same,) if same else ())), {"driver": driver, "listed": listed, "dim": dim}))
+            changes = [f for m in ("exports", "imports", "balance") if (f := self.index.one("change", dim.root, m, "year_ago"))] \
+                or [f for m in ("exports", "imports", "balance") if (f := self.index.one("change", dim.root, m, "previous_period"))]
+            if changes:
+                para.sentences.append(Sentence("special_change", tuple(changes), {"changes": changes, "dim": dim}))
+            section.paragraphs.append(para)
+        if not section.paragraphs:
+            return None
+        if len(roots) > 0:
+            section.heading = Sentence("special_heading", tuple(roots), {"levels": roots})
+        section.paragraphs[-1].sentences.extend(self.remarks("special"))
+        return section
+
+
+def plan_story(config: ReleaseConfig, facts: FactSet, annotations: Annotations | None, items: dict) -> Story:
+    """Choose and order the facts into a story following the release's section list."""
+    planner = _Planner(config, facts, annotations)
+    planner.items = items
+    headline = planner.headline()
+    subheadlines = planner.subheadlines()
+    lead = planner.lead()
+    sections: list[Section] = []
+    for name in config.sections:
+        section: Section | None
+        if name == "lead":
+            section = planner.overview()
+        elif name == "contributors":
+            section = planner.contributors()
+        elif name == "remarks":
+            remarks = planner.remarks("remarks")
+            section = Section("remarks", None, [Paragraph(remarks)]) if remarks else None
+        elif name == "special":
+            section = planner.special()
+        else:
+            dim = config.dimension(name)
+            section = planner.dimension(dim) if dim else None
+        if section is not None and any(p.sentences for p in section.paragraphs):
+            section.paragraphs = [p for p in section.paragraphs if p.sentences]
+            sections.append(section)
+    story = Story(config.id, facts.period, headline, subheadlines, lead, sections, annotations)
+    for n, sentence in enumerate(story.sentences()):
+        sentence.variant = n
+    return story
+
+
+__all__ = ["Sentence", "Paragraph", "Section", "Story", "plan_story"]

@@ -1,0 +1,199 @@
+"""Reading release markdown for ``check``: front matter, prose extraction, sentences and positions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.check.document import parse_document, read_document
+from generator.errors import InputError
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "exemplar-2025H1-ko.md"
+
+FRONT = "---\nrelease: knowledge_services\nperiod: 2025H1\nlanguage: en\nstatus: draft\n---\n"
+
+
+def texts(doc):
+    return [s.text for s in doc.sentences]
+
+
+def test_front_matter_is_read_and_lines_count_from_the_file_start():
+    doc = parse_document(FRONT + "\n# Deficit widens\n\nExports rose.\n", "r.md")
+    assert doc.front_matter["status"] == "draft"
+    assert (doc.release, doc.period, doc.period_kind, doc.language) == ("knowledge_services", "2025H1", "half", "en")
+    assert doc.has_front_matter and doc.body_line == 7
+    assert [(s.text, s.line, s.column, s.kind, s.level) for s in doc.sentences] == [
+        ("Deficit widens", 8, 3, "heading", 1),
+        ("Exports rose.", 10, 1, "paragraph", None),
+    ]
+    assert doc.lines[7] == "# Deficit widens"
+
+
+def test_a_year_period_written_as_a_number_is_text():
+    doc = parse_document("---\nperiod: 2025\n---\nText.\n", "r.md")
+    assert (doc.period, doc.period_kind) == ("2025", "year")
+
+
+def test_language_is_guessed_from_hangul_without_front_matter():
+    assert parse_document("올해 상반기 수출은 197억1000만달러였다.\n", "r.md").language == "ko"
+    assert parse_document("Exports rose in the first half.\n", "r.md").language == "en"
+    assert parse_document("# 상반기 R&D ICT OTT 적자\n", "r.md").language == "ko"
+
+
+def test_unsupported_language_is_an_input_error_at_its_line():
+    with pytest.raises(InputError) as err:
+        parse_document("---\nperiod: 2025H1\nlanguage: fr\n---\nTexte.\n", "r.md")
+    assert str(err.value) == "r.md:3:1: front matter language 'fr' is not supported; expected one of en, ko"
+
+
+def test_invalid_front_matter_yaml_is_located_in_the_file():
+    with pytest.raises(InputError) as err:
+        parse_document("---\nrelease: x\nperiod: 2025H1\n  bad: indent\n---\nBody.\n", "r.md")
+    assert (err.value.path, err.value.line, err.value.column) == ("r.md", 4, 6)
+    assert err.value.message == "front matter is not valid YAML: mapping values are not allowed here"
+
+
+def test_unclosed_front_matter_is_an_input_error():
+    with pytest.raises(InputError, match="never closed") as err:
+        parse_document("---\nrelease: x\n\nBody.\n", "r.md")
+    assert err.value.line == 1
+
+
+def test_front_matter_must_be_a_mapping():
+    with pytest.raises(InputError, match="must be a mapping"):
+        parse_document("---\n- a\n- b\n---\nBody.\n", "r.md")
+
+
+def test_binary_and_non_utf8_files_are_input_errors_naming_the_file(tmp_path):
+    binary = tmp_path / "image.md"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01")
+    with pytest.raises(InputError) as err:
+        read_document(binary, "out/image.md")
+    assert str(err.value).startswith("out/image.md: file is binary")
+
+    latin = tmp_path / "latin.md"
+    latin.write_bytes("Line one.\nCaf\xe9.\n".encode("latin-1"))
+    with pytest.raises(InputError) as err:
+        read_document(latin, "latin.md")
+    assert (err.value.path, err.value.line, err.value.message) == ("latin.md", 2, "file is not UTF-8 text")
+
+    with pytest.raises(InputError, match="file not found: missing.md"):
+        read_document(tmp_path / "missing.md", "missing.md")
+
+
+def test_utf8_bom_and_crlf_are_accepted(tmp_path):
+    path = tmp_path / "bom.md"
+    path.write_bytes(("\ufeff" + FRONT + "Exports rose.\r\n").replace("\n", "\r\n").encode("utf-8"))
+    doc = read_document(path)
+    assert doc.language == "en" and doc.period == "2025H1"
+    assert [(s.text, s.line, s.column) for s in doc.sentences] == [("Exports rose.", 7, 1)]
+    assert doc.path == str(path)
+
+
+def test_code_comments_urls_are_not_prose_but_link_text_is():
+    text = (
+        "Intro with `code span` inside.\n\n"
+        "```\nfenced TODO!\n```\n\n"
+        "    indented TODO!\n\n"
+        "<!-- a comment TODO! -->\n\n"
+        "<div>\nhtml block TODO!\n</div>\n\n"
+        "See [the report](https://example.com/a.b?x=1 \"title here\") and <https://auto.link/x>.\n"
+        "Visit www.asiae.co.kr today.\n"
+    )
+    doc = parse_document(text, "r.md")
+    assert texts(doc) == ["Intro with inside.", "See the report and .", "Visit today."]
+    report, line = doc.sentences[1], doc.lines[14]
+    assert report.position(report.text.index("report")) == (15, 10)
+    assert report.position(report.text.index("and")) == (15, line.index(" and") + 2)
+
+
+def test_images_are_skipped_and_escapes_and_entities_map_to_the_source():
+    doc = parse_document("A ![chart TODO](c.png) b \\*star\\* &amp; more.\n", "r.md")
+    assert texts(doc) == ["A b *star* & more."]
+    s = doc.sentences[0]
+    assert s.position(s.text.index("&")) == (1, 35)
+    assert s.position(s.text.index("more")) == (1, 41)
+
+
+def test_english_sentences_split_but_not_at_decimals_or_abbreviations():
+    doc = parse_document(
+        "Exports rose 4.53 percent to 19.71 billion dollars. Trade with the U.S. grew, e.g. in services. "
+        "Mr. Park spoke. Did imports fall? Yes! They did (mostly). The end\n",
+        "r.md",
+    )
+    assert texts(doc) == [
+        "Exports rose 4.53 percent to 19.71 billion dollars.",
+        "Trade with the U.S. grew, e.g. in services.",
+        "Mr. Park spoke.",
+        "Did imports fall?",
+        "Yes!",
+        "They did (mostly).",
+        "The end",
+    ]
+
+
+def test_korean_sentences_split_at_endings_not_decimals():
+    doc = parse_document("수출은 4.5% 늘었다. 수입은 45.3억달러였어요. 적자 폭은 7.7억달러 커졌다\n", "r.md")
+    assert texts(doc) == ["수출은 4.5% 늘었다.", "수입은 45.3억달러였어요.", "적자 폭은 7.7억달러 커졌다"]
+
+
+def test_korean_headline_parts_split_at_ellipsis_and_columns_count_characters():
+    doc = parse_document("# 상반기 지식서비스 무역적자 45억3000만달러…적자 폭 확대\n## 정보·통신서비스, 반기 기준 역대 최대 흑자\n", "r.md")
+    assert [(s.text, s.line, s.column, s.level) for s in doc.sentences] == [
+        ("상반기 지식서비스 무역적자 45억3000만달러", 1, 3, 1),
+        ("적자 폭 확대", 1, 29, 1),
+        ("정보·통신서비스, 반기 기준 역대 최대 흑자", 2, 4, 2),
+    ]
+    head = doc.sentences[0]
+    assert head.position(head.text.index("45억")) == (1, 18)
+    assert head.position(len(head.text)) == (1, 28)
+
+
+def test_wrapped_korean_lines_join_with_a_space_and_map_back():
+    doc = parse_document("올해 상반기 적자를 기록했다. 지난해\n하반기(-37억6000만달러)보다 적자 폭이\n  확대됐다.\n", "r.md")
+    first, second = doc.sentences
+    assert first.text == "올해 상반기 적자를 기록했다."
+    assert second.text == "지난해 하반기(-37억6000만달러)보다 적자 폭이 확대됐다."
+    assert (second.line, second.column) == (1, 18)
+    assert second.position(second.text.index("하반기")) == (2, 1)
+    assert second.position(second.text.index("-37억")) == (2, 5)
+    assert second.position(second.text.index("확대")) == (3, 3)
+    # the joining space stands where the line ended
+    assert second.position(second.text.index(" 하반기")) == (1, 21)
+
+
+def test_lists_quotes_and_tables_are_prose_of_their_own_kind():
+    doc = parse_document(
+        "- First item. Second\n  sentence.\n\n> Quoted text.\n\n| 항목 | 수지 |\n|---|---|\n| 정보통신업 | 16억4000만달러 |\n",
+        "r.md",
+    )
+    assert [(s.text, s.kind, s.line, s.column) for s in doc.sentences] == [
+        ("First item.", "list", 1, 3),
+        ("Second sentence.", "list", 1, 15),
+        ("Quoted text.", "quote", 4, 3),
+        ("항목", "table", 6, 3),
+        ("수지", "table", 6, 8),
+        ("정보통신업", "table", 8, 3),
+        ("16억4000만달러", "table", 8, 11),
+    ]
+
+
+def test_suppression_comments_are_collected_outside_code_only():
+    doc = parse_document(
+        "<!-- pressgen-disable-next-line ko.no-hype, ko.placeholder -->\n수입이 폭증했다.\n\n"
+        "```\n<!-- pressgen-disable all -->\n```\n",
+        "r.md",
+    )
+    assert [(d.kind, d.rules, d.line) for d in doc.suppressions] == [
+        ("disable-next-line", ("ko.no-hype", "ko.placeholder"), 1)
+    ]
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="shared reference exemplar not available")
+def test_reference_exemplar_reads_as_korean_prose():
+    doc = read_document(REFERENCE, "exemplar.md")
+    assert doc.language == "ko" and not doc.has_front_matter
+    assert doc.sentences[0].text == "상반기 지식서비스 무역적자 45억3000만달러"
+    assert all("Korean style exemplar" not in s.text for s in doc.sentences)
+    assert "지난해 하반기(-37억6000만달러)보다 적자 폭이 확대됐다." in texts(doc)
