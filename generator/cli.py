@@ -37,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--lang", metavar="LANGS", help="languages, comma-separated (default: all the release has, e.g. en,ko)")
     draft.add_argument("--force", action="store_true", help="overwrite releases an editor has changed")
 
+    check = sub.add_parser("check", parents=[common], help="check release markdown against the data and the house wording rules")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="release files, or folders holding release.*.md")
+    check.add_argument("--format", default="text", help="text (default), json, github or sarif")
+    check.add_argument("--period", metavar="P", help="period, when the files have no front matter")
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+
     sub.add_parser("validate", parents=[common], help="check the figures, item table, release definition and annotations")
     sub.add_parser("periods", parents=[common], help="list the periods in the data and each item's coverage")
     sub.add_parser("rules", parents=[common], help="list the derivation rules")
@@ -107,6 +113,21 @@ def _cmd_draft(args) -> int:
     return 0
 
 
+def _cmd_check(args) -> int:
+    from pathlib import Path
+
+    from .check.formats import FORMATS, render
+    from .check.run import check_paths
+
+    if args.format not in FORMATS:
+        render([], args.format)  # raises the usage error with the list of formats
+    result = check_paths([Path(p) for p in args.paths], Path(args.project), release=args.release, period=args.period)
+    output = render(result.findings, args.format, result.rules)
+    if output:
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    return result.exit_code(args.strict)
+
+
 def _cmd_validate(args) -> int:
     from .project import open_project, validate_project
 
@@ -131,4 +152,4 @@ def _cmd_rules(args) -> int:
     return 0
 
 
-_COMMANDS = {"draft": _cmd_draft, "facts": _cmd_facts, "validate": _cmd_validate, "periods": _cmd_periods, "rules": _cmd_rules}
+_COMMANDS = {"check": _cmd_check, "draft": _cmd_draft, "facts": _cmd_facts, "validate": _cmd_validate, "periods": _cmd_periods, "rules": _cmd_rules}

@@ -62,6 +62,8 @@ class ReleaseConfig:
     thresholds: dict[str, Decimal]
     disabled_rules: frozenset[str]
     aliases: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # Levels of the data-agreement rules of `check`, where the release changes the default.
+    check_levels: dict[str, str] = field(default_factory=dict)
 
     def display(self, path: Path) -> str:
         """A path as shown in messages: relative to the project root when inside it."""
@@ -143,6 +145,23 @@ def _aliases(node: Any, parent: YamlMap) -> dict[str, dict[str, tuple[str, ...]]
     return result
 
 
+def _check_levels(node: Any, parent: YamlMap) -> dict[str, str]:
+    if node is None:
+        return {}
+    from .check.agreement import DATA_RULES  # here: the check package imports this module
+
+    node = require_map(node, "'check'", parent=parent, key="check")
+    check_keys(node, "'check'", optional=("levels",))
+    levels = require_map(node.get("levels") or YamlMap(), "'check.levels'", parent=node, key="levels")
+    for rule, level in levels.items():
+        if rule not in DATA_RULES:
+            raise ConfigError(f"unknown data rule '{rule}' in 'check.levels'; expected one of {', '.join(DATA_RULES)}{suggest(rule, DATA_RULES)}",
+                              **where(levels, rule))
+        if level not in ("suggestion", "warning", "error"):
+            raise ConfigError(f"level of '{rule}' must be suggestion, warning or error, got {describe(level)}", **where(levels, rule))
+    return dict(levels)
+
+
 def load_release(path: Path, project: Path) -> ReleaseConfig:
     """Read and validate one release definition.
 
@@ -156,7 +175,7 @@ def load_release(path: Path, project: Path) -> ReleaseConfig:
         doc,
         "the release definition",
         required=("id", "name", "publisher", "subject", "data", "templates", "series_start", "precision", "total", "dimensions", "sections"),
-        optional=("languages", "unit", "style", "thresholds", "disabled_rules", "aliases"),
+        optional=("languages", "unit", "style", "thresholds", "disabled_rules", "aliases", "check"),
     )
     base = path.parent
     what = "the release definition"
@@ -209,7 +228,10 @@ def load_release(path: Path, project: Path) -> ReleaseConfig:
                 raise ConfigError(f"unknown rule '{rule}' in 'disabled_rules'{suggest(rule, known)}",
                                   hint="run 'pressgen rules' for the list", **where(disabled, index))
 
+    check_levels = _check_levels(doc.get("check"), doc)
+
     return ReleaseConfig(
+        check_levels=check_levels,
         id=get_str(doc, "id", what),
         path=path.resolve(),
         project=project.resolve(),

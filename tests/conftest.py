@@ -29,3 +29,18 @@ def project_copy(tmp_path: Path, repo_root: Path) -> Path:
         if source.is_dir():
             shutil.copytree(source, root / part)
     return root
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the expected files under tests/golden/ from the current output (review the diff!)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when pytest was started with --update-golden (golden tests then rewrite their files)."""
+    return bool(request.config.getoption("--update-golden"))

@@ -213,3 +213,20 @@ def test_missing_figures_file(capsys, project):
     (project / FIGURES).unlink()
     first, _ = validate_fails(capsys, project)
     assert first == "Error: data/test/figures.csv: file not found: data/test/figures.csv"
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [("445", 450), ("444.9", 440), ("-445", -450), ("-444", -440), ("4530", 4530)],
+    ids=["tie-up", "below-tie", "negative-tie", "negative-below", "already-rounded"],
+)
+def test_figures_are_rounded_once_half_up_to_the_precision(project, written, stored):
+    """Round once, at load, as the publisher does (half up, to 10): facts then work on printed values."""
+    write_figures(project, f"period,item,balance\n2025H1,total,{written}\n")
+    cell = open_project(project).dataset.cell("total", Period.parse("2025H1"), "balance")
+    assert cell.value == stored
+    assert cell.source()["value"] == stored
+    raw = Decimal(written)
+    assert cell.raw == (raw if raw != stored else None)
+    assert Decimal(str(cell.source().get("raw", stored))) == raw
+

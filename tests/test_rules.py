@@ -474,7 +474,7 @@ EXAMPLES: dict[str, list[Example]] = {
     "share": [
         fires(
             "exports and imports as a share of the parent's; threshold inclusive",
-            [("2025H1", "total", 1000, 800, 200), ("2025H1", "a", 300, 40, 260), ("2025H1", "b", 49, None, None)],
+            [("2025H1", "total", 1000, 800, 200), ("2025H1", "a", 300, 40, 260), ("2025H1", "b", 40, None, None)],
             "2025H1",
             {"id": "share:a:exports:2025H1", "item": "a", "metric": "exports", "of": "total", "value": 300,
              "total": 1000, "percent": 30},
@@ -491,7 +491,7 @@ EXAMPLES: dict[str, list[Example]] = {
         ),
         silent(
             "below share_min_percent",
-            [("2025H1", "total", 1000, None, None), ("2025H1", "b", 49, None, None)],
+            [("2025H1", "total", 10000, None, None), ("2025H1", "b", 490, None, None)],
             "2025H1",
         ),
         silent(

@@ -1,0 +1,437 @@
+"""pressgen benchmark suite: cold CLI, warm in-process stages, draft --all, memory and scaling.
+
+Run from a clone after ``pip install .`` (use the Python that has pressgen installed):
+
+    python benchmarks/run.py            # full run, about 3 minutes
+    python benchmarks/run.py --quick    # smaller run, under a minute
+    python benchmarks/run.py --profile  # also print a cProfile summary of each failing in-process target
+
+Prints a table and PASS/FAIL per target, and writes ``benchmarks/results/latest.json``
+and ``benchmarks/results/latest.md``. Not part of the unit tests. See ``benchmarks/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import gc
+import io
+import json
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any, Callable
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from synthetic import SEED, latest_period, make_project  # noqa: E402
+
+try:
+    import generator
+    from generator.draft import build_draft
+    from generator.project import open_project
+except ImportError:  # pragma: no cover - depends on the environment
+    sys.exit("pressgen is not installed in this Python: run 'pip install .' in the repository, then use that Python")
+
+BUNDLED_PERIOD = "2025H1"
+MB = 1024 * 1024
+
+# name, what is measured (result key), limit, unit
+TARGETS = (
+    ("cold bilingual draft (bundled, CLI)", "cold_draft_bundled", "median_s", 0.5, "s"),
+    ("warm bilingual draft (bundled, in-process)", "warm_draft_bundled", "median_s", 0.005, "s"),
+    ("warm check of a release (bundled, en+ko)", "warm_check_bundled", "median_s", 0.005, "s"),
+    ("facts for one period (synthetic 1,000 items): time", "warm_facts_synthetic", "median_s", 1.0, "s"),
+    ("facts for one period (synthetic 1,000 items): peak memory", "warm_facts_synthetic", "peak_mb", 300.0, "MB"),
+)
+LINEAR_LIMIT = 1.5  # time per unit at the largest size / at the smallest size
+
+
+# -- measuring ----------------------------------------------------------------------------
+
+def _timed(fn: Callable[[], Any], *, runs: int | None = None, budget: float = 1.0, min_runs: int = 5, max_runs: int = 500) -> list[float]:
+    """Wall times of ``fn()`` after one warm-up call: ``runs`` calls, or as many as fit ``budget`` seconds."""
+    fn()
+    times: list[float] = []
+    start = time.perf_counter()
+    while True:
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+        if runs is not None:
+            if len(times) >= runs:
+                break
+        elif len(times) >= max_runs or (len(times) >= min_runs and time.perf_counter() - start >= budget):
+            break
+    return times
+
+
+def _peak(fn: Callable[[], Any]) -> float:
+    """Peak Python heap (tracemalloc) in MB while ``fn()`` runs once."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / MB
+    finally:
+        tracemalloc.stop()
+
+
+def _summary(times: list[float], **extra: Any) -> dict[str, Any]:
+    return {"median_s": statistics.median(times), "min_s": min(times), "max_s": max(times), "runs": len(times), **extra}
+
+
+def _run_child(cmd: list[str], cwd: Path, timeout: float | None = None) -> tuple[float, float, int, bool]:
+    """Run ``cmd``; return (wall seconds, peak RSS MB of that child, exit code, timed out)."""
+    out = tempfile.TemporaryFile()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    timed_out = False
+    deadline = None if timeout is None else t0 + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if deadline is not None and time.perf_counter() > deadline:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            timed_out = True
+            break
+        time.sleep(0.002)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0 and not timed_out:
+        out.seek(0)
+        sys.exit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{out.read().decode(errors='replace')[-2000:]}")
+    # ru_maxrss is in kilobytes on Linux (bytes on macOS).
+    rss = usage.ru_maxrss / (MB if sys.platform == "darwin" else 1024)
+    return wall, rss, proc.returncode, timed_out
+
+
+def _cold(cmd: list[str], cwd: Path, runs: int) -> dict[str, Any]:
+    results = [_run_child(cmd, cwd) for _ in range(runs)]
+    return _summary([r[0] for r in results], peak_mb=max(r[1] for r in results), memory="max RSS of the process")
+
+
+def _pressgen() -> list[str]:
+    """The CLI of the installed pressgen next to this Python (falls back to ``python -m generator``)."""
+    exe = Path(sys.executable).parent / "pressgen"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "generator"]
+
+
+def _profile(fn: Callable[[], Any], top: int = 25) -> str:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    fn()
+    profiler.disable()
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(top)
+    return text.getvalue()
+
+
+# -- check: the fullest check function the package has -------------------------------------
+
+def _check_runner(root: Path, paths: list[Path]) -> tuple[str, Callable[[], Any]]:
+    """A callable checking ``paths`` as ``pressgen check`` would, and a description of it.
+
+    ``generator.check`` is still being extended: if it grows a whole-check entry point
+    (``check_paths`` and the like) that accepts the paths, it is used; otherwise the
+    wording lint: ``read_document`` + ``lint`` with the project's wording rules.
+    """
+    import importlib
+
+    candidates = ("check_paths", "check_files", "check_documents", "run_check", "check_all")
+    for module_name in ("generator.check", "generator.check.run", "generator.check.api", "generator.check.checker", "generator.check.data"):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        for name in candidates:
+            fn = getattr(module, name, None)
+            if not callable(fn):
+                continue
+            for call in (lambda: fn(paths, root=root), lambda: fn(paths, root), lambda: fn(paths)):
+                try:
+                    call()
+                except TypeError:
+                    continue
+                except Exception:
+                    break
+                return f"{module_name}.{name}", call
+    from generator.check.document import read_document
+    from generator.check.wording import default_rule_paths, lint, load_rules
+
+    rules = load_rules(default_rule_paths(root), root)
+
+    def wording() -> list:
+        findings = []
+        for path in paths:
+            findings.extend(lint(read_document(path, path.relative_to(root).as_posix()), rules))
+        return findings
+
+    return "wording lint (read_document + lint, rules loaded once)", wording
+
+
+# -- the suite --------------------------------------------------------------------------------
+
+def machine_info() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    commit = ""
+    try:
+        commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "generator", "templates", "config"],
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+        commit += "+changes" if dirty and commit else ""
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "pressgen": generator.__version__,
+        "commit": commit,
+        "date": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+    }
+
+
+def _copy_bundled(dest: Path) -> Path:
+    for part in ("config", "data", "templates"):
+        shutil.copytree(REPO / part, dest / part)
+    return dest
+
+
+def _ratio(sizes: list[int], times: list[float]) -> dict[str, Any]:
+    per_unit = [t / n for n, t in zip(sizes, times)]
+    ratio = per_unit[-1] / per_unit[0]
+    import math
+
+    exponent = math.log(times[-1] / times[0]) / math.log(sizes[-1] / sizes[0])
+    verdict = "sublinear" if ratio < 1 / LINEAR_LIMIT else "linear" if ratio <= LINEAR_LIMIT else "worse than linear"
+    return {"sizes": sizes, "median_s": times, "per_unit_ratio": ratio, "exponent": exponent, "verdict": verdict}
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    quick = args.quick
+    cold_runs = args.runs or (3 if quick else 7)
+    budget = 0.3 if quick else 1.0
+    heavy_runs = 2 if quick else 3
+    items_sizes = [250, 500, 1000]
+    period_sizes = [15, 30, 60]
+    results: dict[str, Any] = {}
+    profiles: dict[str, Callable[[], Any]] = {}
+    cli = _pressgen()
+    started = time.perf_counter()
+
+    def note(text: str) -> None:
+        print(f"[{time.perf_counter() - started:6.1f}s] {text}", file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="pressgen-bench-") as tmp:
+        tmp = Path(tmp)
+        bundled = _copy_bundled(tmp / "bundled")
+        synth: dict[tuple[int, int], Path] = {}
+        for size in {(n, 60) for n in items_sizes} | {(1000, p) for p in period_sizes}:
+            synth[size] = make_project(tmp / f"synthetic-{size[0]}x{size[1]}", REPO, *size)
+        main = synth[1000, 60]
+        main_period = latest_period(60)
+        note("projects ready")
+
+        # Cold CLI: process start to files written, both languages.
+        results["cold_draft_bundled"] = _cold([*cli, "draft", "--period", BUNDLED_PERIOD], bundled, cold_runs)
+        note("cold draft (bundled) done")
+        results["cold_draft_synthetic"] = _cold([*cli, "draft", "--period", main_period], main, heavy_runs)
+        note("cold draft (synthetic) done")
+        results["cold_facts_synthetic"] = _cold([*cli, "facts", "--period", main_period, "--format", "json"], main, heavy_runs)
+        note("cold facts (synthetic) done")
+
+        # Warm, in-process.
+        project = open_project(bundled)
+        period = project.period(BUNDLED_PERIOD)
+        draft_fn = lambda: build_draft(project, period)  # noqa: E731
+        results["warm_draft_bundled"] = _summary(_timed(draft_fn, budget=budget), peak_mb=_peak(draft_fn), memory="tracemalloc peak")
+        profiles["warm_draft_bundled"] = draft_fn
+        facts_fn = lambda: project.facts(period)  # noqa: E731
+        results["warm_facts_bundled"] = _summary(_timed(facts_fn, budget=budget), peak_mb=_peak(facts_fn), memory="tracemalloc peak")
+        release_files = [bundled / "output" / BUNDLED_PERIOD / f"release.{lang}.md" for lang in project.config.languages]
+        mode, check_fn = _check_runner(bundled, release_files)
+        results["warm_check_bundled"] = _summary(_timed(check_fn, budget=budget), peak_mb=_peak(check_fn), memory="tracemalloc peak",
+                                                 mode=mode, findings=len(check_fn()))
+        profiles["warm_check_bundled"] = check_fn
+        note("warm (bundled) done")
+
+        t0 = time.perf_counter()
+        big = open_project(main)
+        load_s = time.perf_counter() - t0
+        big_period = big.period(main_period)
+        load_fn = lambda: open_project(main)  # noqa: E731
+        results["load_synthetic"] = _summary([load_s, *_timed(load_fn, runs=heavy_runs - 1 or 1)], peak_mb=_peak(load_fn), memory="tracemalloc peak")
+        facts_fn = lambda: big.facts(big_period)  # noqa: E731
+        results["warm_facts_synthetic"] = _summary(_timed(facts_fn, runs=heavy_runs + 2), peak_mb=_peak(lambda: open_project(main).facts(big_period)),
+                                                   memory="tracemalloc peak of load + facts", facts=len(facts_fn()))
+        profiles["warm_facts_synthetic"] = facts_fn
+        draft_fn = lambda: build_draft(big, big_period)  # noqa: E731
+        results["warm_draft_synthetic"] = _summary(_timed(draft_fn, runs=heavy_runs), peak_mb=_peak(draft_fn), memory="tracemalloc peak")
+        profiles["warm_draft_synthetic"] = draft_fn
+        _run_child([*cli, "draft", "--period", main_period], main)  # releases to check (already written by the cold runs)
+        mode, check_fn = _check_runner(main, [main / "output" / main_period / f"release.{lang}.md" for lang in big.config.languages])
+        results["warm_check_synthetic"] = _summary(_timed(check_fn, budget=budget), peak_mb=_peak(check_fn), memory="tracemalloc peak", mode=mode)
+        del big
+        note("warm (synthetic) done")
+
+        # Scaling with items (60 periods) and with periods (1,000 items): facts and bilingual draft for the latest period.
+        scaling: dict[str, Any] = {}
+        for axis, sizes, key in (("items", items_sizes, lambda n: (n, 60)), ("periods", period_sizes, lambda n: (1000, n))):
+            facts_times, draft_times = [], []
+            for n in sizes:
+                p = open_project(synth[key(n)])
+                per = p.period(None)
+                facts_times.append(statistics.median(_timed(lambda: p.facts(per), runs=heavy_runs)))
+                draft_times.append(statistics.median(_timed(lambda: build_draft(p, per), runs=heavy_runs)))
+                note(f"scaling {axis}={n} done")
+            scaling[f"facts_by_{axis}"] = _ratio(sizes, facts_times)
+            scaling[f"draft_by_{axis}"] = _ratio(sizes, draft_times)
+        results["scaling"] = scaling
+
+        # draft --all, as a user runs it.
+        results["draft_all_bundled"] = _cold([*cli, "draft", "--all"], bundled, 1 if quick else 3)
+        note("draft --all (bundled) done")
+        cap = args.all_timeout if args.all_timeout is not None else (30.0 if quick else 90.0)
+        wall, rss, _, timed_out = _run_child([*cli, "draft", "--all"], main, timeout=cap)
+        done = sum(1 for d in (main / "output").iterdir() if (d / "review.md").exists()) if (main / "output").is_dir() else 0
+        entry: dict[str, Any] = {"median_s": wall, "min_s": wall, "max_s": wall, "runs": 1, "peak_mb": rss,
+                                 "memory": "max RSS of the process", "periods": 60, "timed_out": timed_out}
+        if timed_out:
+            # Periods whose files exist now (the latest one was drafted before by the cold runs).
+            entry["periods_done_before_cap"] = max(done - 1, 0)
+            entry["estimated_s"] = wall * 60 / max(done - 1, 1)
+        results["draft_all_synthetic"] = entry
+        note("draft --all (synthetic) done")
+
+    targets = []
+    for name, key, field, limit, unit in TARGETS:
+        value = results[key][field]
+        targets.append({"target": name, "result": key, "measured": value, "limit": limit, "unit": unit, "pass": value <= limit})
+    for key, value in results["scaling"].items():
+        targets.append({"target": f"linear cost: {key.replace('_by_', ' by ')}", "result": f"scaling.{key}", "measured": value["per_unit_ratio"],
+                        "limit": LINEAR_LIMIT, "unit": "x per unit", "pass": value["per_unit_ratio"] <= LINEAR_LIMIT})
+    report = {
+        "machine": machine_info(),
+        "settings": {"quick": quick, "cold_runs": cold_runs, "seed": SEED, "synthetic": {"items": 1000, "periods": 60, "dimensions": 5},
+                     "items_sizes": items_sizes, "period_sizes": period_sizes, "bundled_period": BUNDLED_PERIOD, "synthetic_period": main_period,
+                     "total_s": round(time.perf_counter() - started, 1)},
+        "results": results,
+        "targets": targets,
+    }
+    if args.profile:
+        report["profiles"] = {}
+        for t in targets:
+            if not t["pass"] and t["result"] in profiles:
+                report["profiles"][t["result"]] = _profile(profiles[t["result"]])
+    return report
+
+
+# -- output ----------------------------------------------------------------------------------
+
+_LABELS = {
+    "cold_draft_bundled": "cold CLI `draft --period` en+ko, bundled",
+    "cold_draft_synthetic": "cold CLI `draft --period` en+ko, synthetic",
+    "cold_facts_synthetic": "cold CLI `facts --format json`, synthetic",
+    "warm_draft_bundled": "warm build_draft en+ko, bundled",
+    "warm_facts_bundled": "warm facts, one period, bundled",
+    "warm_check_bundled": "warm check of release en+ko, bundled",
+    "load_synthetic": "load project (config + figures), synthetic",
+    "warm_facts_synthetic": "warm facts, one period, synthetic",
+    "warm_draft_synthetic": "warm build_draft en+ko, synthetic",
+    "warm_check_synthetic": "warm check of release en+ko, synthetic",
+    "draft_all_bundled": "cold CLI `draft --all`, bundled",
+    "draft_all_synthetic": "cold CLI `draft --all`, synthetic (60 periods)",
+}
+
+
+def _fmt_s(value: float) -> str:
+    return f"{value * 1000:.2f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def _fmt_target(t: dict[str, Any]) -> tuple[str, str]:
+    if t["unit"] == "s":
+        return _fmt_s(t["measured"]), "≤ " + _fmt_s(t["limit"])
+    if t["unit"] == "MB":
+        return f"{t['measured']:.1f} MB", f"≤ {t['limit']:.0f} MB"
+    return f"{t['measured']:.2f}×", f"≤ {t['limit']:.1f}×"
+
+
+def markdown(report: dict[str, Any]) -> str:
+    m = report["machine"]
+    s = report["settings"]
+    lines = [
+        f"Benchmarks of pressgen {m['pressgen']} ({m['commit'] or 'no commit'}) on {m['cpu']}, {m['cores']} cores, "
+        f"Python {m['python']}, {m['date'][:10]}{' (quick run)' if s['quick'] else ''}. "
+        f"Synthetic data: {s['synthetic']['items']:,} items, {s['synthetic']['dimensions']} dimensions, "
+        f"{s['synthetic']['periods']} half-years, seed {s['seed']}.",
+        "",
+        "| benchmark | median | min | runs | peak memory |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for key, label in _LABELS.items():
+        r = report["results"][key]
+        median = _fmt_s(r["median_s"])
+        if r.get("timed_out"):
+            median = f"> {_fmt_s(r['median_s'])} (capped; {r['periods_done_before_cap']} of 60 periods; est. {_fmt_s(r['estimated_s'])})"
+        kind = "RSS" if "RSS" in r.get("memory", "") else "heap"
+        lines.append(f"| {label} | {median} | {_fmt_s(r['min_s'])} | {r['runs']} | {r['peak_mb']:.1f} MB {kind} |")
+    lines += ["", "| scaling (latest period) | sizes | median times | time per unit, largest ÷ smallest | exponent | verdict |",
+              "| --- | --- | --- | ---: | ---: | --- |"]
+    for key, v in report["results"]["scaling"].items():
+        what, axis = key.split("_by_")
+        lines.append(f"| {what} by {axis} | {' / '.join(str(n) for n in v['sizes'])} | {' / '.join(_fmt_s(t) for t in v['median_s'])} "
+                     f"| {v['per_unit_ratio']:.2f}× | {v['exponent']:.2f} | {v['verdict']} |")
+    lines += ["", "| target | measured | limit | result |", "| --- | ---: | ---: | --- |"]
+    for t in report["targets"]:
+        measured, limit = _fmt_target(t)
+        lines.append(f"| {t['target']} | {measured} | {limit} | {'PASS' if t['pass'] else '**FAIL**'} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions and a 30 s cap on the synthetic draft --all")
+    parser.add_argument("--runs", type=int, help="runs of each cold CLI benchmark (default 7; 3 with --quick)")
+    parser.add_argument("--all-timeout", type=float, help="cap in seconds on the synthetic draft --all (default 90; 30 with --quick)")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile summary of each failing in-process target")
+    parser.add_argument("--out", type=Path, default=HERE / "results", help="folder for latest.json and latest.md (default benchmarks/results)")
+    args = parser.parse_args(argv)
+    report = run(args)
+    table = markdown(report)
+    print(table)
+    for name, text in report.get("profiles", {}).items():
+        print(f"## profile: {name}\n\n```\n{text}```\n")
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "latest.json").write_text(json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    (args.out / "latest.md").write_text(table, encoding="utf-8")
+    failed = [t["target"] for t in report["targets"] if not t["pass"]]
+    print(f"{len(report['targets']) - len(failed)} passed, {len(failed)} failed" + (": " + "; ".join(failed) if failed else ""))
+    print(f"wrote {args.out / 'latest.json'} and {args.out / 'latest.md'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,430 @@
+"""Data agreement: the numbers, directions, signs and records a release states, against the facts.
+
+For each sentence: find the items it names (or carry the subject over from the
+sentences before), the figures it states and the direction and record words it
+uses, and compare them with the facts of those items. Editor annotation text
+(causes, remarks) is not derived from the data and is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable
+
+from ..annotations import Annotations
+from ..config import ReleaseConfig
+from ..facts.model import Fact, FactSet
+from ..lang import money_en, money_ko
+from ..lang.periods_text import comparison_phrase, period_name
+from ..periods import Period
+from .amounts import Mention, find_mentions, matches
+from .document import Document, Sentence
+from .findings import Finding, RuleInfo
+from .items import ItemMatcher, ItemMention
+
+# Data rules: id → (default level, what it detects). Levels can be changed per release in config.
+DATA_RULES: dict[str, tuple[str, str]] = {
+    "data.number": ("error", "A money amount does not match the data for the item the sentence talks about."),
+    "data.sign": ("error", "A surplus is called a deficit, or a deficit a surplus."),
+    "data.direction": ("error", "A direction word (widened, narrowed, rose, fell, turned, unchanged) contradicts the item's change."),
+    "data.record": ("error", "A record is claimed that neither the data nor an asserted annotation fact shows."),
+    "data.percent": ("error", "A percentage does not match the fact it describes."),
+    "data.multiple": ("error", "A multiple (tenfold, 5.5 times) does not match the long-run change."),
+    "data.parity": ("error", "The English and Korean releases of a period state different figures."),
+    "data.unverifiable": ("warning", "A claim the data can neither confirm nor refute (no figure for that item, period or basis)."),
+}
+
+_DIRECTIONS = {
+    "en": [
+        ("turned_surplus", r"\b(?:turn(?:s|ed|ing)?|swung|swing(?:s)?) (?:in)?to a surplus\b"),
+        ("turned_deficit", r"\b(?:turn(?:s|ed|ing)?|swung|swing(?:s)?) (?:in)?to a deficit\b"),
+        ("unchanged", r"\bunchanged\b|\bthe same level\b|\bheld steady\b"),
+        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing|th)?|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed)?)\b"),
+        ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?)\b"),
+    ],
+    "ko": [
+        ("turned_surplus", r"흑자로?\s?(?:전환|돌아)"),
+        ("turned_deficit", r"적자로?\s?(?:전환|돌아)"),
+        ("unchanged", r"같은\s?(?:수준|\d)|변동이 없|제자리"),
+        ("grow", r"확대|증가|늘[었어고어린]|늘어|불었|불어|커졌|커지|상승"),
+        ("shrink", r"축소|감소|줄[었어고]|줄어|작아|하락"),
+    ],
+}
+_AGREES = {
+    "grow": {"widened", "increased"},
+    "shrink": {"narrowed", "decreased"},
+    "turned_surplus": {"turned_surplus"},
+    "turned_deficit": {"turned_deficit"},
+    "unchanged": {"unchanged"},
+}
+_METRIC_WORDS = {
+    "en": [("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap)\b")],
+    "ko": [("exports", r"수출"), ("imports", r"수입"), ("balance", r"흑자|적자|수지")],
+}
+_SIGN_WORDS = {"en": r"\b(surplus(?:es)?|deficits?)\b", "ko": r"(흑자|적자)"}
+_RECORD = {
+    "en": r"\brecord\b|\ball-time (?:high|low)\b|\b(?:largest|highest|biggest|smallest|lowest)\b[^.;]*?\bsince\b",
+    "ko": r"역대\s?최[대고저]|사상\s?최[대고저]|이후\s?최[대고저]",
+}
+_CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;"}
+_RESPECTIVELY = {"en": r"\brespectively\b", "ko": r"각각"}
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A number the data gives for an item: its absolute value, signed reference and fact."""
+
+    value: Decimal
+    signed: Decimal
+    metric: str
+    fact: Fact
+
+
+@dataclass
+class _ItemFacts:
+    money: list[_Candidate] = field(default_factory=list)
+    percent: list[tuple[Decimal, Fact]] = field(default_factory=list)
+    multiple: list[tuple[Decimal, Fact]] = field(default_factory=list)
+    changes: list[Fact] = field(default_factory=list)
+    records: list[Fact] = field(default_factory=list)
+
+
+def _index(facts: FactSet) -> dict[str, _ItemFacts]:
+    index: dict[str, _ItemFacts] = {}
+
+    def at(code: str) -> _ItemFacts:
+        return index.setdefault(code, _ItemFacts())
+
+    def money(code: str, value, metric: str, fact: Fact) -> None:
+        if value is not None:
+            at(code).money.append(_Candidate(abs(Decimal(value)), Decimal(value), metric, fact))
+
+    for fact in facts:
+        d = fact.data
+        metric = d.get("metric", "balance")
+        if fact.kind in ("level", "record") and "value" in d:
+            money(fact.item, d["value"], metric, fact)
+        if fact.kind == "record" and (d.get("since_value") is not None):
+            money(fact.item, d["since_value"], metric, fact)
+        if fact.kind == "record":
+            at(fact.item).records.append(fact)
+        if fact.kind == "change":
+            money(fact.item, d["value"], metric, fact)
+            money(fact.item, d["base_value"], metric, fact)
+            at(fact.item).money.append(_Candidate(abs(d["delta"]), d["value"], metric, fact))
+            at(fact.item).changes.append(fact)
+            if "percent" in d:
+                at(fact.item).percent.append((abs(d["percent"]), fact))
+        if fact.kind == "multiple":
+            money(fact.item, d["value"], metric, fact)
+            money(fact.item, d["base_value"], metric, fact)
+            at(fact.item).multiple.append((d["multiple"], fact))
+        if fact.kind == "share":
+            money(fact.item, d["value"], metric, fact)
+            money(d["of"], d["total"], metric, fact)
+            at(fact.item).percent.append((d["percent"], fact))
+        if fact.kind == "rank":
+            for member in d["members"]:
+                money(member["item"], member["value"], "balance", fact)
+                at(member["item"]).percent.append((member["share"], fact))
+        if fact.kind == "driver":
+            at(fact.item).percent.append((d["share"], fact))
+            if d["basis"] == "level":
+                money(d["child"], d["child_value"], "balance", fact)
+                for member in [*d["members"], *d["opposite"]]:
+                    money(member["item"], member["value"], "balance", fact)
+            else:
+                money(d["child"], d["child_delta"], "balance", fact)
+    return index
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class Agreement:
+    """Checks documents of one release period against its facts."""
+
+    def __init__(self, config: ReleaseConfig, items: dict, facts: FactSet, annotations: Annotations | None,
+                 levels: dict[str, str] | None = None) -> None:
+        self.config = config
+        self.items = items
+        self.facts = facts
+        self.period = Period.parse(facts.period)
+        self.index = _index(facts)
+        self.levels = {rule: level for rule, (level, _) in DATA_RULES.items()} | (levels or {})
+        self.release_year = annotations.release_date.year if annotations and annotations.release_date else None
+        self.annotation_texts: list[str] = []
+        self.annotation_headlines: set[str] = set()
+        if annotations is not None:
+            for cause in annotations.causes:
+                self.annotation_texts.extend(_normal(t) for t in cause.text.values())
+                if cause.headline:
+                    self.annotation_headlines.update(_normal(t) for t in cause.headline.values())
+            for remark in annotations.remarks:
+                self.annotation_texts.extend(_normal(t) for t in remark.text.values())
+        self._matchers: dict[str, ItemMatcher] = {}
+
+    # -- helpers -----------------------------------------------------------------------
+    def matcher(self, lang: str) -> ItemMatcher:
+        if lang not in self._matchers:
+            self._matchers[lang] = ItemMatcher(self.items, self.config, lang)
+        return self._matchers[lang]
+
+    def money_text(self, value: Decimal, lang: str) -> str:
+        style = self.config.money_style[lang]
+        return money_en(value, style) if lang == "en" else money_ko(value, style)
+
+    def name(self, code: str, lang: str) -> str:
+        return self.items[code].name(lang) if code in self.items else code
+
+    def is_annotation(self, text: str) -> bool:
+        text = _normal(text)
+        if text in self.annotation_headlines:
+            return True
+        return len(text) > 8 and any(text in t for t in self.annotation_texts)
+
+    def finding(self, doc: Document, sentence: Sentence, start: int, end: int, rule: str, message: str, data=None) -> Finding:
+        line, column = sentence.position(start)
+        end_line, end_column = sentence.position(end)
+        return Finding(doc.path, line, column, self.levels[rule], rule, message,
+                       end_column if end_line == line else None, data)
+
+    def base_phrases(self, lang: str) -> list[tuple[str, str]]:
+        """Phrases naming a comparison base in this language, and the basis they name."""
+        phrases: list[tuple[str, str]] = []
+        for fact in self.facts:
+            if fact.kind != "change":
+                continue
+            base = Period.parse(fact.base_period)
+            names = {period_name(base, lang)}
+            if self.release_year:
+                names.add(period_name(base, lang, release_year=self.release_year, relative=True))
+            if fact.basis in ("previous_period", "year_ago"):
+                names.add(comparison_phrase(fact.basis, self.period, lang))
+            for name in names:
+                phrases.append((name, fact.basis))
+        if lang == "en":
+            phrases += [("a year earlier", "year_ago"), ("a year ago", "year_ago"), ("same period", "year_ago"),
+                        ("previous half", "previous_period"), ("previous quarter", "previous_period")]
+        else:
+            phrases += [("전년 동기", "year_ago"), ("전기", "previous_period")]
+        return sorted(set(phrases), key=lambda p: -len(p[0]))
+
+    # -- the check -----------------------------------------------------------------------
+    def check(self, doc: Document) -> tuple[list[Finding], dict[tuple[str, Decimal], tuple[int, int, str]]]:
+        """Findings for one document, and the figures it states, where, as written (for the parity check)."""
+        lang = doc.language
+        findings: list[Finding] = []
+        stated: dict[tuple[str, Decimal], tuple[int, int, str]] = {}
+        context: list[ItemMention] = [ItemMention((self.config.total,), -1, -1)]
+        phrases = self.base_phrases(lang)
+        for sentence in _merge_headline_parts(doc.sentences):
+            if sentence.kind == "heading" and sentence.level and sentence.level >= 2:
+                context = [ItemMention((self.config.total,), -1, -1)]
+            if self.is_annotation(sentence.text):
+                continue
+            mentions_items = self.matcher(lang).find(sentence.text)
+            figures = find_mentions(sentence.text, lang)
+            findings += self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
+            if mentions_items:
+                context = mentions_items
+        return findings, stated
+
+    def _clauses(self, text: str, lang: str) -> list[tuple[int, int]]:
+        cuts = [m.start() for m in re.finditer(_CLAUSE[lang], text, re.IGNORECASE)]
+        bounds = [0, *cuts, len(text)]
+        return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+    def _attribute(self, position: int, items: list[ItemMention], clause: tuple[int, int], context: list[ItemMention]) -> list[ItemMention]:
+        inside = [m for m in items if clause[0] <= m.start < clause[1]]
+        before = [m for m in inside if m.end <= position]
+        if before:
+            return [before[-1]]
+        after = [m for m in inside if m.start >= position]
+        if after:
+            return [after[0]]
+        earlier = [m for m in items if m.end <= position]
+        if earlier:
+            return [earlier[-1]]
+        return context[-1:] if context else []
+
+    def _sentence(self, doc, sentence, lang, items, figures, context, phrases, stated) -> list[Finding]:
+        text = sentence.text
+        findings: list[Finding] = []
+        clauses = self._clauses(text, lang)
+        for clause in clauses:
+            in_clause = [f for f in figures if clause[0] <= f.start < clause[1]]
+            money = [f for f in in_clause if f.kind == "money"]
+            pairs: dict[Mention, list[ItemMention]] = {}
+            if money and re.search(_RESPECTIVELY[lang], text[clause[0]:clause[1]], re.IGNORECASE):
+                named = [m for m in items if clause[0] <= m.start < money[0].start]
+                # "Surpluses of A and B, respectively" may follow the sentence that named the items.
+                unique = list(dict.fromkeys(named)) or [m for m in context if m.start >= 0]
+                if len(unique) == len(money) and len(money) > 1:
+                    pairs = {f: [m] for f, m in zip(money, unique)}
+            for figure in in_clause:
+                owners = pairs.get(figure) or self._attribute(figure.start, items, clause, context)
+                findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
+            findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
+        findings += self._records(doc, sentence, lang, items, context)
+        return findings
+
+    def _codes(self, owners: Iterable[ItemMention]) -> list[str]:
+        return list(dict.fromkeys(code for m in owners for code in m.codes))
+
+    def _figure(self, doc, sentence, lang, figure: Mention, owners, items, context, clause, stated, pairs_mode=False) -> list[Finding]:
+        codes = self._codes(owners)
+        names = " / ".join(self.name(c, lang) for c in codes) or "this release"
+        if figure.kind == "money":
+            candidates = [c for code in codes for c in self.index.get(code, _ItemFacts()).money]
+            if not candidates:
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
+                                     f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
+            hits = [c for c in candidates if matches(figure, c.value)]
+            if not hits and not pairs_mode:
+                # The nearest name may be a generic one ("knowledge services exports"); the
+                # figure may belong to another item named in the same clause.
+                clause_codes = self._codes(m for m in items if clause[0] <= m.start < clause[1])
+                hits = [c for code in clause_codes for c in self.index.get(code, _ItemFacts()).money if matches(figure, c.value)]
+                if hits:
+                    codes = clause_codes
+            if not hits:
+                closest = min(candidates, key=lambda c: (abs(c.value - figure.value), c.value))
+                said = self.money_text(closest.value, lang)
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
+                                     f"'{figure.text}' does not match the data for {names} (data: {said})", said)]
+            stated.setdefault(("money", hits[0].value), (*sentence.position(figure.start), figure.text))
+            return self._sign(doc, sentence, lang, figure, hits, clause, names)
+        pool = [p for code in codes for p in getattr(self.index.get(code, _ItemFacts()), figure.kind)]
+        if not any(matches(figure, value) for value, _ in pool):
+            clause_codes = self._codes(m for m in items if clause[0] <= m.start < clause[1])
+            wider = [p for code in clause_codes for p in getattr(self.index.get(code, _ItemFacts()), figure.kind)]
+            if any(matches(figure, value) for value, _ in wider) or not pool:
+                codes, pool = clause_codes or codes, wider or pool
+                names = " / ".join(self.name(c, lang) for c in codes) or "this release"
+        rule = "data.percent" if figure.kind == "percent" else "data.multiple"
+        if not pool:
+            return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
+                                 f"'{figure.text}': no {figure.kind} for {names} in the facts of {self.period}; it can neither be confirmed nor refuted")]
+        hit = next((value for value, _ in pool if matches(figure, value)), None)
+        if hit is not None:
+            stated.setdefault((figure.kind, hit), (*sentence.position(figure.start), figure.text))
+            return []
+        closest = min(pool, key=lambda p: abs(p[0] - figure.value))[0]
+        said = f"{closest}%" if figure.kind == "percent" else f"×{closest}"
+        return [self.finding(doc, sentence, figure.start, figure.end, rule,
+                             f"'{figure.text}' does not match the data for {names} (data: {said})", said)]
+
+    def _sign(self, doc, sentence, lang, figure, hits: list[_Candidate], clause, names) -> list[Finding]:
+        text = sentence.text
+        if lang == "en":
+            window = text[max(clause[0], figure.start - 40):figure.start]
+            words = re.findall(_SIGN_WORDS["en"], window, re.IGNORECASE)
+            word = words[-1].lower() if words else None
+        else:
+            after = re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4])
+            word = after.group(1) if after else None
+        stated = None
+        if word:
+            stated = "surplus" if word.startswith(("surplus", "흑자")) else "deficit"
+        elif figure.negative:
+            stated = "deficit"
+        balance = [h for h in hits if h.metric == "balance" and h.fact.kind != "change"]
+        if stated is None or not balance or len(balance) < len(hits):
+            return []
+        if any((h.signed > 0) == (stated == "surplus") for h in balance):
+            return []
+        actual = "surplus" if balance[0].signed > 0 else "deficit"
+        return [self.finding(doc, sentence, figure.start, figure.end, "data.sign",
+                             f"'{figure.text}' is called a {stated} but {names} had a {actual} (data: {actual} of {self.money_text(balance[0].value, lang)})",
+                             f"{actual} of {self.money_text(balance[0].value, lang)}")]
+
+    def _metric_at(self, text: str, start: int, end: int, clause, lang: str) -> str:
+        best, where = "balance", -1
+        for metric, pattern in _METRIC_WORDS[lang]:
+            for m in re.finditer(pattern, text[clause[0]:start], re.IGNORECASE):
+                if m.start() > where:
+                    best, where = metric, m.start()
+        if where < 0:
+            following = text[end:min(clause[1], end + 20)]
+            for metric, pattern in _METRIC_WORDS[lang]:
+                if re.search(pattern, following, re.IGNORECASE):
+                    return metric
+        return best
+
+    def _directions(self, doc, sentence, lang, clause, items, context, phrases) -> list[Finding]:
+        text = sentence.text
+        segment = text[clause[0]:clause[1]]
+        bases = {basis for phrase, basis in phrases if phrase.lower() in text.lower()}
+        findings = []
+        taken: list[tuple[int, int]] = []
+        for category, pattern in _DIRECTIONS[lang]:
+            for m in re.finditer(pattern, segment, re.IGNORECASE):
+                start, end = clause[0] + m.start(), clause[0] + m.end()
+                if any(s <= start < e for s, e in taken):
+                    continue
+                taken.append((start, end))
+                metric = self._metric_at(text, start, end, clause, lang)
+                owners = self._attribute(start, items, clause, context)
+                inside = [i for i in items if clause[0] <= i.start < clause[1]]
+                codes = self._codes(inside or owners)
+                changes = [f for code in codes for f in self.index.get(code, _ItemFacts()).changes
+                           if f.metric == metric and (not bases or f.basis in bases)]
+                names = " / ".join(self.name(c, lang) for c in codes) or "this release"
+                word = text[start:end]
+                if not changes:
+                    findings.append(self.finding(doc, sentence, start, end, "data.unverifiable",
+                                                 f"'{word}': the data has no change in {metric} for {names} to confirm or refute it"))
+                    continue
+                if any(f.direction in _AGREES[category] for f in changes):
+                    continue
+                fact = changes[0]
+                said = self._describe_change(fact, lang)
+                findings.append(self.finding(doc, sentence, start, end, "data.direction",
+                                             f"'{word}' contradicts the data for {self.name(fact.item, lang)} (data: {said})", said))
+        return findings
+
+    def _describe_change(self, fact: Fact, lang: str) -> str:
+        base, now = self.money_text(abs(fact.base_value), lang), self.money_text(abs(fact.value), lang)
+        if fact.metric != "balance":
+            return f"{fact.metric} {fact.direction} from {base} to {now}"
+        sign = fact.sign if fact.sign != "balanced" else "balance"
+        words = {"widened": "widened" if sign == "deficit" else "grew", "narrowed": "narrowed" if sign == "deficit" else "shrank",
+                 "turned_surplus": "turned to a surplus", "turned_deficit": "turned to a deficit", "unchanged": "was unchanged"}
+        return f"the {sign} {words[fact.direction]}, from {base} in {fact.base_period} to {now}"
+
+    def _records(self, doc, sentence, lang, items, context) -> list[Finding]:
+        text = sentence.text
+        findings = []
+        for m in re.finditer(_RECORD[lang], text, re.IGNORECASE):
+            codes = self._codes(items or context)
+            if any(self.index.get(code, _ItemFacts()).records for code in codes):
+                continue
+            names = " / ".join(self.name(c, lang) for c in codes) or "this release"
+            findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
+                                         f"'{m.group(0)}': no record for {names} in the data or the annotations "
+                                         f"(data: no record fact); a record from a longer history needs an asserted fact with a source",
+                                         "no record fact"))
+        return findings
+
+
+def _merge_headline_parts(sentences) -> list[Sentence]:
+    """A headline split at "…" is read as one sentence, so its figures keep their items."""
+    merged: list[Sentence] = []
+    for sentence in sentences:
+        last = merged[-1] if merged else None
+        if last is not None and sentence.kind == "heading" and last.kind == "heading" and last.line == sentence.line:
+            joiner = " … "
+            filler = (last.position(len(last.text)),) * len(joiner)
+            merged[-1] = Sentence(last.text + joiner + sentence.text, last.line, last.column, last.kind, last.level,
+                                  tuple(last.positions) + filler + tuple(sentence.positions))
+            continue
+        merged.append(sentence)
+    return merged
+
+
+def rule_infos() -> dict[str, RuleInfo]:
+    return {rule: RuleInfo(rule, level, text, "DESIGN.md, check") for rule, (level, text) in DATA_RULES.items()}

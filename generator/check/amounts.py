@@ -1,0 +1,115 @@
+"""Find the figures a sentence states: money amounts (English and Korean forms), percentages, multiples.
+
+Each mention knows the value it states (money in millions of US dollars), the
+precision it is written at (the place of its last non-zero digit: "1.4 billion"
+is precise to 100 million, "770 million" to 10 million) and where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+_EN_SCALE = {"trillion": Decimal(1_000_000), "billion": Decimal(1_000), "million": Decimal(1)}
+_EN_FOLD = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
+            "eightfold": 8, "ninefold": 9, "tenfold": 10, "twice": 2, "double": 2, "doubled": 2, "tripled": 3}
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+EN_MONEY = re.compile(
+    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million)\b(?:\s+(?:US\s+)?dollars?)?",
+    re.IGNORECASE,
+)
+# 1조2000억달러, 45억3000만달러, 45억 3천만 달러, 45.3억달러, 9000만달러, 22억 달러
+KO_MONEY = re.compile(
+    r"(?P<neg>-)?(?:(?P<jo>\d+(?:\.\d+)?)\s?조\s?)?(?:(?P<eok>\d{1,4}(?:,\d{3})?(?:\.\d+)?)\s?억\s?)?"
+    r"(?:(?P<man>\d{1,4}|\d천|\d(?:\.\d+)?천)\s?만\s?)?(?P<unit>(?:미국\s?)?달러)"
+)
+PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>%p|%|percentage points?|percent|per cent|퍼센트)", re.IGNORECASE)
+EN_MULTIPLE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?(?:times|-fold|fold)\b|\b(?P<word>" + "|".join(_EN_FOLD) + r")\b", re.IGNORECASE)
+KO_MULTIPLE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?배")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A figure in a sentence: ``kind`` money (millions of dollars), percent or multiple."""
+
+    kind: str
+    value: Decimal
+    precision: Decimal
+    start: int
+    end: int
+    text: str
+    negative: bool = False
+
+
+def _precision(digits: str, scale: Decimal) -> Decimal:
+    """The place value of the last non-zero digit of ``digits`` (as written), times ``scale``."""
+    digits = digits.replace(",", "")
+    whole, _, fraction = digits.partition(".")
+    if fraction.rstrip("0"):
+        return scale / Decimal(10) ** len(fraction.rstrip("0"))
+    stripped = whole.rstrip("0")
+    zeros = len(whole) - len(stripped) if stripped else 0
+    return scale * Decimal(10) ** zeros
+
+
+def _en_money(text: str) -> list[Mention]:
+    found = []
+    for m in EN_MONEY.finditer(text):
+        scale = _EN_SCALE[m.group("scale").lower()]
+        digits = m.group("num")
+        value = Decimal(digits.replace(",", "")) * scale
+        found.append(Mention("money", value, _precision(digits, scale), m.start(), m.end(), m.group(0), bool(m.group("neg"))))
+    return found
+
+
+def _ko_money(text: str) -> list[Mention]:
+    found = []
+    for m in KO_MONEY.finditer(text):
+        if not (m.group("jo") or m.group("eok") or m.group("man")):
+            continue
+        dollars = Decimal(0)
+        precision = None
+        for group, size in (("jo", Decimal(10) ** 12), ("eok", Decimal(10) ** 8), ("man", Decimal(10) ** 4)):
+            raw = m.group(group)
+            if not raw:
+                continue
+            if raw.endswith("천"):
+                number = Decimal(raw[:-1] or "1") * 1000
+                digits = raw[:-1] + "000"
+            else:
+                number = Decimal(raw.replace(",", ""))
+                digits = raw
+            dollars += number * size
+            if Decimal(digits.replace(",", "")) != 0:
+                precision = _precision(digits, size)
+        value = dollars / Decimal(10) ** 6
+        precision = (precision or Decimal(10) ** 4) / Decimal(10) ** 6
+        start = m.start()
+        found.append(Mention("money", value, precision, start, m.end(), m.group(0), bool(m.group("neg"))))
+    return found
+
+
+def find_mentions(text: str, lang: str) -> list[Mention]:
+    """Every money amount, percentage and multiple in ``text``, in order of position."""
+    mentions = _en_money(text) if lang == "en" else _ko_money(text)
+    for m in PERCENT.finditer(text):
+        if m.group("unit").lower() in ("%p", "percentage point", "percentage points"):
+            continue  # differences of rates: no fact kind states them yet
+        mentions.append(Mention("percent", Decimal(m.group("num")), _precision(m.group("num"), Decimal(1)), m.start(), m.end(), m.group(0)))
+    pattern = EN_MULTIPLE if lang == "en" else KO_MULTIPLE
+    for m in pattern.finditer(text):
+        if m.groupdict().get("word"):
+            value, precision = Decimal(_EN_FOLD[m.group("word").lower()]), Decimal(1)
+        else:
+            value, precision = Decimal(m.group("num")), _precision(m.group("num"), Decimal(1))
+        mentions.append(Mention("multiple", value, precision, m.start(), m.end(), m.group(0)))
+    return sorted(mentions, key=lambda x: x.start)
+
+
+def matches(mention: Mention, value: Decimal) -> bool:
+    """Does the data ``value`` rounded (half up) to the mention's precision equal what it states?"""
+    from ..lang.numbers import round_half_up
+
+    return round_half_up(abs(value), mention.precision) == mention.value

@@ -1,0 +1,118 @@
+"""``pressgen check``: wording rules and data agreement over release files, as one list of findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, UsageError
+from ..periods import Period
+from . import suppress
+from .agreement import DATA_RULES, Agreement, rule_infos as data_rule_infos
+from .document import Document, read_document
+from .findings import Finding, RuleInfo
+from .wording import default_rule_paths, lint, load_rules, rule_infos
+
+
+@dataclass
+class CheckResult:
+    """Findings of a check run, sorted, with what the formatters need to describe the rules."""
+
+    findings: list[Finding]
+    rules: dict[str, RuleInfo]
+    files: list[str] = field(default_factory=list)
+
+    def exit_code(self, strict: bool = False) -> int:
+        failing = ("error", "warning") if strict else ("error",)
+        return 1 if any(f.level in failing for f in self.findings) else 0
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files to check: files as given; folders give their ``release.*.md`` files, recursively."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("release.*.md") if p.is_file()))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(f"no such file or folder: {path}")
+    return list(dict.fromkeys(files))
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def check_paths(paths: list[Path], root: Path, *, release: str | None = None, period: str | None = None) -> CheckResult:
+    """Check release markdown files against the project's data, facts and wording rules.
+
+    The release and period come from each file's front matter, or from ``release`` /
+    ``period`` when given. Raises ``InputError`` for a file that cannot be read as a
+    release, ``UsageError`` for an unknown period.
+    """
+    from ..project import open_project
+
+    files = expand(paths)
+    if not files:
+        raise UsageError("no release files to check", hint="give release markdown files, or folders holding release.*.md")
+    wording = load_rules(default_rule_paths(root), root)
+    infos = {**rule_infos(wording), **data_rule_infos()}
+    projects: dict[str | None, object] = {}
+    agreements: dict[tuple, Agreement] = {}
+    findings: list[Finding] = []
+    stated_by: dict[tuple, dict[str, tuple[Document, dict]]] = {}
+    for file in files:
+        doc = read_document(file, _display(file, root))
+        doc_release = release or doc.release
+        doc_period = period or doc.period
+        if not doc_period:
+            raise InputError("no period: the front matter has no 'period' and --period was not given", path=doc.path, line=1,
+                             hint="add front matter such as '---\\nrelease: knowledge_services\\nperiod: 2025H1\\nlanguage: en\\n---'")
+        key = doc_release
+        if key not in projects:
+            projects[key] = open_project(root, doc_release)
+        project = projects[key]
+        if doc_release and doc_release != project.config.id:
+            raise InputError(f"front matter names release '{doc_release}', but the project defines '{project.config.id}'", path=doc.path, line=1)
+        try:
+            parsed = Period.parse(str(doc_period))
+        except ValueError as exc:
+            raise InputError(f"bad period in front matter: {exc}", path=doc.path, line=1) from None
+        if parsed not in project.dataset.periods:
+            listed = ", ".join(str(p) for p in project.dataset.periods)
+            raise InputError(f"front matter names period {parsed}, which has no figures", path=doc.path, line=1,
+                             hint=f"periods in the data: {listed}")
+        agreement_key = (project.config.id, str(parsed))
+        if agreement_key not in agreements:
+            annotations = project.annotations(parsed)
+            facts = project.facts(parsed, annotations)
+            agreements[agreement_key] = Agreement(project.config, project.dataset.items, facts, annotations, project.config.check_levels)
+        data_findings, stated = agreements[agreement_key].check(doc)
+        doc_findings = lint(doc, wording) + suppress.apply(data_findings, doc)
+        doc_findings += suppress.directive_findings(doc, list(infos))
+        findings.extend(doc_findings)
+        stated_by.setdefault(agreement_key, {})[doc.language] = (doc, stated)
+    for key, by_lang in stated_by.items():
+        if len(by_lang) == 2:
+            findings.extend(_parity(by_lang, agreements[key]))
+    return CheckResult(sorted(set(findings)), infos, [_display(f, root) for f in files])
+
+
+def _parity(by_lang: dict, agreement: Agreement) -> list[Finding]:
+    """Figures one language states and the other does not, located where they are stated."""
+    (doc_a, stated_a), (doc_b, stated_b) = (by_lang[lang] for lang in sorted(by_lang))
+    findings = []
+    for doc, own, other, other_doc in ((doc_a, stated_a, stated_b, doc_b), (doc_b, stated_b, stated_a, doc_a)):
+        for key in sorted(set(own) - set(other)):
+            line, column, text = own[key]
+            findings.append(Finding(doc.path, line, column, agreement.levels["data.parity"], "data.parity",
+                                    f"'{text}' is stated here but {other_doc.path} states no such figure",
+                                    data={"missing_in": other_doc.path}))
+    return [f for doc in (doc_a, doc_b) for f in suppress.apply([x for x in findings if x.path == doc.path], doc)]
+
+
+__all__ = ["check_paths", "CheckResult", "DATA_RULES"]
