@@ -68,6 +68,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted; files already written are complete, nothing half-written was left.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug in pressgen, not bad input: say so plainly, without a traceback
+        if show_traceback:
+            raise
+        print(f"Error: internal error in pressgen: {type(exc).__name__}: {exc}\n"
+              "  hint: please report this with the command you ran; --traceback shows the details", file=sys.stderr)
+        return 3
 
 
 def _cmd_facts(args) -> int:

@@ -277,7 +277,7 @@ class Agreement:
 
     def _figure(self, doc, sentence, lang, figure: Mention, owners, items, context, clause, stated, pairs_mode=False) -> list[Finding]:
         codes = self._codes(owners)
-        names = " / ".join(self.name(c, lang) for c in codes) or "this release"
+        names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
         if figure.kind == "money":
             candidates = [c for code in codes for c in self.index.get(code, _ItemFacts()).money]
             if not candidates:
@@ -304,7 +304,7 @@ class Agreement:
             wider = [p for code in clause_codes for p in getattr(self.index.get(code, _ItemFacts()), figure.kind)]
             if any(matches(figure, value) for value, _ in wider) or not pool:
                 codes, pool = clause_codes or codes, wider or pool
-                names = " / ".join(self.name(c, lang) for c in codes) or "this release"
+                names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
         rule = "data.percent" if figure.kind == "percent" else "data.multiple"
         if not pool:
             return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
@@ -373,7 +373,7 @@ class Agreement:
                 codes = self._codes(inside or owners)
                 changes = [f for code in codes for f in self.index.get(code, _ItemFacts()).changes
                            if f.metric == metric and (not bases or f.basis in bases)]
-                names = " / ".join(self.name(c, lang) for c in codes) or "this release"
+                names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
                 word = text[start:end]
                 if not changes:
                     findings.append(self.finding(doc, sentence, start, end, "data.unverifiable",
@@ -403,7 +403,7 @@ class Agreement:
             codes = self._codes(items or context)
             if any(self.index.get(code, _ItemFacts()).records for code in codes):
                 continue
-            names = " / ".join(self.name(c, lang) for c in codes) or "this release"
+            names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
             findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
                                          f"'{m.group(0)}': no record for {names} in the data or the annotations "
                                          f"(data: no record fact); a record from a longer history needs an asserted fact with a source",
