@@ -76,26 +76,51 @@ class PlannedFile:
 
 
 def write_all(files: list[PlannedFile]) -> None:
-    """Write every file or none: all are first written to temporary files beside their
-    targets, then renamed into place. A failure before the renames leaves every previous
-    file untouched and removes the temporary files.
+    """Write every file or none.
+
+    All files are first written to temporary files beside their targets. Then each
+    existing target is moved aside to a backup and the new file renamed into place. If
+    anything fails, the files already replaced are restored from their backups and the
+    temporary files removed, so the previous files are left exactly as they were.
     """
-    temps: list[tuple[str, Path]] = []
+    temps: list[tuple[Path, Path]] = []
+    swapped: list[tuple[Path, Path | None]] = []  # (target, backup or None if it was new)
     try:
         for planned in files:
             planned.path.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(prefix=f".{planned.path.name}.", suffix=".tmp", dir=planned.path.parent)
-            temps.append((temp, planned.path))
+            temps.append((Path(temp), planned.path))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(planned.content)
                 handle.flush()
                 os.fsync(handle.fileno())
         for temp, target in temps:
+            backup = None
+            if target.exists():
+                backup = target.with_name(f".{target.name}.bak")
+                os.replace(target, backup)
+            swapped.append((target, backup))
             os.replace(temp, target)
     except BaseException:
-        for temp, _ in temps:
-            try:
-                os.unlink(temp)
-            except FileNotFoundError:
-                pass
+        _roll_back(swapped, [temp for temp, _ in temps])
         raise
+    for _, backup in swapped:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+
+
+def _roll_back(swapped: list[tuple[Path, Path | None]], temps: list[Path]) -> None:
+    """Put the previous files back and remove every temporary file, as far as the system allows."""
+    for target, backup in reversed(swapped):
+        try:
+            if backup is not None and backup.exists():
+                os.rename(backup, target)  # rename, not replace: the failure may have been in os.replace
+            elif backup is None:
+                target.unlink(missing_ok=True)
+        except OSError:
+            pass  # the backup stays beside the target, named .<name>.bak, for a person to restore
+    for temp in temps:
+        try:
+            temp.unlink(missing_ok=True)
+        except OSError:
+            pass

@@ -201,11 +201,9 @@ class _Planner:
 
     def overview(self) -> Section:
         section = Section("lead")
-        causes = self.causes(self.total, "change")
         change = self.index.one("change", self.total, basis="previous_period")
-        if causes and causes[0].headline:
-            section.heading = Sentence("cause_headline", (), {"cause": causes[0]}, annotation=causes[0])
-        elif change is not None:
+        if change is not None:
+            # The cause's headline already leads the subheadlines; here the figures speak.
             section.heading = Sentence("change_heading", (change,), {"change": change})
         para = Paragraph()
         flows = {m: self.index.one("level", self.total, m) for m in ("exports", "imports", "balance")}
@@ -288,7 +286,7 @@ class _Planner:
             multiple = next((f for f in self.index.facts if f.kind == "multiple" and f.item == fact.item and f.metric == fact.metric), None)
             facts = tuple(f for f in (fact, share, multiple) if f)
             sentences.append(Sentence("item_flow", facts, {"level": fact, "share": share, "multiple": multiple,
-                                                           "dim": dim, "first": n == 0}))
+                                                           "dim": dim, "first": n == 0, "n": n}))
         return sentences
 
     def member_codes(self, dim: Dimension) -> set[str]:
@@ -340,6 +338,7 @@ class _Planner:
             if driver is not None:
                 listed = [m for m in (same.members if same else []) if m["share"] >= self.list_min] or [{"item": driver.child, "value": driver.child_value}]
                 para.sentences.append(Sentence("special_driver", (driver, *((same,) if same else ())), {"driver": driver, "listed": listed, "dim": dim}))
+            # One comparison base per sentence: a year earlier if the data has it, else the previous period.
             changes = [f for m in ("exports", "imports", "balance") if (f := self.index.one("change", dim.root, m, "year_ago"))] \
                 or [f for m in ("exports", "imports", "balance") if (f := self.index.one("change", dim.root, m, "previous_period"))]
             if changes:

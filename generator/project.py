@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotations import Annotations, annotation_path, load_annotations
@@ -21,6 +21,9 @@ class Project:
     root: Path
     config: ReleaseConfig
     dataset: Dataset
+    # Derived data kept for the life of the object: the dataset is immutable, and an
+    # annotation file is re-read when it changes on disk.
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def output(self) -> Path:
@@ -33,13 +36,25 @@ class Project:
         return parse_period(text, known=list(self.dataset.periods))
 
     def annotations(self, period: Period) -> Annotations | None:
-        return load_annotations(self.config, self.dataset, period)
+        path = annotation_path(self.config, period)
+        try:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            stamp = None
+        key = ("annotations", period, stamp)
+        if key not in self._cache:
+            self._cache[key] = load_annotations(self.config, self.dataset, period)
+        return self._cache[key]
 
     def facts(self, period: Period, annotations: Annotations | None = None) -> FactSet:
         """Every fact for the period, with the annotation's asserted facts when it has one."""
         if annotations is None:
             annotations = self.annotations(period)
-        return derive_facts(self.dataset, self.config, period, annotations)
+        key = ("facts", period, id(annotations))
+        if key not in self._cache:
+            self._cache[key] = (annotations, derive_facts(self.dataset, self.config, period, annotations))
+        return self._cache[key][1]
 
 
 def open_project(root: str | Path = ".", release: str | None = None) -> Project:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,7 +32,7 @@ def _headline_case(text: str) -> str:
     words = text.split(" ")
     out = []
     for n, word in enumerate(words):
-        if n and word.lower() in _SMALL_WORDS:
+        if n and word.lower() in _SMALL_WORDS and not (len(word) == 1 and word.isupper()):
             out.append(word.lower())
         elif word[:1].islower():
             out.append(word[:1].upper() + word[1:])
@@ -56,9 +57,7 @@ class Language:
         return self.smoney(abs(Decimal(value)))
 
     def smoney(self, value: Any) -> str:
-        value = Decimal(value)
-        style = self.config.money_style[self.lang]
-        return money_en(value, style) if self.lang == "en" else money_ko(value, style)
+        return _money(Decimal(value), self.lang, self.config.money_style[self.lang])
 
     def name(self, code: str) -> str:
         return self.items[code].name(self.lang)
@@ -99,17 +98,47 @@ class Language:
         return format_date(value, pattern, locale=self.lang)
 
 
+@functools.lru_cache(maxsize=4096)
+def _money(value: Decimal, lang: str, style: str) -> str:
+    # The same few amounts are written many times per release; Babel formatting is the slow part.
+    return money_en(value, style) if lang == "en" else money_ko(value, style)
+
+
+_FILTER_NAMES = ("money", "smoney", "name", "period", "phead", "hperiod", "compare", "josa", "andlist",
+                 "pct", "times", "date", "cap", "headline")
+_ENVIRONMENTS: dict[str, jinja2.Environment] = {}
+
+
+def _dispatch(name: str) -> Callable:
+    # Filters find the language helpers in the render context ("H"), so one environment
+    # (and its compiled templates) serves every language, period and release date.
+    @jinja2.pass_context
+    def call(context, *args, **kwargs):
+        return context["H"][name](*args, **kwargs)
+
+    return call
+
+
 def environment(templates: Path) -> jinja2.Environment:
-    """The Jinja environment: strict undefined, no autoescape (markdown), trailing newline kept."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        extensions=["jinja2.ext.do"],
-    )
+    """The Jinja environment of a template folder: strict undefined, no autoescape (markdown),
+    trailing newline kept. Cached per folder, so templates compile once per process; Jinja
+    recompiles a template whose file changed.
+    """
+    key = str(templates)
+    env = _ENVIRONMENTS.get(key)
+    if env is None:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(key),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            extensions=["jinja2.ext.do"],
+        )
+        env.filters.update({name: _dispatch(name) for name in _FILTER_NAMES})
+        _ENVIRONMENTS[key] = env
+    return env
 
 
 def _template_error(exc: Exception, config: ReleaseConfig, lang: str) -> TemplateError:
@@ -135,8 +164,11 @@ def _template_line(exc: BaseException) -> tuple[str, int] | None:
     while tb is not None:
         # Jinja marks the frames of compiled templates; map their lines back to the source.
         template = tb.tb_frame.f_globals.get("__jinja_template__")
+        filename = tb.tb_frame.f_code.co_filename
         if template is not None and template.filename:
             found = (Path(template.filename).name, template.get_corresponding_lineno(tb.tb_lineno))
+        elif filename.endswith(".j2"):  # a frame Jinja has already rewritten to template lines
+            found = (Path(filename).name, tb.tb_lineno)
         tb = tb.tb_next
     return found
 
@@ -155,11 +187,10 @@ def render_story(story: Story, config: ReleaseConfig, items: dict, lang: str) ->
     release_date = story.annotations.release_date if story.annotations else None
     helpers = Language(lang, config, items, release_date, Period.parse(story.period))
     env = environment(config.templates)
-    env.filters.update(helpers.filters())
-    env.globals.update(config=config, lang=lang, period=Period.parse(story.period), annotations=story.annotations,
-                       release_date=release_date)
+    context = {"H": helpers.filters(), "config": config, "lang": lang, "period": Period.parse(story.period),
+               "annotations": story.annotations, "release_date": release_date}
     try:
-        macros = env.get_template(f"{lang}/sentences.md.j2").module
+        macros = env.get_template(f"{lang}/sentences.md.j2").make_module(context)
         for sentence in story.sentences():
             macro = getattr(macros, sentence.kind, None)
             if macro is None:
@@ -170,7 +201,7 @@ def render_story(story: Story, config: ReleaseConfig, items: dict, lang: str) ->
                 )
             text = _SPACES.sub(" ", str(macro(sentence))).strip()
             sentence.text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-        return env.get_template(f"{lang}/release.md.j2").render(story=story)
+        return env.get_template(f"{lang}/release.md.j2").render(story=story, **context)
     except (jinja2.TemplateError, TemplateError) as exc:
         if isinstance(exc, TemplateError):
             raise

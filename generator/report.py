@@ -27,7 +27,7 @@ def describe_fact(fact: Fact) -> str:
         return f"{_num(d['value'])}{sign}"
     if kind == "change":
         extra = f", {d['percent']}%" if "percent" in d else ""
-        moved = d["direction"] if d["delta"] == 0 else f"{d['direction']} by {abs(d['delta']):,}"
+        moved = d["direction"] if d["delta"] == 0 or d["direction"].startswith("turned") else f"{d['direction']} by {abs(d['delta']):,}"
         return f"{_num(d['base_value'])} in {d['base_period']} → {_num(d['value'])}: {moved}{extra} ({d['basis']})"
     if kind == "multiple":
         return f"{_num(d['base_value'])} in {d['base_period']} → {_num(d['value'])}: ×{d['multiple']}"

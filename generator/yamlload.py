@@ -53,7 +53,11 @@ class YamlList(list):
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader building YamlMap/YamlList; rejects duplicate keys (YAML allows them silently)."""
+    """SafeLoader building YamlMap/YamlList; rejects duplicate keys (YAML allows them silently).
+
+    The pure-Python loader on purpose: libyaml's error messages differ, and messages are
+    part of pressgen's tested output.
+    """
 
     source_path = ""
 

@@ -44,3 +44,41 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when pytest was started with --update-golden (golden tests then rewrite their files)."""
     return bool(request.config.getoption("--update-golden"))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Print the mutation score that test_mutation.py recorded (nothing when it did not run)."""
+    import sys
+
+    mutation = sys.modules.get("mutation")
+    report = config.stash.get(mutation.REPORT_KEY, None) if mutation is not None else None
+    if not report:
+        return
+    terminalreporter.section("pressgen check mutation score")
+    for kind, (caught, total) in report["kinds"].items():
+        share = caught / total if total else 0.0
+        terminalreporter.write_line(f"{kind:<10} {caught:>4}/{total:<4} caught  {share:6.1%}")
+    caught, total = report["overall"]
+    terminalreporter.write_line(f"{'overall':<10} {caught:>4}/{total:<4} caught  {caught / total:6.1%}  ({report['seconds']:.1f} s)")
+    for label in report["survivors"]:
+        terminalreporter.write_line(f"  survived: {label}")
+
+
+# Property-based tests (tests/test_properties.py): a small, repeatable budget by default so
+# the suite stays fast and CI runs are deterministic; HYPOTHESIS_PROFILE=thorough for more.
+try:
+    import os as _os
+
+    from hypothesis import HealthCheck, settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile(
+        "ci", max_examples=25, deadline=None, derandomize=True, print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
+    _hypothesis_settings.register_profile(
+        "thorough", max_examples=500, deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
+    _hypothesis_settings.load_profile(_os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+except ImportError:  # pragma: no cover - hypothesis is a test dependency
+    pass

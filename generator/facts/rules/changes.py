@@ -58,7 +58,7 @@ def change_long_run(ctx: Context) -> list[Fact]:
 
 
 def multiple(ctx: Context) -> list[Fact]:
-    """Exports or imports that grew (or shrank) by a factor since the long-run base ("tenfold since 2010")."""
+    """Exports or imports that grew by a factor of at least ``multiple_min`` since the long-run base ("tenfold since 2010")."""
     minimum = ctx.threshold("multiple_min")
     facts = []
     for change in change_long_run(ctx):
