@@ -74,12 +74,19 @@ _RESPECTIVELY = {"en": r"\brespectively\b", "ko": r"각각"}
 
 @dataclass(frozen=True)
 class _Candidate:
-    """A number the data gives for an item: its absolute value, signed reference and fact."""
+    """A number the data gives for an item: its absolute value, signed reference and fact.
+
+    ``role`` says what the number is: the period's own ``value``, the ``base`` a change
+    is measured from (stated only with its period), or a change's ``delta`` (stated only
+    with a change word).
+    """
 
     value: Decimal
     signed: Decimal
     metric: str
     fact: Fact
+    role: str = "value"
+    base_period: str | None = None
 
 
 @dataclass
@@ -97,9 +104,9 @@ def _index(facts: FactSet) -> dict[str, _ItemFacts]:
     def at(code: str) -> _ItemFacts:
         return index.setdefault(code, _ItemFacts())
 
-    def money(code: str, value, metric: str, fact: Fact) -> None:
+    def money(code: str, value, metric: str, fact: Fact, role: str = "value", base: str | None = None) -> None:
         if value is not None:
-            at(code).money.append(_Candidate(abs(Decimal(value)), Decimal(value), metric, fact))
+            at(code).money.append(_Candidate(abs(Decimal(value)), Decimal(value), metric, fact, role, base))
 
     for fact in facts:
         d = fact.data
@@ -107,19 +114,19 @@ def _index(facts: FactSet) -> dict[str, _ItemFacts]:
         if fact.kind in ("level", "record") and "value" in d:
             money(fact.item, d["value"], metric, fact)
         if fact.kind == "record" and (d.get("since_value") is not None):
-            money(fact.item, d["since_value"], metric, fact)
+            money(fact.item, d["since_value"], metric, fact, "base", d["since"])
         if fact.kind == "record":
             at(fact.item).records.append(fact)
         if fact.kind == "change":
             money(fact.item, d["value"], metric, fact)
-            money(fact.item, d["base_value"], metric, fact)
-            at(fact.item).money.append(_Candidate(abs(d["delta"]), d["value"], metric, fact))
+            money(fact.item, d["base_value"], metric, fact, "base", d["base_period"])
+            at(fact.item).money.append(_Candidate(abs(d["delta"]), d["value"], metric, fact, "delta"))
             at(fact.item).changes.append(fact)
             if "percent" in d:
                 at(fact.item).percent.append((abs(d["percent"]), fact))
         if fact.kind == "multiple":
             money(fact.item, d["value"], metric, fact)
-            money(fact.item, d["base_value"], metric, fact)
+            money(fact.item, d["base_value"], metric, fact, "base", d["base_period"])
             at(fact.item).multiple.append((d["multiple"], fact))
         if fact.kind == "share":
             money(fact.item, d["value"], metric, fact)
@@ -136,7 +143,7 @@ def _index(facts: FactSet) -> dict[str, _ItemFacts]:
                 for member in [*d["members"], *d["opposite"]]:
                     money(member["item"], member["value"], "balance", fact)
             else:
-                money(d["child"], d["child_delta"], "balance", fact)
+                at(d["child"]).money.append(_Candidate(abs(d["child_delta"]), d["child_value"], "balance", fact, "delta"))
     return index
 
 
@@ -296,6 +303,11 @@ class Agreement:
                 said = self.money_text(closest.value, lang)
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
                                      f"'{figure.text}' does not match the data for {names} (data: {said})", said)]
+            wrong = self._wrong_role(sentence.text, lang, figure, hits, clause, codes)
+            if wrong:
+                message, said = wrong
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
+                                     f"'{figure.text}' {message} (data: {said})", said)]
             stated.setdefault(("money", hits[0].value), (*sentence.position(figure.start), figure.text))
             return self._sign(doc, sentence, lang, figure, hits, clause, names)
         pool = [p for code in codes for p in getattr(self.index.get(code, _ItemFacts()), figure.kind)]
@@ -318,6 +330,57 @@ class Agreement:
         return [self.finding(doc, sentence, figure.start, figure.end, rule,
                              f"'{figure.text}' does not match the data for {names} (data: {said})", said)]
 
+    def _stated_metric(self, text: str, lang: str, figure: Mention, clause) -> str | None:
+        """What the amount is said to be: exports, imports or a balance (surplus/deficit), if the text says."""
+        if lang == "ko" and re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4]):
+            return "balance"
+        best, where = None, -1
+        for metric, pattern in _METRIC_WORDS[lang]:
+            for m in re.finditer(pattern, text[clause[0]:figure.start], re.IGNORECASE):
+                if m.start() > where:
+                    best, where = metric, m.start()
+        return best
+
+    def _wrong_role(self, text: str, lang: str, figure: Mention, hits: list[_Candidate], clause, codes) -> tuple[str, str] | None:
+        """A matching number used in the wrong role: another metric, or a base or change stated as a level."""
+        metric = self._stated_metric(text, lang, figure, clause)
+        if metric is not None and not any(h.metric == metric for h in hits):
+            own = [c for code in codes for c in self.index.get(code, _ItemFacts()).money if c.metric == metric and c.role == "value"]
+            said = self.money_text(own[0].value, lang) if own else f"no {metric} figure"
+            return f"is not the {metric} figure of {' / '.join(dict.fromkeys(self.name(c, lang) for c in codes))}", said
+        lowered = text.lower()
+        segment = text[clause[0]:clause[1]]
+        for hit in hits:
+            if hit.role == "value":
+                return None
+            if hit.role == "base" and any(p.lower() in lowered for p in self.period_phrases(hit.base_period, hit.fact, lang)):
+                return None
+            if hit.role == "delta" and (re.search(r"\bby\b", segment) if lang == "en" else False
+                                        or any(re.search(pattern, segment, re.IGNORECASE) for _, pattern in _DIRECTIONS[lang])):
+                return None
+        own = [c for code in codes for c in self.index.get(code, _ItemFacts()).money if c.role == "value" and c.metric == hits[0].metric]
+        said = self.money_text(own[0].value, lang) if own else self.money_text(hits[0].value, lang)
+        if hits[0].role == "base":
+            return f"is the figure for {hits[0].base_period}, but the sentence does not say so", said
+        return "is a change, but the sentence states no change", said
+
+    def period_phrases(self, period: str | None, fact: Fact, lang: str) -> list[str]:
+        """Ways of naming a comparison base: "the second half of last year", "2010", "전기", "previous half"."""
+        if period is None:
+            return []
+        base = Period.parse(period)
+        names = {period_name(base, lang), str(base.year) if base.kind == "Y" else period_name(base, lang)}
+        if self.release_year:
+            names.add(period_name(base, lang, release_year=self.release_year, relative=True))
+        basis = fact.get("basis")
+        if basis in ("previous_period", "year_ago"):
+            names.add(comparison_phrase(basis, self.period, lang))
+            if lang == "en":
+                names.update({"previous " + self.period.kind_name, "a year earlier", "a year ago", "same period"})
+        if lang == "ko" and base.kind == "Y":
+            names.add(f"{base.year}년")
+        return sorted(names)
+
     def _sign(self, doc, sentence, lang, figure, hits: list[_Candidate], clause, names) -> list[Finding]:
         text = sentence.text
         if lang == "en":
@@ -332,7 +395,9 @@ class Agreement:
             stated = "surplus" if word.startswith(("surplus", "흑자")) else "deficit"
         elif figure.negative:
             stated = "deficit"
-        balance = [h for h in hits if h.metric == "balance" and h.fact.kind != "change"]
+        # Every balance figure carries a sign (a change's delta carries the sign of the balance
+        # it changed); an amount that may also be an export or import figure is not judged.
+        balance = [h for h in hits if h.metric == "balance"]
         if stated is None or not balance or len(balance) < len(hits):
             return []
         if any((h.signed > 0) == (stated == "surplus") for h in balance):

@@ -26,7 +26,14 @@ KO_MONEY = re.compile(
     r"(?:(?P<man>\d{1,4}|\d천|\d(?:\.\d+)?천)\s?만\s?)?(?P<unit>(?:미국\s?)?달러)"
 )
 PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>%p|%|percentage points?|percent|per cent|퍼센트)", re.IGNORECASE)
-EN_MULTIPLE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?(?:times|-fold|fold)\b|\b(?P<word>" + "|".join(_EN_FOLD) + r")\b", re.IGNORECASE)
+_EN_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+EN_MULTIPLE = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?)\s?(?:times|-fold|fold)\b|\b(?P<word>" + "|".join(_EN_FOLD) + r")\b"
+    r"|\b(?P<numword>" + "|".join(_EN_NUMBER_WORDS) + r")[ -]?(?:times|fold)\b",
+    re.IGNORECASE,
+)
 KO_MULTIPLE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?배")
 
 
@@ -102,6 +109,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     for m in pattern.finditer(text):
         if m.groupdict().get("word"):
             value, precision = Decimal(_EN_FOLD[m.group("word").lower()]), Decimal(1)
+        elif m.groupdict().get("numword"):
+            value, precision = Decimal(_EN_NUMBER_WORDS[m.group("numword").lower()]), Decimal(1)
         else:
             value, precision = Decimal(m.group("num")), _precision(m.group("num"), Decimal(1))
         mentions.append(Mention("multiple", value, precision, m.start(), m.end(), m.group(0)))

@@ -84,7 +84,8 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
             raise InputError(f"bad period in front matter: {exc}", path=doc.path, line=1) from None
         if parsed not in project.dataset.periods:
             listed = ", ".join(str(p) for p in project.dataset.periods)
-            raise InputError(f"front matter names period {parsed}, which has no figures", path=doc.path, line=1,
+            origin = "--period names" if period else "front matter names"
+            raise InputError(f"{origin} period {parsed}, which has no figures", path=doc.path, line=1,
                              hint=f"periods in the data: {listed}")
         agreement_key = (project.config.id, str(parsed))
         if agreement_key not in agreements:
@@ -95,10 +96,11 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
         doc_findings = lint(doc, wording) + suppress.apply(data_findings, doc)
         doc_findings += suppress.directive_findings(doc, list(infos))
         findings.extend(doc_findings)
-        stated_by.setdefault(agreement_key, {})[doc.language] = (doc, stated)
+        # Parity pairs the English and Korean releases of one period in one folder.
+        stated_by.setdefault((*agreement_key, str(file.resolve().parent)), {})[doc.language] = (doc, stated)
     for key, by_lang in stated_by.items():
         if len(by_lang) == 2:
-            findings.extend(_parity(by_lang, agreements[key]))
+            findings.extend(_parity(by_lang, agreements[key[:2]]))
     return CheckResult(sorted(set(findings)), infos, [_display(f, root) for f in files])
 
 

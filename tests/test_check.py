@@ -1,0 +1,450 @@
+"""``pressgen check`` end to end: data agreement rules, parity, suppression, output formats and exit codes.
+
+Snippets are hand-written release markdown checked against the bundled project's data
+(``data/knowledge_services``); the expected values were read off ``figures.csv``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.check.run import check_paths
+from helpers import run_cli
+
+REFERENCE = Path("/work/shared/reference/asiae-2025H1-en.txt")
+EXEMPLAR = Path("/work/shared/reference/exemplar-2025H1-ko.md")
+TEXT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<level>error|warning|suggestion) (?P<rule>[\w.-]+) (?P<message>.+)$")
+
+
+def front(lang: str, period: str = "2025H1") -> str:
+    return f'---\nrelease: knowledge_services\nperiod: "{period}"\nlanguage: {lang}\n---\n'
+
+
+def write(tmp_path: Path, body: str, lang: str = "en", period: str = "2025H1", name: str | None = None) -> Path:
+    path = tmp_path / (name or f"release.{lang}.md")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(front(lang, period) + body + "\n", encoding="utf-8")
+    return path
+
+
+def findings_of(path: Path, repo_root: Path, **kwargs) -> list:
+    return check_paths([path], repo_root, **kwargs).findings
+
+
+def errors(findings) -> list:
+    return [f for f in findings if f.level == "error"]
+
+
+def col(line: str, needle: str) -> int:
+    """1-based character column of ``needle`` in ``line``."""
+    assert needle in line, (needle, line)
+    return line.index(needle) + 1
+
+
+# -- the committed drafts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt, expected", [("text", ""), ("json", None)])
+def test_committed_drafts_are_clean(capsys, monkeypatch, repo_root, fmt, expected):
+    monkeypatch.chdir(repo_root)
+    code, out, err = run_cli(capsys, "check", "output/", "--format", fmt)
+    assert (code, err) == (0, "")
+    if fmt == "text":
+        assert out == ""
+    else:
+        assert json.loads(out) == []
+
+
+def test_committed_drafts_through_the_library(repo_root):
+    result = check_paths([repo_root / "output"], repo_root)
+    assert result.findings == []
+    assert sorted(result.files) == sorted(f"output/{p}/release.{l}.md" for p in ("2024", "2025H1") for l in ("en", "ko"))
+    assert result.exit_code() == 0 and result.exit_code(strict=True) == 0
+
+
+# -- the reference article and the Korean exemplar -----------------------------------------
+
+
+def reference_markdown(tmp_path: Path) -> tuple[Path, list[str]]:
+    lines = REFERENCE.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    path = tmp_path / "asiae-2025H1-en.md"
+    path.write_text("---\nrelease: knowledge_services\nperiod: 2025H1\nlanguage: en\n---\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    return path, path.read_text(encoding="utf-8").split("\n")
+
+
+def test_reference_article(tmp_path, repo_root):
+    path, file_lines = reference_markdown(tmp_path)
+    result = check_paths([path], repo_root)
+    found = result.findings
+
+    # The one error: "560 million dollars" for the information services sector (data: 550 million).
+    line_560 = next(n for n, text in enumerate(file_lines, 1) if "560 million dollars" in text)
+    assert [(f.line, f.column, f.level, f.rule_id) for f in errors(found)] == [
+        (line_560, col(file_lines[line_560 - 1], "560 million dollars"), "error", "data.number"),
+    ]
+    assert "data: 550 million dollars" in errors(found)[0].message
+    assert result.exit_code() == 1
+
+    # The other figures are accepted, including "1.4 billion dollars" (1,410) and "660 million dollars".
+    figure = re.compile(r"\d+(?:\.\d+)? (?:billion|million) dollars|\d+(?:\.\d+)?%", re.IGNORECASE)
+    for n, text in enumerate(file_lines, 1):
+        for m in figure.finditer(text):
+            at = [f for f in found if f.line == n and f.column == m.start() + 1]
+            if m.group(0) != "560 million dollars" or n != line_560:
+                assert at == [], (n, m.group(0), at)
+    assert any("1.4 billion dollars" in t for t in file_lines) and any("660 million dollars" in t for t in file_lines)
+
+    # The industries' changes against the previous half cannot be verified: warnings.
+    line_industry = next(n for n, text in enumerate(file_lines, 1) if text.startswith("By industry,"))
+    industry_text = file_lines[line_industry - 1]
+    at_industry = [(f.column, f.level, f.rule_id) for f in found if f.line == line_industry]
+    assert (col(industry_text, "increased, but"), "warning", "data.unverifiable") in at_industry
+    assert (col(industry_text, "widened."), "warning", "data.unverifiable") in at_industry
+    assert all(level == "warning" for _, level, _ in at_industry)
+    # Everything else is below error.
+    assert all(f.level in ("warning", "suggestion") for f in found if f.rule_id != "data.number")
+
+
+def test_reference_article_through_the_cli(tmp_path, capsys, repo_root):
+    path, _ = reference_markdown(tmp_path)
+    code, out, err = run_cli(capsys, "check", path, "--project", repo_root)
+    assert code == 1 and err == ""
+    lines = out.splitlines()
+    assert all(TEXT_LINE.match(l) for l in lines)
+    assert [l for l in lines if " error " in l] == [next(l for l in lines if "data.number" in l)]
+
+
+def test_korean_exemplar_has_no_errors(tmp_path, repo_root):
+    path = tmp_path / "exemplar.ko.md"
+    path.write_text(front("ko") + EXEMPLAR.read_text(encoding="utf-8"), encoding="utf-8")
+    found = findings_of(path, repo_root)
+    assert errors(found) == [], errors(found)
+
+
+# -- the data rules, firing and not firing --------------------------------------------------
+
+FIRING = [
+    # (rule, lang, period, body, the stated text the finding points at, text the message must contain)
+    ("data.number", "en", "2025H1", "South Korea's knowledge services trade balance posted a deficit of 4.35 billion dollars.",
+     "4.35 billion dollars", "data: 4.53 billion dollars"),
+    ("data.number", "ko", "2025H1", "올해 상반기 우리나라 지식서비스 무역수지가 43억5000만달러 적자를 기록했다.",
+     "43억5000만달러", "data: 45억3000만달러"),
+    ("data.number", "en", "2025H1", "The ICT industry recorded a surplus of 1.75 billion dollars.", "1.75 billion dollars", "data: 1.57 billion dollars"),
+    ("data.sign", "en", "2025H1", "By region, Asia posted a deficit of 3.57 billion dollars.", "3.57 billion dollars", "surplus"),
+    ("data.sign", "en", "2025H1", "The information services sector recorded a surplus of 550 million dollars.", "550 million dollars", "deficit"),
+    ("data.sign", "ko", "2025H1", "지역별로는 아시아가 35억7000만달러 적자를 냈다.", "35억7000만달러", "surplus"),
+    ("data.direction", "en", "2025H1", "The deficit narrowed from 3.76 billion dollars in the second half of last year.", "narrowed", "widened"),
+    ("data.direction", "ko", "2025H1", "지난해 하반기(-37억6000만달러)보다 적자 폭이 축소됐다.", "축소", "widened"),
+    ("data.direction", "en", "2024", "Compared with 2010 (12.77 billion dollars), the deficit widened by 5.51 billion dollars.", "widened", "narrowed"),
+    ("data.record", "en", "2025H1", "Cultural and leisure services posted the largest half-year surplus on record.", "record", "no record fact"),
+    ("data.record", "ko", "2025H1", "문화·여가서비스는 반기 기준 역대 최대 흑자를 냈다.", "역대 최대", "no record fact"),
+    ("data.percent", "en", "2025H1", "Compared with the second half of last year, exports rose by 1.21 billion dollars (7.5%).", "7.5%", "data: 6.5%"),
+    ("data.percent", "ko", "2025H1", "지난해 하반기와 비교하면 수출은 12억1000만달러(7.5%) 늘었다.", "7.5%", "data: 6.5%"),
+    ("data.multiple", "en", "2024",
+     "Exports of information and communications services reached 5.2 billion dollars, 12 times their 2010 level (510 million dollars).",
+     "12 times", "data: ×10.2"),
+    ("data.multiple", "ko", "2024", "정보·통신서비스 수출은 52억달러로 2010년(5억1000만달러)의 12배 수준이다.", "12배", "data: ×10.2"),
+]
+
+NOT_FIRING = [
+    ("en", "2025H1", "South Korea's knowledge services trade balance posted a deficit of 4.53 billion dollars."),
+    ("ko", "2025H1", "올해 상반기 우리나라 지식서비스 무역수지가 45억3000만달러 적자를 기록했다."),
+    ("en", "2025H1", "By region, Asia posted a surplus of 3.57 billion dollars."),
+    ("ko", "2025H1", "지역별로는 아시아가 35억7000만달러 흑자를 냈다."),
+    ("en", "2025H1", "The deficit widened from 3.76 billion dollars in the second half of last year."),
+    ("ko", "2025H1", "지난해 하반기(-37억6000만달러)보다 적자 폭이 확대됐다."),
+    ("en", "2025H1", "Information and communications services posted the largest half-year surplus on record."),
+    ("ko", "2025H1", "정보·통신서비스는 반기 기준 역대 최대 흑자를 냈다."),
+    ("en", "2025H1", "Compared with the second half of last year, exports rose by 1.21 billion dollars (6.5%)."),
+    ("ko", "2025H1", "지난해 하반기와 비교하면 수출은 12억1000만달러(6.5%) 늘었다."),
+    ("en", "2024", "Exports of information and communications services reached 5.2 billion dollars, tenfold their 2010 level (510 million dollars)."),
+    ("en", "2024", "Exports of information and communications services reached 5.2 billion dollars, 10.2 times their 2010 level (510 million dollars)."),
+    ("ko", "2024", "정보·통신서비스 수출은 52억달러로 2010년(5억1000만달러)의 10.2배 수준이다."),
+    ("en", "2025H1", "Information and communications services, led by information provision and platform services (1.4 billion dollars), grew."),
+    ("ko", "2025H1", "기관형태별로는 소기업이 9000만달러 흑자를 냈다."),
+]
+
+
+@pytest.mark.parametrize("rule, lang, period, body, stated, says", FIRING, ids=[f"{r}-{l}-{p}-{n}" for n, (r, l, p, *_) in enumerate(FIRING)])
+def test_data_rule_fires(tmp_path, repo_root, rule, lang, period, body, stated, says):
+    found = findings_of(write(tmp_path, body, lang, period), repo_root)
+    assert [(f.line, f.column, f.level, f.rule_id) for f in errors(found)] == [(6, col(body, stated), "error", rule)], found
+    assert says in errors(found)[0].message
+
+
+@pytest.mark.parametrize("lang, period, body", NOT_FIRING)
+def test_data_rules_accept_correct_sentences(tmp_path, repo_root, lang, period, body):
+    found = findings_of(write(tmp_path, body, lang, period), repo_root)
+    assert errors(found) == []
+    assert [f for f in found if f.rule_id.startswith("data.")] == []
+
+
+@pytest.mark.parametrize("lang, body, word", [
+    ("en", "The surplus of information and communications services grew from a year earlier.", "grew"),
+    ("ko", "정보·통신서비스는 전년 동기보다 흑자 폭이 확대됐다.", "확대"),
+    ("en", "By industry, compared with the previous half, the surplus in the information and communications sector increased.", "increased"),
+])
+def test_unverifiable_claims_are_warnings(tmp_path, repo_root, lang, body, word):
+    path = write(tmp_path, body, lang)
+    result = check_paths([path], repo_root)
+    assert [(f.column, f.level, f.rule_id) for f in result.findings] == [(col(body, word), "warning", "data.unverifiable")]
+    assert result.exit_code() == 0 and result.exit_code(strict=True) == 1
+
+
+# Missed errors (bugs): each sentence is wrong against the data and check must say so.
+MISSED = [
+    # data.sign: the total, ICS and culture have a change fact whose value equals the stated
+    # amount, and Agreement._sign gives up when any matching candidate comes from a change fact.
+    ("data.sign", "en", "2025H1", "South Korea's knowledge services trade balance posted a surplus of 4.53 billion dollars.", "4.53 billion dollars"),
+    ("data.sign", "ko", "2025H1", "올해 상반기 우리나라 지식서비스 무역수지가 45억3000만달러 흑자를 기록했다.", "45억3000만달러"),
+    ("data.sign", "en", "2025H1", "Information and communications services posted a deficit of 1.96 billion dollars.", "1.96 billion dollars"),
+    ("data.sign", "ko", "2025H1", "문화·여가서비스는 4억4000만달러 적자를 냈다.", "4억4000만달러"),
+    # data.multiple: "twelve times" (a number word before "times") is not read as a multiple at all.
+    ("data.multiple", "en", "2024",
+     "Exports of information and communications services reached 5.2 billion dollars, twelve times their 2010 level (510 million dollars).",
+     "twelve times"),
+    # data.number: the previous half's deficit stated as this half's level is accepted, because
+    # any figure of any fact of the item (base value, delta, exports, imports) matches.
+    ("data.number", "en", "2025H1",
+     "In the first half of this year, South Korea's knowledge services trade balance posted a deficit of 3.76 billion dollars.",
+     "3.76 billion dollars"),
+    # data.number: the ICT industry's surplus (1.57 billion) stated as its exports (6.37 billion).
+    ("data.number", "en", "2025H1", "The ICT industry recorded knowledge services exports of 1.57 billion dollars.", "1.57 billion dollars"),
+]
+
+
+@pytest.mark.parametrize("rule, lang, period, body, stated", MISSED, ids=[f"{r}-{l}-{n}" for n, (r, l, *_) in enumerate(MISSED)])
+def test_wrong_sentences_that_check_must_catch(tmp_path, repo_root, rule, lang, period, body, stated):
+    found = findings_of(write(tmp_path, body, lang, period), repo_root)
+    assert [(f.column, f.level, f.rule_id) for f in errors(found)] == [(col(body, stated), "error", rule)], found
+
+
+# -- parity ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def h1_copy(tmp_path, repo_root) -> Path:
+    folder = tmp_path / "2025H1"
+    folder.mkdir()
+    for lang in ("en", "ko"):
+        shutil.copy(repo_root / "output" / "2025H1" / f"release.{lang}.md", folder)
+    ko = folder / "release.ko.md"
+    paragraphs = ko.read_text(encoding="utf-8").split("\n\n")
+    dropped = [p for p in paragraphs if p.startswith("지역별로는")]
+    assert len(dropped) == 1
+    paragraphs.remove(dropped[0])
+    ko.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    return folder
+
+
+def test_parity_finding_sits_in_the_english_sentence_that_states_the_figure(h1_copy, repo_root):
+    en = h1_copy / "release.en.md"
+    en_lines = en.read_text(encoding="utf-8").split("\n")
+    region = next(n for n, text in enumerate(en_lines, 1) if text.startswith("By region,"))
+    found = check_paths([h1_copy], repo_root).findings
+    parity = [f for f in found if f.rule_id == "data.parity"]
+    assert parity, found
+    assert all(f.path == str(en) and f.level == "error" and f.line == region for f in parity), parity
+    assert {f.column for f in parity} == {col(en_lines[region - 1], s) for s in ("3.57 billion dollars", "3.77 billion dollars", "2.18 billion dollars")}
+    assert all("release.ko.md" in f.message for f in parity)
+    assert [f for f in found if f.rule_id != "data.parity"] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_one_language_alone_has_no_parity_findings(h1_copy, repo_root, lang):
+    found = check_paths([h1_copy / f"release.{lang}.md"], repo_root).findings
+    assert found == []
+
+
+def test_parity_of_the_committed_drafts(repo_root):
+    assert check_paths([repo_root / "output" / "2025H1"], repo_root).findings == []
+
+
+# -- inline suppression ---------------------------------------------------------------------
+
+
+def test_disable_next_line_suppresses_only_the_next_line(tmp_path, repo_root):
+    body = ("<!-- pressgen-disable-next-line data.number -->\n"
+            "The ICT industry recorded a surplus of 1.75 billion dollars.\n\n"
+            "Asia recorded a surplus of 3.75 billion dollars.")
+    found = findings_of(write(tmp_path, body), repo_root)
+    assert [(f.line, f.rule_id) for f in found] == [(9, "data.number")]
+
+
+def test_disable_next_line_names_the_rule_it_suppresses(tmp_path, repo_root):
+    body = "<!-- pressgen-disable-next-line data.sign -->\nThe ICT industry recorded a surplus of 1.75 billion dollars."
+    found = findings_of(write(tmp_path, body), repo_root)
+    assert [(f.line, f.rule_id) for f in found] == [(7, "data.number")]
+
+
+def test_disable_enable_region(tmp_path, repo_root):
+    body = ("Asia recorded a surplus of 3.75 billion dollars.\n\n"
+            "<!-- pressgen-disable data.number -->\n\n"
+            "The ICT industry recorded a surplus of 1.75 billion dollars.\n\n"
+            "The content industry recorded a surplus of 2.15 billion dollars.\n\n"
+            "<!-- pressgen-enable data.number -->\n\n"
+            "Europe recorded a deficit of 2.81 billion dollars.")
+    found = findings_of(write(tmp_path, body), repo_root)
+    assert [(f.line, f.rule_id) for f in found] == [(6, "data.number"), (16, "data.number")]
+
+
+def test_korean_suppression(tmp_path, repo_root):
+    body = "<!-- pressgen-disable-next-line data.number -->\n아시아는 53억7000만달러 흑자를 냈다.\n\n아시아는 53억7000만달러 흑자를 냈다."
+    found = findings_of(write(tmp_path, body, "ko"), repo_root)
+    assert [(f.line, f.column, f.rule_id) for f in found] == [(9, 6, "data.number")]
+
+
+# -- output formats -----------------------------------------------------------------------
+
+MIXED = ("The ICT industry recorded a surplus of 1.75 billion dollars.\n\n"
+         "The surplus of information and communications services grew from a year earlier.")
+
+
+def test_text_format(tmp_path, capsys, repo_root):
+    path = write(tmp_path, MIXED)
+    code, out, err = run_cli(capsys, "check", path, "--project", repo_root)
+    assert (code, err) == (1, "")
+    lines = out.splitlines()
+    parsed = [TEXT_LINE.match(l) for l in lines]
+    assert all(parsed), lines
+    assert [(m["path"], m["line"], m["col"], m["level"], m["rule"]) for m in parsed] == [
+        (str(path), "6", str(col(MIXED, "1.75 billion")), "error", "data.number"),
+        (str(path), "8", "56", "warning", "data.unverifiable"),
+    ]
+    assert "data: 1.57 billion dollars" in parsed[0]["message"]
+
+
+def test_github_format(tmp_path, capsys, repo_root):
+    path = write(tmp_path, MIXED)
+    code, out, _ = run_cli(capsys, "check", path, "--project", repo_root, "--format", "github")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith(f"::error file={path},line=6,col=40,")
+    assert "title=data.number::" in lines[0]
+    assert lines[1].startswith(f"::warning file={path},line=8,col=56,")
+
+
+def test_json_format(tmp_path, capsys, repo_root):
+    path = write(tmp_path, MIXED)
+    code, out, _ = run_cli(capsys, "check", path, "--project", repo_root, "--format", "json")
+    assert code == 1
+    objects = json.loads(out)
+    assert [(o["path"], o["line"], o["column"], o["level"], o["rule_id"]) for o in objects] == [
+        (str(path), 6, 40, "error", "data.number"), (str(path), 8, 56, "warning", "data.unverifiable"),
+    ]
+    assert objects[0]["data"] == "1.57 billion dollars"
+
+
+def test_sarif_format(tmp_path, capsys, repo_root):
+    path = write(tmp_path, MIXED)
+    code, out, _ = run_cli(capsys, "check", path, "--project", repo_root, "--format", "sarif")
+    assert code == 1
+    log = json.loads(out)
+    assert log["version"] == "2.1.0"
+    assert "sarif" in log["$schema"]
+    run = log["runs"][0]
+    assert run["tool"]["driver"]["name"] == "pressgen"
+    rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert {"data.number", "data.sign", "data.direction", "data.record", "data.percent", "data.multiple",
+            "data.parity", "data.unverifiable"} <= set(rule_ids)
+    results = run["results"]
+    assert [(r["ruleId"], r["level"]) for r in results] == [("data.number", "error"), ("data.unverifiable", "warning")]
+    for r in results:
+        assert rule_ids[r["ruleIndex"]] == r["ruleId"]
+        location = r["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] == str(path)
+        assert location["region"]["startLine"] in (6, 8)
+        assert r["message"]["text"]
+    assert results[0]["locations"][0]["physicalLocation"]["region"]["startColumn"] == 40
+
+
+# -- exit codes and bad input -------------------------------------------------------------
+
+
+def test_exit_codes(tmp_path, capsys, repo_root):
+    clean = write(tmp_path / "clean", "By region, Asia posted a surplus of 3.57 billion dollars.")
+    wrong = write(tmp_path / "wrong", "By region, Asia posted a surplus of 3.75 billion dollars.")
+    warned = write(tmp_path / "warned", "The surplus of information and communications services grew from a year earlier.")
+    assert run_cli(capsys, "check", clean, "--project", repo_root)[:2] == (0, "")
+    assert run_cli(capsys, "check", clean, "--project", repo_root, "--strict")[:2] == (0, "")
+    assert run_cli(capsys, "check", wrong, "--project", repo_root)[0] == 1
+    code, out, err = run_cli(capsys, "check", warned, "--project", repo_root)
+    assert (code, err) == (0, "") and " warning data.unverifiable " in out
+    assert run_cli(capsys, "check", warned, "--project", repo_root, "--strict")[0] == 1
+
+
+def _usage_error(capsys, *args) -> str:
+    code, out, err = run_cli(capsys, "check", *args)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("Error: ")
+    assert "Traceback" not in err
+    return err
+
+
+def test_no_front_matter_and_no_period(tmp_path, capsys, repo_root):
+    path = tmp_path / "bare.md"
+    path.write_text("The deficit was 4.53 billion dollars.\n", encoding="utf-8")
+    err = _usage_error(capsys, path, "--project", repo_root)
+    assert str(path) in err and "period" in err
+
+
+def test_period_not_in_the_data(tmp_path, capsys, repo_root):
+    path = write(tmp_path, "Hello.", period="2019H1")
+    err = _usage_error(capsys, path, "--project", repo_root)
+    assert str(path) in err and "2019H1" in err
+    for period in ("2010", "2024", "2024H2", "2025H1"):
+        assert re.search(rf"\b{period}\b", err.split("2019H1", 1)[1]), err
+
+
+def test_binary_file(tmp_path, capsys, repo_root):
+    path = tmp_path / "release.en.md"
+    path.write_bytes(b"---\nperiod: 2025H1\n---\n\x00\x01\x02binary")
+    err = _usage_error(capsys, path, "--project", repo_root)
+    assert str(path) in err and "binary" in err
+
+
+def test_nonexistent_path(tmp_path, capsys, repo_root):
+    err = _usage_error(capsys, tmp_path / "missing.md", "--project", repo_root)
+    assert "missing.md" in err
+
+
+def test_unknown_format(tmp_path, capsys, repo_root):
+    path = write(tmp_path, "By region, Asia posted a surplus of 3.57 billion dollars.")
+    err = _usage_error(capsys, path, "--project", repo_root, "--format", "xml")
+    assert "xml" in err and "sarif" in err
+
+
+def test_period_option_checks_a_file_without_front_matter(tmp_path, capsys, repo_root):
+    right = tmp_path / "right.md"
+    right.write_text("By region, Asia posted a surplus of 3.57 billion dollars.\n", encoding="utf-8")
+    wrong = tmp_path / "wrong.md"
+    wrong.write_text("By region, Asia posted a surplus of 3.75 billion dollars.\n", encoding="utf-8")
+    assert run_cli(capsys, "check", right, "--project", repo_root, "--period", "2025H1")[:3] == (0, "", "")
+    code, out, err = run_cli(capsys, "check", wrong, "--project", repo_root, "--period", "2025H1")
+    assert code == 1 and err == ""
+    assert out.startswith(f"{wrong}:1:{col('By region, Asia posted a surplus of 3.75 billion dollars.', '3.75')}: error data.number ")
+
+
+# -- columns in Korean lines ----------------------------------------------------------------
+
+
+def test_korean_columns_count_characters(tmp_path, repo_root):
+    body = "지역별로는 아시아가 35억7000만달러 흑자를, 북미는 37억7000만달러 적자를, 유럽은 12억8000만달러 적자를 냈다."
+    path = write(tmp_path, body, "ko")
+    found = errors(findings_of(path, repo_root))
+    assert [(f.line, f.column, f.rule_id) for f in found] == [(6, col(body, "12억8000만달러"), "data.number")]
+    # in bytes the column would be far larger: the test means characters
+    assert len(body[: body.index("12억")].encode("utf-8")) + 1 != found[0].column
+    assert found[0].end_column == col(body, "12억8000만달러") + len("12억8000만달러")
+
+
+def test_korean_sign_column(tmp_path, repo_root):
+    body = "지역별로는 아시아가 35억7000만달러 적자를 냈다."
+    found = findings_of(write(tmp_path, body, "ko"), repo_root)
+    assert [(f.column, f.rule_id) for f in found] == [(12, "data.sign")]
