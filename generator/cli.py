@@ -92,7 +92,7 @@ def _cmd_facts(args) -> int:
 
 
 def _cmd_draft(args) -> int:
-    from .draft import build_draft, write_draft
+    from .draft import draft_periods
     from .progress import Progress
     from .project import open_project
 
@@ -109,14 +109,13 @@ def _cmd_draft(args) -> int:
         periods = [project.period(None)]
     languages = tuple(l.strip() for l in args.lang.split(",") if l.strip()) if args.lang else None
     progress = Progress(len(periods), enabled=args.all)
-    for period in periods:
-        progress.step(str(period))
-        for line in write_draft(project, build_draft(project, period, languages), force=args.force):
-            if line.startswith("kept "):
-                progress.clear()
-                print(f"Warning: {line}", file=sys.stderr)
-            elif not args.all:
-                print(line)
+    messages = draft_periods(project, periods, languages, force=args.force, on_period=progress.step)
+    progress.clear()
+    for line in messages:
+        if line.startswith("kept "):
+            print(f"Warning: {line}", file=sys.stderr)
+        elif not args.all:
+            print(line)
     progress.done(f"drafted {len(periods)} period(s) into {project.config.display(project.output)}/")
     return 0
 

@@ -121,3 +121,21 @@ def _shown(project: Project, path: Path) -> str:
         return path.resolve().relative_to(project.root.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+def draft_periods(project: Project, periods: list[Period], languages: tuple[str, ...] | None = None, *,
+                  force: bool = False, on_period=None) -> list[str]:
+    """Draft several periods: build every one in memory first, then write them.
+
+    A bad annotation or template in any period stops the run before anything is
+    written. ``on_period(label)`` is called as each period is built (for progress).
+    """
+    drafts = []
+    for period in periods:
+        if on_period is not None:
+            on_period(str(period))
+        drafts.append(build_draft(project, period, languages))
+    messages: list[str] = []
+    for draft in drafts:
+        messages.extend(write_draft(project, draft, force=force))
+    return messages

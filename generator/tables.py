@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 
@@ -14,6 +15,7 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 # Cells that mean "not published" in statistical exports, besides an empty cell.
 MISSING_MARKERS = ("", "..", "…", "n/a", "N/A", "NA")
 MAX_BYTES = 200 * 1024 * 1024
+_PLAIN = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")
 
 
 def read_rows(path: Path, display: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
@@ -61,6 +63,10 @@ def _csv_rows(path: Path, display: str) -> Iterator[tuple[int, list[str]]]:
     try:
         start = 1
         for row in reader:
+            if any("\n" in cell or "\r" in cell for cell in row):
+                # Figures tables have no multi-line cells: this is a quote opened and never closed.
+                raise DataError("a quoted cell runs over several lines (is a quote mark missing its closing quote?)",
+                                path=display, line=start, hint="close the quote, or remove the stray quote mark")
             yield start, row
             start = reader.line_num + 1
     except csv.Error as exc:
@@ -101,13 +107,11 @@ def parse_number(text: str) -> Decimal | None:
     if cell in ("-", "–", "—"):
         raise ValueError(f"'{cell}' is ambiguous (zero or not published?); leave the cell empty for not published, or write 0")
     plain = cell.replace(",", "") if _has_thousands(cell) else cell
-    try:
-        value = Decimal(plain)
-    except InvalidOperation:
-        raise ValueError(f"'{cell}' is not a number; expected a figure in millions of US dollars, or an empty cell for not published") from None
-    if not value.is_finite():
-        raise ValueError(f"'{cell}' is not a finite number")
-    return value
+    # Plain decimals only: exponents (2450e300) and non-ASCII digits are not how figures are published.
+    if not _PLAIN.match(plain):
+        raise ValueError(f"'{cell}' is not a number; expected a figure in millions of US dollars such as -4530 or 19,710, "
+                         "or an empty cell for not published")
+    return Decimal(plain)
 
 
 def _has_thousands(cell: str) -> bool:

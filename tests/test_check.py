@@ -16,8 +16,8 @@ import pytest
 from generator.check.run import check_paths
 from helpers import run_cli
 
-REFERENCE = Path("/work/shared/reference/asiae-2025H1-en.txt")
-EXEMPLAR = Path("/work/shared/reference/exemplar-2025H1-ko.md")
+REFERENCE = Path(__file__).resolve().parent / "fixtures" / "reference" / "asiae-2025H1-en.txt"
+EXEMPLAR = Path(__file__).resolve().parent / "fixtures" / "reference" / "exemplar-2025H1-ko.md"
 TEXT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<level>error|warning|suggestion) (?P<rule>[\w.-]+) (?P<message>.+)$")
 
 

@@ -9,7 +9,7 @@ import pytest
 from generator.check.document import parse_document, read_document
 from generator.errors import InputError
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "exemplar-2025H1-ko.md"
+REFERENCE = Path(__file__).resolve().parent / "fixtures" / "reference" / "exemplar-2025H1-ko.md"
 
 FRONT = "---\nrelease: knowledge_services\nperiod: 2025H1\nlanguage: en\nstatus: draft\n---\n"
 
@@ -190,7 +190,6 @@ def test_suppression_comments_are_collected_outside_code_only():
     ]
 
 
-@pytest.mark.skipif(not REFERENCE.exists(), reason="shared reference exemplar not available")
 def test_reference_exemplar_reads_as_korean_prose():
     doc = read_document(REFERENCE, "exemplar.md")
     assert doc.language == "ko" and not doc.has_front_matter

@@ -229,7 +229,7 @@ ARTICLE_SECTIONS = (
 
 def test_the_2025h1_english_draft_has_the_articles_figures_in_the_articles_order(drafts):
     body = body_of(drafts["2025H1"].releases["en"])
-    article = (Path("/work/shared/reference/asiae-2025H1-en.txt"))
+    article = Path(__file__).resolve().parent / "fixtures" / "reference" / "asiae-2025H1-en.txt"
     lead_end = body.index(ARTICLE_SECTIONS[0][1])
     lead = body[:lead_end]
     for figure in ("4.53 billion dollars", "3.76 billion dollars", "770 million dollars", "19.71 billion dollars", "24.24 billion dollars"):

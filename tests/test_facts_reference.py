@@ -1,4 +1,4 @@
-"""The bundled project's facts against the reference article (shared/reference/asiae-2025H1-en.txt).
+"""The bundled project's facts against the reference article (tests/fixtures/reference/asiae-2025H1-en.txt).
 
 Each expected figure below is stated in the article and present in
 data/knowledge_services/figures.csv; the source cells of every fact are checked

@@ -60,9 +60,9 @@ def test_duplicate_row_names_the_first_line(capsys, project):
 @pytest.mark.parametrize(
     ("cell", "message"),
     [
-        ("abc", "'abc' is not a number; expected a figure in millions of US dollars, or an empty cell for not published"),
+        ("abc", "'abc' is not a number; expected a figure in millions of US dollars such as -4530 or 19,710, or an empty cell for not published"),
         ("1,2345", "'1,2345' is not a number"),
-        ("NaN", "'NaN' is not a finite number"),
+        ("NaN", "'NaN' is not a number; expected a figure in millions of US dollars"),
         ("-", "'-' is ambiguous (zero or not published?); leave the cell empty for not published, or write 0"),
     ],
     ids=["word", "bad-grouping", "nan", "dash-ambiguous"],

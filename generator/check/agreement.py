@@ -228,9 +228,12 @@ class Agreement:
         stated: dict[tuple[str, Decimal], tuple[int, int, str]] = {}
         context: list[ItemMention] = [ItemMention((self.config.total,), -1, -1)]
         phrases = self.base_phrases(lang)
+        previous_end = 0
         for sentence in _merge_headline_parts(doc.sentences):
-            if sentence.kind == "heading" and sentence.level and sentence.level >= 2:
+            # A heading or a new paragraph (a blank line before it) starts from the total again.
+            if sentence.kind == "heading" or sentence.line > previous_end + 1:
                 context = [ItemMention((self.config.total,), -1, -1)]
+            previous_end = sentence.position(max(len(sentence.text) - 1, 0))[0]
             if self.is_annotation(sentence.text):
                 continue
             mentions_items = self.matcher(lang).find(sentence.text)
@@ -398,8 +401,8 @@ class Agreement:
         # Every balance figure carries a sign (a change's delta carries the sign of the balance
         # it changed); an amount that may also be an export or import figure is not judged.
         balance = [h for h in hits if h.metric == "balance"]
-        if stated is None or not balance or len(balance) < len(hits):
-            return []
+        if stated is None or not balance or len(balance) < len(hits) or any(h.signed == 0 for h in balance):
+            return []  # zero is neither a surplus nor a deficit
         if any((h.signed > 0) == (stated == "surplus") for h in balance):
             return []
         actual = "surplus" if balance[0].signed > 0 else "deficit"
@@ -407,13 +410,14 @@ class Agreement:
                              f"'{figure.text}' is called a {stated} but {names} had a {actual} (data: {actual} of {self.money_text(balance[0].value, lang)})",
                              f"{actual} of {self.money_text(balance[0].value, lang)}")]
 
-    def _metric_at(self, text: str, start: int, end: int, clause, lang: str) -> str:
+    def _metric_at(self, text: str, start: int, end: int, clause, lang: str, look_ahead: bool = True) -> str:
         best, where = "balance", -1
         for metric, pattern in _METRIC_WORDS[lang]:
             for m in re.finditer(pattern, text[clause[0]:start], re.IGNORECASE):
                 if m.start() > where:
                     best, where = metric, m.start()
-        if where < 0:
+        # "an increase in exports": English may name the metric just after the word.
+        if where < 0 and look_ahead and lang == "en":
             following = text[end:min(clause[1], end + 20)]
             for metric, pattern in _METRIC_WORDS[lang]:
                 if re.search(pattern, following, re.IGNORECASE):
@@ -432,7 +436,7 @@ class Agreement:
                 if any(s <= start < e for s, e in taken):
                     continue
                 taken.append((start, end))
-                metric = self._metric_at(text, start, end, clause, lang)
+                metric = self._metric_at(text, start, end, clause, lang, look_ahead=category in ("grow", "shrink"))
                 owners = self._attribute(start, items, clause, context)
                 inside = [i for i in items if clause[0] <= i.start < clause[1]]
                 codes = self._codes(inside or owners)
@@ -456,7 +460,11 @@ class Agreement:
         base, now = self.money_text(abs(fact.base_value), lang), self.money_text(abs(fact.value), lang)
         if fact.metric != "balance":
             return f"{fact.metric} {fact.direction} from {base} to {now}"
-        sign = fact.sign if fact.sign != "balanced" else "balance"
+        if fact.direction.startswith("turned") or fact.sign == "balanced":
+            target = "zero" if fact.sign == "balanced" else f"a {fact.sign}"
+            return f"the balance went from a {fact.base_sign} of {base} in {fact.base_period} to {target}" + (
+                "" if fact.sign == "balanced" else f" of {now}")
+        sign = fact.sign
         words = {"widened": "widened" if sign == "deficit" else "grew", "narrowed": "narrowed" if sign == "deficit" else "shrank",
                  "turned_surplus": "turned to a surplus", "turned_deficit": "turned to a deficit", "unchanged": "was unchanged"}
         return f"the {sign} {words[fact.direction]}, from {base} in {fact.base_period} to {now}"

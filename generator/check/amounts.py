@@ -25,7 +25,9 @@ KO_MONEY = re.compile(
     r"(?P<neg>-)?(?:(?P<jo>\d+(?:\.\d+)?)\s?조\s?)?(?:(?P<eok>\d{1,4}(?:,\d{3})?(?:\.\d+)?)\s?억\s?)?"
     r"(?:(?P<man>\d{1,4}|\d천|\d(?:\.\d+)?천)\s?만\s?)?(?P<unit>(?:미국\s?)?달러)"
 )
-PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>%p|%|percentage points?|percent|per cent|퍼센트)", re.IGNORECASE)
+# Amounts below 1만 dollars, written in plain digits (0달러, 2500달러).
+KO_PLAIN_MONEY = re.compile(r"(?<![\d억만조.,])(?P<neg>-)?(?P<num>\d{1,4})\s?(?:미국\s?)?달러")
+PERCENT = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<unit>%p|%|percentage points?|percent|per cent|퍼센트)", re.IGNORECASE)
 _EN_NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
@@ -95,7 +97,11 @@ def _ko_money(text: str) -> list[Mention]:
         precision = (precision or Decimal(10) ** 4) / Decimal(10) ** 6
         start = m.start()
         found.append(Mention("money", value, precision, start, m.end(), m.group(0), bool(m.group("neg"))))
-    return found
+    for m in KO_PLAIN_MONEY.finditer(text):
+        if not any(f.start <= m.start() < f.end for f in found):
+            value = Decimal(m.group("num")) / Decimal(10) ** 6
+            found.append(Mention("money", value, Decimal(1) / Decimal(10) ** 6, m.start(), m.end(), m.group(0), bool(m.group("neg"))))
+    return sorted(found, key=lambda f: f.start)
 
 
 def find_mentions(text: str, lang: str) -> list[Mention]:
@@ -104,7 +110,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     for m in PERCENT.finditer(text):
         if m.group("unit").lower() in ("%p", "percentage point", "percentage points"):
             continue  # differences of rates: no fact kind states them yet
-        mentions.append(Mention("percent", Decimal(m.group("num")), _precision(m.group("num"), Decimal(1)), m.start(), m.end(), m.group(0)))
+        number = m.group("num").replace(",", "")
+        mentions.append(Mention("percent", Decimal(number), _precision(number, Decimal(1)), m.start(), m.end(), m.group(0)))
     pattern = EN_MULTIPLE if lang == "en" else KO_MULTIPLE
     for m in pattern.finditer(text):
         if m.groupdict().get("word"):

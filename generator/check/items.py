@@ -22,6 +22,8 @@ class ItemMatcher:
 
     def __init__(self, items: dict, config: ReleaseConfig, lang: str) -> None:
         names: dict[str, set[str]] = {}
+        # The release's own name for what the total measures ("South Korea's knowledge services trade balance").
+        names.setdefault(self._normal(config.subject[lang], lang), set()).add(config.total)
         for code, item in items.items():
             for name in (item.name(lang), *config.aliases.get(code, {}).get(lang, ())):
                 names.setdefault(self._normal(name, lang), set()).add(code)

@@ -56,6 +56,10 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
     """
     from ..project import open_project
 
+    if period is not None:
+        from ..periods import parse_period
+
+        period = str(parse_period(period, source="--period"))
     files = expand(paths)
     if not files:
         raise UsageError("no release files to check", hint="give release markdown files, or folders holding release.*.md")
@@ -74,7 +78,16 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
                              hint="add front matter such as '---\\nrelease: knowledge_services\\nperiod: 2025H1\\nlanguage: en\\n---'")
         key = doc_release
         if key not in projects:
-            projects[key] = open_project(root, doc_release)
+            try:
+                projects[key] = open_project(root, doc_release)
+            except UsageError as exc:
+                if not doc_release or release:
+                    raise
+                from ..config import release_files
+
+                defined = ", ".join(f"'{f.stem}'" for f in release_files(root))
+                raise InputError(f"front matter names release '{doc_release}', but the project defines {defined}",
+                                 path=doc.path, line=1, hint="check the 'release' key of the front matter, or pass --release") from None
         project = projects[key]
         if doc_release and doc_release != project.config.id:
             raise InputError(f"front matter names release '{doc_release}', but the project defines '{project.config.id}'", path=doc.path, line=1)

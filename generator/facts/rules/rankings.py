@@ -53,7 +53,8 @@ def share(ctx: Context) -> list[Fact]:
         for metric in ("exports", "imports"):
             part = ctx.dataset.cell(item.code, ctx.period, metric)
             whole = ctx.dataset.cell(item.parent, ctx.period, metric)
-            if part is None or whole is None or whole.value <= 0 or part.value < 0:
+            # A part larger than its whole means the figures are not a breakdown of it: no share.
+            if part is None or whole is None or whole.value <= 0 or part.value < 0 or part.value > whole.value:
                 continue
             percent = round_half_up(part.value * 100 / whole.value, SHARE_STEP)
             if percent < minimum:
