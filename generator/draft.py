@@ -63,8 +63,9 @@ def build_draft(project: Project, period: Period, languages: tuple[str, ...] | N
     facts = project.facts(period, annotations)
     digest = input_hash(project, period)
     stories, releases = {}, {}
+    # One plan for both languages: they state the same facts in the same order.
+    story = plan_story(project.config, facts, annotations, project.dataset.items)
     for lang in languages:
-        story = plan_story(project.config, facts, annotations, project.dataset.items)
         body = render_story(story, project.config, project.dataset.items, lang)
         meta = {
             "release": project.config.id,
@@ -74,8 +75,9 @@ def build_draft(project: Project, period: Period, languages: tuple[str, ...] | N
             "generator": f"pressgen {__version__}",
             "input_hash": digest,
         }
-        stories[lang] = story
         releases[lang] = with_front_matter(meta, body)
+    for lang in languages:
+        stories[lang] = story.in_language(lang)
     draft = Draft(period, facts, stories, releases, digest)
     draft.review = review_sheet(project, draft)
     return draft

@@ -7,7 +7,7 @@ to the templates: a sentence here is a template macro name plus the facts it nee
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .annotations import Annotations, Cause, Remark
@@ -25,6 +25,8 @@ class Sentence:
     # Text supplied by an annotation (a cause or remark), not derived from the data.
     annotation: Cause | Remark | None = None
     variant: int = 0
+    # The sentence as rendered, per language (set by render_story); ``text`` is the latest.
+    texts: dict[str, str] = field(default_factory=dict)
     text: str = ""
 
     def __getattr__(self, name: str) -> Any:
@@ -58,6 +60,18 @@ class Story:
     sections: list[Section]
     annotations: Annotations | None
 
+    def in_language(self, lang: str) -> "Story":
+        """A view of the story with each sentence's ``text`` in ``lang`` (after rendering)."""
+        def one(sentence: Sentence | None) -> Sentence | None:
+            return None if sentence is None else replace(sentence, text=sentence.texts.get(lang, ""))
+
+        def paragraph(p: Paragraph) -> Paragraph:
+            return Paragraph([one(s) for s in p.sentences])
+
+        sections = [Section(sec.id, one(sec.heading), [paragraph(p) for p in sec.paragraphs]) for sec in self.sections]
+        return Story(self.release, self.period, one(self.headline), [one(s) for s in self.subheadlines],
+                     paragraph(self.lead), sections, self.annotations)
+
     def sentences(self) -> list[Sentence]:
         """Every sentence in reading order."""
         found = [self.headline, *self.subheadlines, *self.lead.sentences]
@@ -70,14 +84,23 @@ class Story:
 
 
 class _Index:
-    """Lookups over a fact set by what the planner asks for."""
+    """Lookups over a fact set by what the planner asks for, built once per story."""
 
     def __init__(self, facts: FactSet) -> None:
         self.facts = facts
         self._by: dict[tuple, list[Fact]] = {}
+        self._records: dict[str, list[Fact]] = {}
+        self._ranks: dict[tuple[str, str], Fact] = {}
+        self._compositions: dict[tuple[str, str], Fact] = {}
         for fact in facts:
             key = (fact.kind, fact.item, fact.get("metric"), fact.get("basis"))
             self._by.setdefault(key, []).append(fact)
+            if fact.kind == "record" and fact.get("metric") == "balance":
+                self._records.setdefault(fact.item, []).append(fact)
+            elif fact.kind == "rank":
+                self._ranks.setdefault((fact.dimension, fact.extreme), fact)
+            elif fact.kind == "composition":
+                self._compositions.setdefault((fact.item, fact.dimension), fact)
 
     def one(self, kind: str, item: str, metric: str | None = "balance", basis: str | None = None) -> Fact | None:
         found = self._by.get((kind, item, metric, basis))
@@ -85,14 +108,13 @@ class _Index:
 
     def records(self, item: str) -> list[Fact]:
         """Record facts of an item's balance: asserted ones first (they carry the publisher's wording)."""
-        found = [f for f in self.facts if f.kind == "record" and f.item == item and f.get("metric") == "balance"]
-        return sorted(found, key=lambda f: not f.asserted)[:1]
+        return sorted(self._records.get(item, []), key=lambda f: not f.asserted)[:1]
 
     def rank(self, dim: str, extreme: str) -> Fact | None:
-        return next((f for f in self.facts if f.kind == "rank" and f.dimension == dim and f.extreme == extreme), None)
+        return self._ranks.get((dim, extreme))
 
     def composition(self, item: str, dim: str) -> Fact | None:
-        return next((f for f in self.facts if f.kind == "composition" and f.item == item and f.dimension == dim), None)
+        return self._compositions.get((item, dim))
 
 
 class _Planner:
@@ -279,24 +301,19 @@ class _Planner:
     def dimension_flows(self, dim: Dimension) -> list[Sentence]:
         """Exports and imports of a dimension's items, with their shares and long-run multiples."""
         sentences = []
-        members = [c for c in self.index.facts if c.kind == "level" and c.get("metric") in ("exports", "imports")
-                   and c.item in self.member_codes(dim)]
+        members = [f for item in self.dimension_items(dim) for m in ("exports", "imports")
+                   if (f := self.index.one("level", item, m))]
         for n, fact in enumerate(members):
-            share = next((f for f in self.index.facts if f.kind == "share" and f.item == fact.item and f.metric == fact.metric), None)
-            multiple = next((f for f in self.index.facts if f.kind == "multiple" and f.item == fact.item and f.metric == fact.metric), None)
+            share = self.index.one("share", fact.item, fact.metric)
+            multiple = self.index.one("multiple", fact.item, fact.metric, "long_run")
             facts = tuple(f for f in (fact, share, multiple) if f)
             sentences.append(Sentence("item_flow", facts, {"level": fact, "share": share, "multiple": multiple,
                                                            "dim": dim, "first": n == 0, "n": n}))
         return sentences
 
-    def member_codes(self, dim: Dimension) -> set[str]:
-        return {f.item for f in self.index.facts if f.kind == "level" and self._dimension_of(f.item) == dim.id and self._parent_of(f.item) == dim.root}
-
-    def _dimension_of(self, item: str) -> str | None:
-        return self.items[item].dimension if item in self.items else None
-
-    def _parent_of(self, item: str) -> str | None:
-        return self.items[item].parent if item in self.items else None
+    def dimension_items(self, dim: Dimension) -> list[str]:
+        """The dimension's top-level items, in item-table order."""
+        return [code for code, item in self.items.items() if item.dimension == dim.id and item.parent == dim.root]
 
     def contributors(self) -> Section | None:
         section = Section("contributors")

@@ -84,8 +84,8 @@ class Language:
             "phead": lambda p: period_headline(p if isinstance(p, Period) else Period.parse(str(p)), lang),
             "hperiod": self.headline_period,
             "compare": lambda basis: comparison_phrase(basis, self.period, lang),
-            "josa": (lambda word, pair: josa.attach(word, pair)) if lang == "ko" else (lambda word, pair: word),
-            "andlist": lambda items: join(list(items), lang),
+            "josa": _josa if lang == "ko" else (lambda word, pair: word),
+            "andlist": lambda items: _join(tuple(items), lang),
             "pct": lambda v: percent(Decimal(str(v)), lang),
             "times": lambda v: multiple(Decimal(str(v)), lang),
             "date": self.date,
@@ -102,6 +102,16 @@ class Language:
 def _money(value: Decimal, lang: str, style: str) -> str:
     # The same few amounts are written many times per release; Babel formatting is the slow part.
     return money_en(value, style) if lang == "en" else money_ko(value, style)
+
+
+@functools.lru_cache(maxsize=4096)
+def _josa(word: str, pair: str) -> str:
+    return josa.attach(word, pair)
+
+
+@functools.lru_cache(maxsize=4096)
+def _join(items: tuple[str, ...], lang: str) -> str:
+    return join(list(items), lang)
 
 
 _FILTER_NAMES = ("money", "smoney", "name", "period", "phead", "hperiod", "compare", "josa", "andlist",
@@ -200,7 +210,7 @@ def render_story(story: Story, config: ReleaseConfig, items: dict, lang: str) ->
                     hint=f"add {{% macro {sentence.kind}(s) %}}...{{% endmacro %}}",
                 )
             text = _SPACES.sub(" ", str(macro(sentence))).strip()
-            sentence.text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+            sentence.text = sentence.texts[lang] = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
         return env.get_template(f"{lang}/release.md.j2").render(story=story, **context)
     except (jinja2.TemplateError, TemplateError) as exc:
         if isinstance(exc, TemplateError):

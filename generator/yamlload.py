@@ -114,12 +114,31 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+_CACHE: dict[tuple, Any] = {}
+
+
 def load_yaml(path: str | Path, *, error: type[GeneratorError] = ConfigError, display: str | None = None) -> Any:
     """Read a YAML file into YamlMap/YamlList values that keep their positions.
 
     ``display`` is the path shown in messages (relative to the project root).
     Raises ``error`` (a ``GeneratorError`` subclass) for unreadable files and syntax errors.
+    Results are cached in-process by file identity, size and modification time: the
+    pure-Python parser is slow, and every caller only reads what it gets.
     """
+    try:
+        stat = Path(path).stat()
+        key = (str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size, display, error)
+    except OSError:
+        key = None
+    if key is not None and key in _CACHE:
+        return _CACHE[key]
+    result = _load_yaml(path, error=error, display=display)
+    if key is not None:
+        _CACHE[key] = result
+    return result
+
+
+def _load_yaml(path: str | Path, *, error: type[GeneratorError], display: str | None) -> Any:
     shown = display or str(path)
     try:
         raw = Path(path).read_bytes()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import bisect
 import re
 from dataclasses import dataclass, field
@@ -99,6 +101,12 @@ class Document:
             return None
 
 
+@functools.lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # Building the parser (rule chains, regexes) costs more than parsing a release.
+    return MarkdownIt("commonmark").enable("table")
+
+
 def read_document(path: Path, display: str | None = None) -> Document:
     """Read and parse a release file; ``display`` is the path shown in findings.
 
@@ -133,7 +141,7 @@ def parse_document(text: str, display: str) -> Document:
     front, body_start = _front_matter(lines, display)
     # Blank out the front matter instead of cutting it, so token line numbers are file line numbers.
     markdown_lines = [""] * body_start + lines[body_start:]
-    tokens = MarkdownIt("commonmark").enable("table").parse("\n".join(markdown_lines) + "\n")
+    tokens = _parser().parse("\n".join(markdown_lines) + "\n")
     code_lines = {n + 1 for t in tokens if t.type in ("fence", "code_block") and t.map for n in range(*t.map)}
     sentences = tuple(_sentences(tokens, markdown_lines))
     return Document(
@@ -216,11 +224,24 @@ class _Stream:
         k = bisect.bisect_right(self.starts, index) - 1
         return self.first + k + 1, index - self.starts[k] + 1
 
+    def _run(self, at: int, length: int) -> list[tuple[int, int]]:
+        """Positions of ``length`` consecutive characters from ``at``: one bisect, then counting."""
+        line, column = self.pos(at)
+        out = []
+        text = self.text
+        for index in range(at, at + length):
+            out.append((line, column))
+            if text[index] == "\n":
+                line, column = line + 1, 1
+            else:
+                column += 1
+        return out
+
     def align(self, content: str) -> list[tuple[int, int]]:
         at = self.text.find(content, self.cursor) if content else -1
         if at >= 0:
             self.cursor = at + len(content)
-            return [self.pos(at + i) for i in range(len(content))]
+            return self._run(at, len(content))
         out = []
         for ch in content:
             at = self.text.find(ch, self.cursor)

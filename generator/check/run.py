@@ -40,6 +40,38 @@ def expand(paths: list[Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
+_PROJECTS: dict[tuple, object] = {}
+
+
+def _open_cached(root: Path, release: str | None):
+    """``open_project``, reused while the project's config and data files are unchanged.
+
+    ``check`` runs on every save in an editor; reloading the figures each time is the
+    slowest part of a warm check.
+    """
+    from ..config import release_files
+    from ..project import open_project
+
+    def stamp(path: Path) -> tuple:
+        try:
+            st = path.stat()
+            return (str(path), st.st_mtime_ns, st.st_size)
+        except OSError:
+            return (str(path), None, None)
+
+    configs = tuple(stamp(f) for f in release_files(root))
+    key = (str(root.resolve()), release, configs)
+    project = _PROJECTS.get(key)
+    if project is not None:
+        config = project.config
+        if (stamp(config.figures), stamp(config.items)) == project._cache.get("stamps"):
+            return project
+    project = open_project(root, release)
+    project._cache["stamps"] = (stamp(project.config.figures), stamp(project.config.items))
+    _PROJECTS[key] = project
+    return project
+
+
 def _display(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
@@ -54,8 +86,6 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
     ``period`` when given. Raises ``InputError`` for a file that cannot be read as a
     release, ``UsageError`` for an unknown period.
     """
-    from ..project import open_project
-
     if period is not None:
         from ..periods import parse_period
 
@@ -79,7 +109,7 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
         key = doc_release
         if key not in projects:
             try:
-                projects[key] = open_project(root, doc_release)
+                projects[key] = _open_cached(root, doc_release)
             except UsageError as exc:
                 if not doc_release or release:
                     raise
