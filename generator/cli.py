@@ -36,12 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--all", action="store_true", help="draft every period in the data")
     draft.add_argument("--lang", metavar="LANGS", help="languages, comma-separated (default: all the release has, e.g. en,ko)")
     draft.add_argument("--force", action="store_true", help="overwrite releases an editor has changed")
+    draft.add_argument("--jobs", type=int, metavar="N", help="worker processes for many periods (default: the number of cores)")
 
     check = sub.add_parser("check", parents=[common], help="check release markdown against the data and the house wording rules")
     check.add_argument("paths", nargs="+", metavar="PATH", help="release files, or folders holding release.*.md")
     check.add_argument("--format", default="text", help="text (default), json, github or sarif")
     check.add_argument("--period", metavar="P", help="period, when the files have no front matter")
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check.add_argument("--jobs", type=int, metavar="N", help="worker processes for many files (default: the number of cores)")
 
     sub.add_parser("validate", parents=[common], help="check the figures, item table, release definition and annotations")
     sub.add_parser("periods", parents=[common], help="list the periods in the data and each item's coverage")
@@ -91,6 +93,12 @@ def _cmd_facts(args) -> int:
     return 0
 
 
+def _jobs(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise UsageError(f"--jobs must be 1 or more, got {value}")
+    return value
+
+
 def _cmd_draft(args) -> int:
     from .draft import draft_periods
     from .progress import Progress
@@ -109,7 +117,7 @@ def _cmd_draft(args) -> int:
         periods = [project.period(None)]
     languages = tuple(l.strip() for l in args.lang.split(",") if l.strip()) if args.lang else None
     progress = Progress(len(periods), enabled=args.all)
-    messages = draft_periods(project, periods, languages, force=args.force, on_period=progress.step)
+    messages = draft_periods(project, periods, languages, force=args.force, on_period=progress.step, jobs=_jobs(args.jobs))
     progress.clear()
     for line in messages:
         if line.startswith("kept "):
@@ -128,7 +136,8 @@ def _cmd_check(args) -> int:
 
     if args.format not in FORMATS:
         render([], args.format)  # raises the usage error with the list of formats
-    result = check_paths([Path(p) for p in args.paths], Path(args.project), release=args.release, period=args.period)
+    result = check_paths([Path(p) for p in args.paths], Path(args.project), release=args.release, period=args.period,
+                         jobs=_jobs(args.jobs))
     output = render(result.findings, args.format, result.rules)
     if output:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")

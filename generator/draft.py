@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,10 +56,7 @@ def build_draft(project: Project, period: Period, languages: tuple[str, ...] | N
 
     Raises ``GeneratorError`` subclasses for bad annotations or templates; nothing is written.
     """
-    languages = languages or project.config.languages
-    for lang in languages:
-        if lang not in project.config.languages:
-            raise UsageError(f"--lang: unknown language '{lang}'; this release is written in {', '.join(project.config.languages)}")
+    languages = _languages(project, languages)
     annotations = project.annotations(period)
     facts = project.facts(period, annotations)
     digest = input_hash(project, period)
@@ -81,6 +79,14 @@ def build_draft(project: Project, period: Period, languages: tuple[str, ...] | N
     draft = Draft(period, facts, stories, releases, digest)
     draft.review = review_sheet(project, draft)
     return draft
+
+
+def _languages(project: Project, languages: tuple[str, ...] | None) -> tuple[str, ...]:
+    languages = languages or project.config.languages
+    for lang in languages:
+        if lang not in project.config.languages:
+            raise UsageError(f"--lang: unknown language '{lang}'; this release is written in {', '.join(project.config.languages)}")
+    return languages
 
 
 def write_draft(project: Project, draft: Draft, *, force: bool = False) -> list[str]:
@@ -125,19 +131,55 @@ def _shown(project: Project, path: Path) -> str:
         return str(path)
 
 
-def draft_periods(project: Project, periods: list[Period], languages: tuple[str, ...] | None = None, *,
-                  force: bool = False, on_period=None) -> list[str]:
-    """Draft several periods: build every one in memory first, then write them.
+# Below this many periods, starting worker processes costs more than it saves.
+PARALLEL_MIN_PERIODS = 8
 
-    A bad annotation or template in any period stops the run before anything is
-    written. ``on_period(label)`` is called as each period is built (for progress).
+
+def draft_periods(project: Project, periods: list[Period], languages: tuple[str, ...] | None = None, *,
+                  force: bool = False, on_period=None, jobs: int | None = None) -> list[str]:
+    """Draft several periods and write them; return what was done, in period order.
+
+    Every period's annotations and the templates are validated first, so the usual
+    mistakes stop the run before anything is written. Each period is then built and
+    written on its own (atomically), in parallel worker processes when there are at least
+    ``PARALLEL_MIN_PERIODS`` periods and more than one core. ``on_period(label)`` is
+    called as each period completes (for progress).
     """
-    drafts = []
+    from .render import check_templates
+
+    languages = _languages(project, languages)
     for period in periods:
-        if on_period is not None:
-            on_period(str(period))
-        drafts.append(build_draft(project, period, languages))
-    messages: list[str] = []
-    for draft in drafts:
-        messages.extend(write_draft(project, draft, force=force))
-    return messages
+        project.annotations(period)
+    check_templates(project.config, languages)
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    messages: dict[Period, list[str]] = {}
+    if workers > 1 and len(periods) >= PARALLEL_MIN_PERIODS:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(periods))) as pool:
+            futures = {pool.submit(_draft_in_worker, str(project.root), project.config.id, str(p), languages, force): p
+                       for p in periods}
+            for future in as_completed(futures):
+                messages[futures[future]] = future.result()
+                if on_period is not None:
+                    on_period(str(futures[future]))
+    else:
+        for period in periods:
+            messages[period] = write_draft(project, build_draft(project, period, languages), force=force)
+            if on_period is not None:
+                on_period(str(period))
+    return [line for period in periods for line in messages[period]]
+
+
+_WORKER_PROJECTS: dict[tuple[str, str], Project] = {}
+
+
+def _draft_in_worker(root: str, release: str, period: str, languages, force: bool) -> list[str]:
+    """Build and write one period in a worker process (the project is loaded once per worker)."""
+    from .project import open_project
+
+    key = (root, release)
+    if key not in _WORKER_PROJECTS:
+        _WORKER_PROJECTS[key] = open_project(root, release)
+    project = _WORKER_PROJECTS[key]
+    return write_draft(project, build_draft(project, Period.parse(period), languages), force=force)

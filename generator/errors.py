@@ -35,6 +35,10 @@ class GeneratorError(Exception):
         self.hint = hint
         self.value = value
 
+    def __reduce__(self):
+        # Keep path, line and hint when an error crosses a process boundary (parallel drafts).
+        return (_rebuild, (type(self), self.message, dict(self.__dict__)))
+
     @property
     def location(self) -> str:
         """``path:line:col`` (as much of it as is known), or an empty string."""
@@ -56,6 +60,12 @@ class GeneratorError(Exception):
         if self.hint:
             text = f"{text}\n  hint: {self.hint}"
         return text
+
+
+def _rebuild(cls: type, message: str, state: dict) -> GeneratorError:
+    error = cls(message)
+    error.__dict__.update(state)
+    return error
 
 
 class DataError(GeneratorError):

@@ -187,6 +187,17 @@ _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 
 
+def check_templates(config: ReleaseConfig, languages) -> None:
+    """Compile every template of the release, raising ``TemplateError`` for the first broken one."""
+    env = environment(config.templates)
+    for lang in languages:
+        for name in ("sentences.md.j2", "release.md.j2"):  # the order a draft loads them in
+            try:
+                env.get_template(f"{lang}/{name}")
+            except jinja2.TemplateError as exc:
+                raise _template_error(exc, config, lang) from None
+
+
 def render_story(story: Story, config: ReleaseConfig, items: dict, lang: str) -> str:
     """Render every sentence with its macro, then the layout; return the markdown body.
 

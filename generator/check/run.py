@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,12 +80,18 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def check_paths(paths: list[Path], root: Path, *, release: str | None = None, period: str | None = None) -> CheckResult:
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 16
+
+
+def check_paths(paths: list[Path], root: Path, *, release: str | None = None, period: str | None = None,
+                jobs: int | None = None) -> CheckResult:
     """Check release markdown files against the project's data, facts and wording rules.
 
     The release and period come from each file's front matter, or from ``release`` /
     ``period`` when given. Raises ``InputError`` for a file that cannot be read as a
-    release, ``UsageError`` for an unknown period.
+    release, ``UsageError`` for an unknown period. Many files are checked in parallel
+    worker processes; the result does not depend on it.
     """
     if period is not None:
         from ..periods import parse_period
@@ -93,68 +100,95 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
     files = expand(paths)
     if not files:
         raise UsageError("no release files to check", hint="give release markdown files, or folders holding release.*.md")
-    wording = load_rules(default_rule_paths(root), root)
+    wording = _rules_cached(root)
     infos = {**rule_infos(wording), **data_rule_infos()}
-    projects: dict[str | None, object] = {}
-    agreements: dict[tuple, Agreement] = {}
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(files) >= PARALLEL_MIN_FILES:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
+            results = list(pool.map(_check_file, [root] * len(files), files, [release] * len(files), [period] * len(files),
+                                    chunksize=max(1, len(files) // (workers * 4))))
+    else:
+        results = [_check_file(root, file, release, period) for file in files]
     findings: list[Finding] = []
     stated_by: dict[tuple, dict[str, tuple[Document, dict]]] = {}
-    for file in files:
-        doc = read_document(file, _display(file, root))
-        doc_release = release or doc.release
-        doc_period = period or doc.period
-        if not doc_period:
-            raise InputError("no period: the front matter has no 'period' and --period was not given", path=doc.path, line=1,
-                             hint="add front matter such as '---\\nrelease: knowledge_services\\nperiod: 2025H1\\nlanguage: en\\n---'")
-        key = doc_release
-        if key not in projects:
-            try:
-                projects[key] = _open_cached(root, doc_release)
-            except UsageError as exc:
-                if not doc_release or release:
-                    raise
-                from ..config import release_files
-
-                defined = ", ".join(f"'{f.stem}'" for f in release_files(root))
-                raise InputError(f"front matter names release '{doc_release}', but the project defines {defined}",
-                                 path=doc.path, line=1, hint="check the 'release' key of the front matter, or pass --release") from None
-        project = projects[key]
-        if doc_release and doc_release != project.config.id:
-            raise InputError(f"front matter names release '{doc_release}', but the project defines '{project.config.id}'", path=doc.path, line=1)
-        try:
-            parsed = Period.parse(str(doc_period))
-        except ValueError as exc:
-            raise InputError(f"bad period in front matter: {exc}", path=doc.path, line=1) from None
-        if parsed not in project.dataset.periods:
-            listed = ", ".join(str(p) for p in project.dataset.periods)
-            origin = "--period names" if period else "front matter names"
-            raise InputError(f"{origin} period {parsed}, which has no figures", path=doc.path, line=1,
-                             hint=f"periods in the data: {listed}")
-        agreement_key = (project.config.id, str(parsed))
-        if agreement_key not in agreements:
-            annotations = project.annotations(parsed)
-            facts = project.facts(parsed, annotations)
-            agreements[agreement_key] = Agreement(project.config, project.dataset.items, facts, annotations, project.config.check_levels)
-        data_findings, stated = agreements[agreement_key].check(doc)
-        doc_findings = lint(doc, wording) + suppress.apply(data_findings, doc)
-        doc_findings += suppress.directive_findings(doc, list(infos))
+    levels: dict[tuple, dict[str, str]] = {}
+    for file, (doc, doc_findings, key, stated, doc_levels) in zip(files, results):
         findings.extend(doc_findings)
+        levels[key] = doc_levels
         # Parity pairs the English and Korean releases of one period in one folder.
-        stated_by.setdefault((*agreement_key, str(file.resolve().parent)), {})[doc.language] = (doc, stated)
+        stated_by.setdefault((*key, str(file.resolve().parent)), {})[doc.language] = (doc, stated)
     for key, by_lang in stated_by.items():
         if len(by_lang) == 2:
-            findings.extend(_parity(by_lang, agreements[key[:2]]))
+            findings.extend(_parity(by_lang, levels[key[:2]]))
     return CheckResult(sorted(set(findings)), infos, [_display(f, root) for f in files])
 
 
-def _parity(by_lang: dict, agreement: Agreement) -> list[Finding]:
+_AGREEMENTS: dict[tuple, Agreement] = {}
+_RULES: dict[tuple, object] = {}
+
+
+def _rules_cached(root: Path):
+    paths = default_rule_paths(root)
+    key = (str(Path(root).resolve()), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
+    if key not in _RULES:
+        _RULES[key] = load_rules(paths, root)
+    return _RULES[key]
+
+
+def _check_file(root: Path, file: Path, release: str | None, period: str | None):
+    """Check one file: its findings (wording and data), and what the parity check needs."""
+    wording = _rules_cached(root)
+    known = [*(r.id for group in wording.values() for r in group), *DATA_RULES]
+    doc = read_document(file, _display(file, root))
+    doc_release = release or doc.release
+    doc_period = period or doc.period
+    if not doc_period:
+        raise InputError("no period: the front matter has no 'period' and --period was not given", path=doc.path, line=1,
+                         hint="add front matter such as '---\\nrelease: knowledge_services\\nperiod: 2025H1\\nlanguage: en\\n---'")
+    try:
+        project = _open_cached(root, doc_release)
+    except UsageError:
+        if not doc_release or release:
+            raise
+        from ..config import release_files
+
+        defined = ", ".join(f"'{f.stem}'" for f in release_files(root))
+        raise InputError(f"front matter names release '{doc_release}', but the project defines {defined}",
+                         path=doc.path, line=1, hint="check the 'release' key of the front matter, or pass --release") from None
+    if doc_release and doc_release != project.config.id:
+        raise InputError(f"front matter names release '{doc_release}', but the project defines '{project.config.id}'", path=doc.path, line=1)
+    try:
+        parsed = Period.parse(str(doc_period))
+    except ValueError as exc:
+        raise InputError(f"bad period in front matter: {exc}", path=doc.path, line=1) from None
+    if parsed not in project.dataset.periods:
+        listed = ", ".join(str(p) for p in project.dataset.periods)
+        origin = "--period names" if period else "front matter names"
+        raise InputError(f"{origin} period {parsed}, which has no figures", path=doc.path, line=1,
+                         hint=f"periods in the data: {listed}")
+    key = (project.config.id, str(parsed))
+    annotations = project.annotations(parsed)
+    facts = project.facts(parsed, annotations)
+    agreement = _AGREEMENTS.get((*key, id(facts)))
+    if agreement is None:
+        agreement = _AGREEMENTS[(*key, id(facts))] = Agreement(project.config, project.dataset.items, facts, annotations,
+                                                               project.config.check_levels)
+    data_findings, stated = agreement.check(doc)
+    doc_findings = lint(doc, wording) + suppress.apply(data_findings, doc)
+    doc_findings += suppress.directive_findings(doc, known)
+    return doc, doc_findings, key, stated, agreement.levels
+
+
+def _parity(by_lang: dict, levels: dict[str, str]) -> list[Finding]:
     """Figures one language states and the other does not, located where they are stated."""
     (doc_a, stated_a), (doc_b, stated_b) = (by_lang[lang] for lang in sorted(by_lang))
     findings = []
     for doc, own, other, other_doc in ((doc_a, stated_a, stated_b, doc_b), (doc_b, stated_b, stated_a, doc_a)):
         for key in sorted(set(own) - set(other)):
             line, column, text = own[key]
-            findings.append(Finding(doc.path, line, column, agreement.levels["data.parity"], "data.parity",
+            findings.append(Finding(doc.path, line, column, levels["data.parity"], "data.parity",
                                     f"'{text}' is stated here but {other_doc.path} states no such figure",
                                     data={"missing_in": other_doc.path}))
     return [f for doc in (doc_a, doc_b) for f in suppress.apply([x for x in findings if x.path == doc.path], doc)]
