@@ -14,6 +14,7 @@ from typing import Any, Iterable
 import yaml
 
 from .errors import ConfigError, GeneratorError
+from .textfile import read_text
 
 
 class YamlMap(dict):
@@ -140,19 +141,7 @@ def load_yaml(path: str | Path, *, error: type[GeneratorError] = ConfigError, di
 
 def _load_yaml(path: str | Path, *, error: type[GeneratorError], display: str | None) -> Any:
     shown = display or str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise error(f"file not found: {shown}", path=shown) from None
-    except OSError as exc:
-        raise error(f"cannot read file: {exc.strerror}", path=shown) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise error("file is not UTF-8 text", path=shown, line=line, hint="save the file as UTF-8") from None
-    if "\x00" in text:
-        raise error("file is binary, not YAML text", path=shown)
+    text = read_text(path, shown, error, "YAML text")
     loader = _Loader(text)
     loader.source_path = shown
     try:

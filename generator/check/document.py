@@ -14,6 +14,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from ..errors import InputError
+from ..textfile import read_text
 from ..periods import Period
 from .suppress import Directive, find_directives
 
@@ -114,20 +115,7 @@ def read_document(path: Path, display: str | None = None) -> Document:
     or its front matter is not a YAML mapping.
     """
     shown = display or str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"file not found: {shown}", path=shown) from None
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", path=shown) from None
-    if b"\x00" in raw:
-        raise InputError("file is binary, not a markdown release", path=shown, hint="check the path; pass .md files")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError("file is not UTF-8 text", path=shown, line=line, hint="save the file as UTF-8") from None
-    return parse_document(text, shown)
+    return parse_document(read_text(path, shown, InputError, "a markdown release", "check the path; pass .md files"), shown)
 
 
 def parse_document(text: str, display: str) -> Document:
