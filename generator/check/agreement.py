@@ -9,7 +9,6 @@ uses, and compare them with the facts of those items. Editor annotation text
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable
 
@@ -22,130 +21,9 @@ from ..periods import Period
 from .amounts import Mention, find_mentions, matches
 from .document import Document, Sentence
 from .findings import Finding, RuleInfo
+from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-
-# Data rules: id → (default level, what it detects). Levels can be changed per release in config.
-DATA_RULES: dict[str, tuple[str, str]] = {
-    "data.number": ("error", "A money amount does not match the data for the item the sentence talks about."),
-    "data.sign": ("error", "A surplus is called a deficit, or a deficit a surplus."),
-    "data.direction": ("error", "A direction word (widened, narrowed, rose, fell, turned, unchanged) contradicts the item's change."),
-    "data.record": ("error", "A record is claimed that neither the data nor an asserted annotation fact shows."),
-    "data.percent": ("error", "A percentage does not match the fact it describes."),
-    "data.multiple": ("error", "A multiple (tenfold, 5.5 times) does not match the long-run change."),
-    "data.parity": ("error", "The English and Korean releases of a period state different figures."),
-    "data.unverifiable": ("warning", "A claim the data can neither confirm nor refute (no figure for that item, period or basis)."),
-}
-
-_DIRECTIONS = {
-    "en": [
-        ("turned_surplus", r"\b(?:turn(?:s|ed|ing)?|swung|swing(?:s)?) (?:in)?to a surplus\b"),
-        ("turned_deficit", r"\b(?:turn(?:s|ed|ing)?|swung|swing(?:s)?) (?:in)?to a deficit\b"),
-        ("unchanged", r"\bunchanged\b|\bthe same level\b|\bheld steady\b"),
-        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing|th)?|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed)?)\b"),
-        ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?)\b"),
-    ],
-    "ko": [
-        ("turned_surplus", r"흑자로?\s?(?:전환|돌아)"),
-        ("turned_deficit", r"적자로?\s?(?:전환|돌아)"),
-        ("unchanged", r"같은\s?(?:수준|\d)|변동이 없|제자리"),
-        ("grow", r"확대|증가|늘[었어고어린]|늘어|불었|불어|커졌|커지|상승"),
-        ("shrink", r"축소|감소|줄[었어고]|줄어|작아|하락"),
-    ],
-}
-_AGREES = {
-    "grow": {"widened", "increased"},
-    "shrink": {"narrowed", "decreased"},
-    "turned_surplus": {"turned_surplus"},
-    "turned_deficit": {"turned_deficit"},
-    "unchanged": {"unchanged"},
-}
-_METRIC_WORDS = {
-    "en": [("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap)\b")],
-    "ko": [("exports", r"수출"), ("imports", r"수입"), ("balance", r"흑자|적자|수지")],
-}
-_SIGN_WORDS = {"en": r"\b(surplus(?:es)?|deficits?)\b", "ko": r"(흑자|적자)"}
-_RECORD = {
-    "en": r"\brecord\b|\ball-time (?:high|low)\b|\b(?:largest|highest|biggest|smallest|lowest)\b[^.;]*?\bsince\b",
-    "ko": r"역대\s?최[대고저]|사상\s?최[대고저]|이후\s?최[대고저]",
-}
-_CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;"}
-_RESPECTIVELY = {"en": r"\brespectively\b", "ko": r"각각"}
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    """A number the data gives for an item: its absolute value, signed reference and fact.
-
-    ``role`` says what the number is: the period's own ``value``, the ``base`` a change
-    is measured from (stated only with its period), or a change's ``delta`` (stated only
-    with a change word).
-    """
-
-    value: Decimal
-    signed: Decimal
-    metric: str
-    fact: Fact
-    role: str = "value"
-    base_period: str | None = None
-
-
-@dataclass
-class _ItemFacts:
-    money: list[_Candidate] = field(default_factory=list)
-    percent: list[tuple[Decimal, Fact]] = field(default_factory=list)
-    multiple: list[tuple[Decimal, Fact]] = field(default_factory=list)
-    changes: list[Fact] = field(default_factory=list)
-    records: list[Fact] = field(default_factory=list)
-
-
-def _index(facts: FactSet) -> dict[str, _ItemFacts]:
-    index: dict[str, _ItemFacts] = {}
-
-    def at(code: str) -> _ItemFacts:
-        return index.setdefault(code, _ItemFacts())
-
-    def money(code: str, value, metric: str, fact: Fact, role: str = "value", base: str | None = None) -> None:
-        if value is not None:
-            at(code).money.append(_Candidate(abs(Decimal(value)), Decimal(value), metric, fact, role, base))
-
-    for fact in facts:
-        d = fact.data
-        metric = d.get("metric", "balance")
-        if fact.kind in ("level", "record") and "value" in d:
-            money(fact.item, d["value"], metric, fact)
-        if fact.kind == "record" and (d.get("since_value") is not None):
-            money(fact.item, d["since_value"], metric, fact, "base", d["since"])
-        if fact.kind == "record":
-            at(fact.item).records.append(fact)
-        if fact.kind == "change":
-            money(fact.item, d["value"], metric, fact)
-            money(fact.item, d["base_value"], metric, fact, "base", d["base_period"])
-            at(fact.item).money.append(_Candidate(abs(d["delta"]), d["value"], metric, fact, "delta"))
-            at(fact.item).changes.append(fact)
-            if "percent" in d:
-                at(fact.item).percent.append((abs(d["percent"]), fact))
-        if fact.kind == "multiple":
-            money(fact.item, d["value"], metric, fact)
-            money(fact.item, d["base_value"], metric, fact, "base", d["base_period"])
-            at(fact.item).multiple.append((d["multiple"], fact))
-        if fact.kind == "share":
-            money(fact.item, d["value"], metric, fact)
-            money(d["of"], d["total"], metric, fact)
-            at(fact.item).percent.append((d["percent"], fact))
-        if fact.kind == "rank":
-            for member in d["members"]:
-                money(member["item"], member["value"], "balance", fact)
-                at(member["item"]).percent.append((member["share"], fact))
-        if fact.kind == "driver":
-            at(fact.item).percent.append((d["share"], fact))
-            if d["basis"] == "level":
-                money(d["child"], d["child_value"], "balance", fact)
-                for member in [*d["members"], *d["opposite"]]:
-                    money(member["item"], member["value"], "balance", fact)
-            else:
-                at(d["child"]).money.append(_Candidate(abs(d["child_delta"]), d["child_value"], "balance", fact, "delta"))
-    return index
-
+from .lexicon import AGREES, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -160,7 +38,7 @@ class Agreement:
         self.items = items
         self.facts = facts
         self.period = Period.parse(facts.period)
-        self.index = _index(facts)
+        self.index = index_facts(facts)
         self.levels = {rule: level for rule, (level, _) in DATA_RULES.items()} | (levels or {})
         self.release_year = annotations.release_date.year if annotations and annotations.release_date else None
         self.annotation_texts: list[str] = []
@@ -244,7 +122,7 @@ class Agreement:
         return findings, stated
 
     def _clauses(self, text: str, lang: str) -> list[tuple[int, int]]:
-        cuts = [m.start() for m in re.finditer(_CLAUSE[lang], text, re.IGNORECASE)]
+        cuts = [m.start() for m in re.finditer(CLAUSE[lang], text, re.IGNORECASE)]
         bounds = [0, *cuts, len(text)]
         return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
 
@@ -269,7 +147,7 @@ class Agreement:
             in_clause = [f for f in figures if clause[0] <= f.start < clause[1]]
             money = [f for f in in_clause if f.kind == "money"]
             pairs: dict[Mention, list[ItemMention]] = {}
-            if money and re.search(_RESPECTIVELY[lang], text[clause[0]:clause[1]], re.IGNORECASE):
+            if money and re.search(RESPECTIVELY[lang], text[clause[0]:clause[1]], re.IGNORECASE):
                 named = [m for m in items if clause[0] <= m.start < money[0].start]
                 # "Surpluses of A and B, respectively" may follow the sentence that named the items.
                 unique = list(dict.fromkeys(named)) or [m for m in context if m.start >= 0]
@@ -289,7 +167,7 @@ class Agreement:
         codes = self._codes(owners)
         names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
         if figure.kind == "money":
-            candidates = [c for code in codes for c in self.index.get(code, _ItemFacts()).money]
+            candidates = [c for code in codes for c in self.index.get(code, ItemFacts()).money]
             if not candidates:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
@@ -298,7 +176,7 @@ class Agreement:
                 # The nearest name may be a generic one ("knowledge services exports"); the
                 # figure may belong to another item named in the same clause.
                 clause_codes = self._codes(m for m in items if clause[0] <= m.start < clause[1])
-                hits = [c for code in clause_codes for c in self.index.get(code, _ItemFacts()).money if matches(figure, c.value)]
+                hits = [c for code in clause_codes for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value)]
                 if hits:
                     codes = clause_codes
             if not hits:
@@ -313,10 +191,10 @@ class Agreement:
                                      f"'{figure.text}' {message} (data: {said})", said)]
             stated.setdefault(("money", hits[0].value), (*sentence.position(figure.start), figure.text))
             return self._sign(doc, sentence, lang, figure, hits, clause, names)
-        pool = [p for code in codes for p in getattr(self.index.get(code, _ItemFacts()), figure.kind)]
+        pool = [p for code in codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
         if not any(matches(figure, value) for value, _ in pool):
             clause_codes = self._codes(m for m in items if clause[0] <= m.start < clause[1])
-            wider = [p for code in clause_codes for p in getattr(self.index.get(code, _ItemFacts()), figure.kind)]
+            wider = [p for code in clause_codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
             if any(matches(figure, value) for value, _ in wider) or not pool:
                 codes, pool = clause_codes or codes, wider or pool
                 names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
@@ -338,17 +216,17 @@ class Agreement:
         if lang == "ko" and re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4]):
             return "balance"
         best, where = None, -1
-        for metric, pattern in _METRIC_WORDS[lang]:
+        for metric, pattern in METRIC_WORDS[lang]:
             for m in re.finditer(pattern, text[clause[0]:figure.start], re.IGNORECASE):
                 if m.start() > where:
                     best, where = metric, m.start()
         return best
 
-    def _wrong_role(self, text: str, lang: str, figure: Mention, hits: list[_Candidate], clause, codes) -> tuple[str, str] | None:
+    def _wrong_role(self, text: str, lang: str, figure: Mention, hits: list[Candidate], clause, codes) -> tuple[str, str] | None:
         """A matching number used in the wrong role: another metric, or a base or change stated as a level."""
         metric = self._stated_metric(text, lang, figure, clause)
         if metric is not None and not any(h.metric == metric for h in hits):
-            own = [c for code in codes for c in self.index.get(code, _ItemFacts()).money if c.metric == metric and c.role == "value"]
+            own = [c for code in codes for c in self.index.get(code, ItemFacts()).money if c.metric == metric and c.role == "value"]
             said = self.money_text(own[0].value, lang) if own else f"no {metric} figure"
             return f"is not the {metric} figure of {' / '.join(dict.fromkeys(self.name(c, lang) for c in codes))}", said
         lowered = text.lower()
@@ -359,9 +237,9 @@ class Agreement:
             if hit.role == "base" and any(p.lower() in lowered for p in self.period_phrases(hit.base_period, hit.fact, lang)):
                 return None
             if hit.role == "delta" and (re.search(r"\bby\b", segment) if lang == "en" else False
-                                        or any(re.search(pattern, segment, re.IGNORECASE) for _, pattern in _DIRECTIONS[lang])):
+                                        or any(re.search(pattern, segment, re.IGNORECASE) for _, pattern in DIRECTIONS[lang])):
                 return None
-        own = [c for code in codes for c in self.index.get(code, _ItemFacts()).money if c.role == "value" and c.metric == hits[0].metric]
+        own = [c for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.metric == hits[0].metric]
         said = self.money_text(own[0].value, lang) if own else self.money_text(hits[0].value, lang)
         if hits[0].role == "base":
             return f"is the figure for {hits[0].base_period}, but the sentence does not say so", said
@@ -384,11 +262,11 @@ class Agreement:
             names.add(f"{base.year}년")
         return sorted(names)
 
-    def _sign(self, doc, sentence, lang, figure, hits: list[_Candidate], clause, names) -> list[Finding]:
+    def _sign(self, doc, sentence, lang, figure, hits: list[Candidate], clause, names) -> list[Finding]:
         text = sentence.text
         if lang == "en":
             window = text[max(clause[0], figure.start - 40):figure.start]
-            words = re.findall(_SIGN_WORDS["en"], window, re.IGNORECASE)
+            words = re.findall(SIGN_WORDS["en"], window, re.IGNORECASE)
             word = words[-1].lower() if words else None
         else:
             after = re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4])
@@ -412,14 +290,14 @@ class Agreement:
 
     def _metric_at(self, text: str, start: int, end: int, clause, lang: str, look_ahead: bool = True) -> str:
         best, where = "balance", -1
-        for metric, pattern in _METRIC_WORDS[lang]:
+        for metric, pattern in METRIC_WORDS[lang]:
             for m in re.finditer(pattern, text[clause[0]:start], re.IGNORECASE):
                 if m.start() > where:
                     best, where = metric, m.start()
         # "an increase in exports": English may name the metric just after the word.
         if where < 0 and look_ahead and lang == "en":
             following = text[end:min(clause[1], end + 20)]
-            for metric, pattern in _METRIC_WORDS[lang]:
+            for metric, pattern in METRIC_WORDS[lang]:
                 if re.search(pattern, following, re.IGNORECASE):
                     return metric
         return best
@@ -430,7 +308,7 @@ class Agreement:
         bases = {basis for phrase, basis in phrases if phrase.lower() in text.lower()}
         findings = []
         taken: list[tuple[int, int]] = []
-        for category, pattern in _DIRECTIONS[lang]:
+        for category, pattern in DIRECTIONS[lang]:
             for m in re.finditer(pattern, segment, re.IGNORECASE):
                 start, end = clause[0] + m.start(), clause[0] + m.end()
                 if any(s <= start < e for s, e in taken):
@@ -440,7 +318,7 @@ class Agreement:
                 owners = self._attribute(start, items, clause, context)
                 inside = [i for i in items if clause[0] <= i.start < clause[1]]
                 codes = self._codes(inside or owners)
-                changes = [f for code in codes for f in self.index.get(code, _ItemFacts()).changes
+                changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
                            if f.metric == metric and (not bases or f.basis in bases)]
                 names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
                 word = text[start:end]
@@ -448,7 +326,7 @@ class Agreement:
                     findings.append(self.finding(doc, sentence, start, end, "data.unverifiable",
                                                  f"'{word}': the data has no change in {metric} for {names} to confirm or refute it"))
                     continue
-                if any(f.direction in _AGREES[category] for f in changes):
+                if any(f.direction in AGREES[category] for f in changes):
                     continue
                 fact = changes[0]
                 said = self._describe_change(fact, lang)
@@ -472,9 +350,9 @@ class Agreement:
     def _records(self, doc, sentence, lang, items, context) -> list[Finding]:
         text = sentence.text
         findings = []
-        for m in re.finditer(_RECORD[lang], text, re.IGNORECASE):
+        for m in re.finditer(RECORD[lang], text, re.IGNORECASE):
             codes = self._codes(items or context)
-            if any(self.index.get(code, _ItemFacts()).records for code in codes):
+            if any(self.index.get(code, ItemFacts()).records for code in codes):
                 continue
             names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
             findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",

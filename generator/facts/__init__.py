@@ -7,7 +7,7 @@ from ..dataset import Dataset
 from ..periods import Period
 from .context import Context
 from .model import Fact, FactSet
-from .rules import RULES, RULES_BY_NAME, Rule
+from .rules import RULES, Rule
 
 __all__ = ["Fact", "FactSet", "Rule", "RULES", "derive_facts"]
 

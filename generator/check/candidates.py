@@ -1,0 +1,83 @@
+"""What the facts of a period allow a release to state about each item: amounts, percentages, changes, records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..facts.model import Fact, FactSet
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A number the data gives for an item: its absolute value, signed reference and fact.
+
+    ``role`` says what the number is: the period's own ``value``, the ``base`` a change
+    is measured from (stated only with its period), or a change's ``delta`` (stated only
+    with a change word).
+    """
+
+    value: Decimal
+    signed: Decimal
+    metric: str
+    fact: Fact
+    role: str = "value"
+    base_period: str | None = None
+
+
+@dataclass
+class ItemFacts:
+    money: list[Candidate] = field(default_factory=list)
+    percent: list[tuple[Decimal, Fact]] = field(default_factory=list)
+    multiple: list[tuple[Decimal, Fact]] = field(default_factory=list)
+    changes: list[Fact] = field(default_factory=list)
+    records: list[Fact] = field(default_factory=list)
+
+
+def index_facts(facts: FactSet) -> dict[str, ItemFacts]:
+    index: dict[str, ItemFacts] = {}
+
+    def at(code: str) -> ItemFacts:
+        return index.setdefault(code, ItemFacts())
+
+    def money(code: str, value, metric: str, fact: Fact, role: str = "value", base: str | None = None) -> None:
+        if value is not None:
+            at(code).money.append(Candidate(abs(Decimal(value)), Decimal(value), metric, fact, role, base))
+
+    for fact in facts:
+        d = fact.data
+        metric = d.get("metric", "balance")
+        if fact.kind in ("level", "record") and "value" in d:
+            money(fact.item, d["value"], metric, fact)
+        if fact.kind == "record" and (d.get("since_value") is not None):
+            money(fact.item, d["since_value"], metric, fact, "base", d["since"])
+        if fact.kind == "record":
+            at(fact.item).records.append(fact)
+        if fact.kind == "change":
+            money(fact.item, d["value"], metric, fact)
+            money(fact.item, d["base_value"], metric, fact, "base", d["base_period"])
+            at(fact.item).money.append(Candidate(abs(d["delta"]), d["value"], metric, fact, "delta"))
+            at(fact.item).changes.append(fact)
+            if "percent" in d:
+                at(fact.item).percent.append((abs(d["percent"]), fact))
+        if fact.kind == "multiple":
+            money(fact.item, d["value"], metric, fact)
+            money(fact.item, d["base_value"], metric, fact, "base", d["base_period"])
+            at(fact.item).multiple.append((d["multiple"], fact))
+        if fact.kind == "share":
+            money(fact.item, d["value"], metric, fact)
+            money(d["of"], d["total"], metric, fact)
+            at(fact.item).percent.append((d["percent"], fact))
+        if fact.kind == "rank":
+            for member in d["members"]:
+                money(member["item"], member["value"], "balance", fact)
+                at(member["item"]).percent.append((member["share"], fact))
+        if fact.kind == "driver":
+            at(fact.item).percent.append((d["share"], fact))
+            if d["basis"] == "level":
+                money(d["child"], d["child_value"], "balance", fact)
+                for member in [*d["members"], *d["opposite"]]:
+                    money(member["item"], member["value"], "balance", fact)
+            else:
+                at(d["child"]).money.append(Candidate(abs(d["child_delta"]), d["child_value"], "balance", fact, "delta"))
+    return index

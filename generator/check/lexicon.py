@@ -1,0 +1,53 @@
+"""The words `check` reads claims by, per language: directions, metrics, signs, records, clauses.
+
+Kept apart from the checking logic so the vocabulary can grow without touching it.
+"""
+
+from __future__ import annotations
+
+# Data rules: id → (default level, what it detects). Levels can be changed per release in config.
+DATA_RULES: dict[str, tuple[str, str]] = {
+    "data.number": ("error", "A money amount does not match the data for the item the sentence talks about."),
+    "data.sign": ("error", "A surplus is called a deficit, or a deficit a surplus."),
+    "data.direction": ("error", "A direction word (widened, narrowed, rose, fell, turned, unchanged) contradicts the item's change."),
+    "data.record": ("error", "A record is claimed that neither the data nor an asserted annotation fact shows."),
+    "data.percent": ("error", "A percentage does not match the fact it describes."),
+    "data.multiple": ("error", "A multiple (tenfold, 5.5 times) does not match the long-run change."),
+    "data.parity": ("error", "The English and Korean releases of a period state different figures."),
+    "data.unverifiable": ("warning", "A claim the data can neither confirm nor refute (no figure for that item, period or basis)."),
+}
+
+DIRECTIONS = {
+    "en": [
+        ("turned_surplus", r"\b(?:turn(?:s|ed|ing)?|swung|swing(?:s)?) (?:in)?to a surplus\b"),
+        ("turned_deficit", r"\b(?:turn(?:s|ed|ing)?|swung|swing(?:s)?) (?:in)?to a deficit\b"),
+        ("unchanged", r"\bunchanged\b|\bthe same level\b|\bheld steady\b"),
+        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing|th)?|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed)?)\b"),
+        ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?)\b"),
+    ],
+    "ko": [
+        ("turned_surplus", r"흑자로?\s?(?:전환|돌아)"),
+        ("turned_deficit", r"적자로?\s?(?:전환|돌아)"),
+        ("unchanged", r"같은\s?(?:수준|\d)|변동이 없|제자리"),
+        ("grow", r"확대|증가|늘[었어고어린]|늘어|불었|불어|커졌|커지|상승"),
+        ("shrink", r"축소|감소|줄[었어고]|줄어|작아|하락"),
+    ],
+}
+AGREES = {
+    "grow": {"widened", "increased"},
+    "shrink": {"narrowed", "decreased"},
+    "turned_surplus": {"turned_surplus"},
+    "turned_deficit": {"turned_deficit"},
+    "unchanged": {"unchanged"},
+}
+METRIC_WORDS = {
+    "en": [("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap)\b")],
+    "ko": [("exports", r"수출"), ("imports", r"수입"), ("balance", r"흑자|적자|수지")],
+}
+SIGN_WORDS = {"en": r"\b(surplus(?:es)?|deficits?)\b", "ko": r"(흑자|적자)"}
+RECORD = {
+    "en": r"\brecord\b|\ball-time (?:high|low)\b|\b(?:largest|highest|biggest|smallest|lowest)\b[^.;]*?\bsince\b",
+    "ko": r"역대\s?최[대고저]|사상\s?최[대고저]|이후\s?최[대고저]",
+}
+CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;"}
+RESPECTIVELY = {"en": r"\brespectively\b", "ko": r"각각"}
