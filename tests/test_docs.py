@@ -1,0 +1,47 @@
+"""Docs cannot drift: every rule and command is documented where users look (GUIDELINES 15)."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from generator.check.kinds import KINDS
+from generator.check.lexicon import DATA_RULES
+from generator.cli import build_parser, main
+from generator.facts.rules import RULES
+
+
+def _subcommands() -> dict[str, str]:
+    """Each subcommand with the help text ``pressgen --help`` shows for it."""
+    parser = build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {choice.dest: choice.help for choice in action._choices_actions}
+
+
+def _readme(repo_root) -> str:
+    return (repo_root / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_every_derivation_rule_has_a_summary_and_is_listed(rule, capsys):
+    assert rule.summary and rule.summary.endswith("."), f"{rule.name} needs a one-line docstring"
+    assert main(["rules"]) == 0
+    assert f"{rule.code}  {rule.name}" in capsys.readouterr().out
+
+
+def test_every_command_has_help_and_appears_in_the_readme(repo_root):
+    readme = _readme(repo_root)
+    commands = _subcommands()
+    assert set(commands) == {"draft", "facts", "check", "validate", "periods", "rules"}
+    for name, text in commands.items():
+        assert text and len(text) > 10, f"'pressgen {name}' has no help text"
+        assert f"pressgen {name}" in readme, f"README does not show 'pressgen {name}'"
+
+
+def test_every_data_rule_and_wording_kind_is_documented(repo_root):
+    readme = _readme(repo_root)
+    for rule in DATA_RULES:
+        assert f"`{rule}`" in readme or rule.split(".")[1] in readme, rule
+    for kind in KINDS:
+        assert f"`{kind}`" in readme, f"wording rule kind '{kind}' is not described in the README"
