@@ -89,39 +89,70 @@ def _languages(project: Project, languages: tuple[str, ...] | None) -> tuple[str
     return languages
 
 
+MANIFEST = "manifest.json"
+
+
 def write_draft(project: Project, draft: Draft, *, force: bool = False) -> list[str]:
     """Write the draft's files into ``output/<period>/``; return what was done, one line each.
 
-    A release an editor changed since it was generated is kept: the new draft goes to
-    ``release.<lang>.new.md`` beside it, unless ``force``. All files are written
-    atomically together (see ``output.write_all``).
+    Nothing a person changed is overwritten without ``force``: a release whose body no
+    longer matches the hash in its front matter, or a ``facts.json`` / ``review.md`` that
+    no longer matches the hash recorded in ``manifest.json`` when pressgen wrote
+    it, is kept, and the new file goes beside it (``release.en.new.md``, ``review.new.md``).
+    All files are written atomically together (see ``output.write_all``).
     """
     folder = project.output / str(draft.period)
+    recorded = _read_manifest(folder)
+    facts_json = json.dumps(draft.facts.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    contents = {f"release.{lang}.md": text for lang, text in draft.releases.items()}
+    contents["facts.json"] = facts_json
+    contents["review.md"] = draft.review
     planned: list[PlannedFile] = []
     messages: list[str] = []
     stale: list[Path] = []
-    for lang, text in draft.releases.items():
-        target = folder / f"release.{lang}.md"
-        shown = _shown(project, target)
-        if is_edited(target) and not force:
-            beside = folder / f"release.{lang}.new.md"
-            messages.append(f"kept {shown}: edited since it was generated; new draft written to {_shown(project, beside)} (use --force to overwrite)")
+    manifest: dict[str, str] = {}
+    for name, text in contents.items():
+        target = folder / name
+        beside = target.with_name(f"{target.stem}.new{target.suffix}")
+        edited = is_edited(target) if name.startswith("release.") else _changed_since_written(target, recorded.get(name))
+        if edited and not force:
+            kind = "draft" if name.startswith("release.") else "version"
+            messages.append(f"kept {_shown(project, target)}: edited since it was generated; new {kind} written to "
+                            f"{_shown(project, beside)} (use --force to overwrite)")
             target = beside
+            if name in recorded:
+                manifest[name] = recorded[name]
         else:
-            messages.append(f"wrote {shown}")
-            stale.append(folder / f"release.{lang}.new.md")
+            messages.append(f"wrote {_shown(project, target)}")
+            stale.append(beside)
+            manifest[name] = sha256(text)
         planned.append(PlannedFile(target, text.encode("utf-8")))
-    facts_json = json.dumps(draft.facts.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    planned.append(PlannedFile(folder / "facts.json", facts_json.encode("utf-8")))
-    planned.append(PlannedFile(folder / "review.md", draft.review.encode("utf-8")))
-    messages.extend(f"wrote {_shown(project, p.path)}" for p in planned[len(draft.releases):])
+    body = json.dumps(dict(sorted(manifest.items())), indent=2) + "\n"
+    planned.append(PlannedFile(folder / MANIFEST, body.encode("utf-8")))
     write_all(planned)
-    # A side-by-side draft from an earlier run is ours and out of date once the release itself is rewritten.
+    # A side-by-side file from an earlier run is ours and out of date once the file itself is rewritten.
     for path in stale:
         if path.exists():
             path.unlink()
             messages.append(f"removed {_shown(project, path)} (superseded)")
     return messages
+
+
+def _read_manifest(folder: Path) -> dict[str, str]:
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _changed_since_written(path: Path, recorded: str | None) -> bool:
+    """True when ``path`` exists and is not the file pressgen last wrote there."""
+    if not path.exists():
+        return False
+    if recorded is None:
+        return True  # a file pressgen has no record of writing: treat it as someone's work
+    return sha256(path.read_bytes()) != recorded
 
 
 def _shown(project: Project, path: Path) -> str:

@@ -95,7 +95,7 @@ def test_the_number_reader_reads_the_house_styles(lang, text, expected):
 @pytest.mark.parametrize("period", BUNDLED_PERIODS)
 def test_every_bundled_period_drafts_in_both_languages(bundled, period):
     folder = bundled / "output" / period
-    assert sorted(p.name for p in folder.iterdir()) == ["facts.json", "release.en.md", "release.ko.md", "review.md"]
+    assert sorted(p.name for p in folder.iterdir()) == ["facts.json", "manifest.json", "release.en.md", "release.ko.md", "review.md"]
     for lang in LANGS:
         meta, body = split_front_matter((folder / f"release.{lang}.md").read_text(encoding="utf-8"))
         assert (meta["period"], meta["language"]) == (period, lang)
@@ -450,7 +450,7 @@ def test_lang_en_writes_only_the_english_release(capsys, fresh):
     code, out, err = _draft(capsys, fresh, "--period", "2025H1", "--lang", "en")
     assert (code, err) == (0, "")
     folder = fresh / "output" / "2025H1"
-    assert sorted(p.name for p in folder.iterdir()) == ["facts.json", "release.en.md", "review.md"]
+    assert sorted(p.name for p in folder.iterdir()) == ["facts.json", "manifest.json", "release.en.md", "review.md"]
     assert out.splitlines() == ["wrote output/2025H1/release.en.md", "wrote output/2025H1/facts.json", "wrote output/2025H1/review.md"]
     review = (folder / "review.md").read_text(encoding="utf-8")
     assert "## English release" in review and "## Korean release" not in review
@@ -537,3 +537,18 @@ def test_a_special_classifications_balance_change_takes_the_right_particle(tmp_p
     assert "무역수지는 2억달러" in text["ko"] or "흑자는 2억달러" in text["ko"]
     assert " balance grew" not in text["en"]
     assert re.search(r"surplus (?:of [\w ]+ )?grew by 200 million dollars", text["en"])
+
+
+def test_an_edited_review_sheet_is_kept_too(capsys, fresh):
+    """Nothing pressgen writes may silently destroy an edit, the review sheet included."""
+    assert _draft(capsys, fresh, "--period", "2025H1")[0] == 0
+    review = fresh / "output" / "2025H1" / "review.md"
+    review.write_text(review.read_text(encoding="utf-8") + "\nChecked by the desk: OK.\n", encoding="utf-8")
+    code, _, err = _draft(capsys, fresh, "--period", "2025H1")
+    assert code == 0
+    assert "Checked by the desk: OK." in review.read_text(encoding="utf-8")
+    assert "kept output/2025H1/review.md: edited since it was generated; new version written to output/2025H1/review.new.md" in err
+    assert (fresh / "output" / "2025H1" / "review.new.md").exists()
+    code, _, _ = _draft(capsys, fresh, "--period", "2025H1", "--force")
+    assert code == 0 and "Checked by the desk" not in review.read_text(encoding="utf-8")
+    assert not (fresh / "output" / "2025H1" / "review.new.md").exists()
