@@ -135,7 +135,8 @@ def _cmd_check(args) -> int:
     from .check.run import check_paths
 
     if args.format not in FORMATS:
-        render([], args.format)  # raises the usage error with the list of formats
+        # Before any work: the same message render() gives, with the list of formats.
+        render([], args.format)
     result = check_paths([Path(p) for p in args.paths], Path(args.project), release=args.release, period=args.period,
                          jobs=_jobs(args.jobs))
     output = render(result.findings, args.format, result.rules)

@@ -117,8 +117,10 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
     for file, (doc, doc_findings, key, stated, doc_levels) in zip(files, results):
         findings.extend(doc_findings)
         levels[key] = doc_levels
-        # Parity pairs the English and Korean releases of one period in one folder.
-        stated_by.setdefault((*key, str(file.resolve().parent)), {})[doc.language] = (doc, stated)
+        # Parity pairs the English and Korean releases of one period in one folder
+        # (release.en.md with release.ko.md, release.en.new.md with release.ko.new.md).
+        pair = (str(file.resolve().parent), ".new." in file.name)
+        stated_by.setdefault((*key, *pair), {})[doc.language] = (doc, stated)
     for key, by_lang in stated_by.items():
         if len(by_lang) == 2:
             findings.extend(_parity(by_lang, levels[key[:2]]))
