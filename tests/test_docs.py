@@ -45,3 +45,10 @@ def test_every_data_rule_and_wording_kind_is_documented(repo_root):
         assert f"`{rule}`" in readme or rule.split(".")[1] in readme, rule
     for kind in KINDS:
         assert f"`{kind}`" in readme, f"wording rule kind '{kind}' is not described in the README"
+
+
+def test_the_package_exports_its_public_api():
+    import generator
+
+    for name in generator.__all__:
+        assert getattr(generator, name) is not None, name
