@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--project", default=".", metavar="DIR", help="release project folder (default: the current folder)")
     common.add_argument("--release", metavar="NAME", help="release definition to use when the project has several")
+    common.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     facts = sub.add_parser("facts", parents=[common], help="print every fact the rules derive for a period")
