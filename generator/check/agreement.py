@@ -23,7 +23,7 @@ from .document import Document, Sentence
 from .findings import Finding, RuleInfo
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-from .lexicon import AGREES, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS
+from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -236,8 +236,9 @@ class Agreement:
                 return None
             if hit.role == "base" and any(p.lower() in lowered for p in self.period_phrases(hit.base_period, hit.fact, lang)):
                 return None
-            if hit.role == "delta" and (re.search(r"\bby\b", segment) if lang == "en" else False
-                                        or any(re.search(pattern, segment, re.IGNORECASE) for _, pattern in DIRECTIONS[lang])):
+            if hit.role == "delta" and (re.search(CHANGE_WORDS[lang], segment, re.IGNORECASE)
+                                        or any(re.search(pattern, segment, re.IGNORECASE) for _, pattern in DIRECTIONS[lang])
+                                        or any(p.lower() in lowered for p in self.period_phrases(hit.fact.get("base_period"), hit.fact, lang))):
                 return None
         own = [c for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.metric == hits[0].metric]
         said = self.money_text(own[0].value, lang) if own else self.money_text(hits[0].value, lang)

@@ -51,3 +51,8 @@ RECORD = {
 }
 CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;"}
 RESPECTIVELY = {"en": r"\brespectively\b", "ko": r"각각"}
+# Words that mark an amount as a change ("up 660 million", "by 770 million", "6억6000만달러 많은").
+CHANGE_WORDS = {
+    "en": r"\b(?:by|up|down|more|less|higher|lower|gain(?:ed)?|loss)\b",
+    "ko": r"많|적은|적게|더",
+}
