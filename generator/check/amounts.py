@@ -128,4 +128,7 @@ def matches(mention: Mention, value: Decimal) -> bool:
     """Does the data ``value`` rounded (half up) to the mention's precision equal what it states?"""
     from ..lang.numbers import round_half_up
 
-    return round_half_up(abs(value), mention.precision) == mention.value
+    value = abs(value)
+    if abs(value - mention.value) > mention.precision:
+        return False  # rounding moves a value by at most half the precision: no need to round
+    return round_half_up(value, mention.precision) == mention.value

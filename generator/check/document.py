@@ -302,8 +302,12 @@ def _walk(children: list, stream: _Stream, chars: list, emit: bool = True) -> No
         if kind == "text":
             positions = stream.align(child.content)
             if emit and not autolink:
-                dropped = {i for m in _URL.finditer(child.content) for i in range(m.start(), m.end())}
-                chars.extend((c, p) for i, (c, p) in enumerate(zip(child.content, positions)) if i not in dropped)
+                urls = [(m.start(), m.end()) for m in _URL.finditer(child.content)]
+                if not urls:
+                    chars.extend(zip(child.content, positions))
+                else:
+                    dropped = {i for start, end in urls for i in range(start, end)}
+                    chars.extend((c, p) for i, (c, p) in enumerate(zip(child.content, positions)) if i not in dropped)
         elif kind in ("softbreak", "hardbreak"):
             where = stream.seek("\n")
             if emit:
@@ -333,12 +337,16 @@ def _walk(children: list, stream: _Stream, chars: list, emit: bool = True) -> No
 
 def _collapse(chars: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
     out: list[tuple[str, tuple[int, int]]] = []
-    for ch, pos in chars:
-        if ch.isspace():
-            if out and out[-1][0] != " ":
-                out.append((" ", pos))
+    append = out.append
+    last_space = True  # no leading space
+    for item in chars:
+        if item[0].isspace():
+            if not last_space:
+                append((" ", item[1]))
+                last_space = True
         else:
-            out.append((ch, pos))
+            append(item)
+            last_space = False
     while out and out[-1][0] == " ":
         out.pop()
     return out

@@ -125,6 +125,12 @@ def str_map(spec: YamlMap, key: str, what: str) -> dict[str, str]:
     return dict(node)
 
 
+# A term starting with a literal letter or digit (after any opening groups), and one
+# ending with a literal letter or digit (before any closing groups and quantifiers).
+_WORD_START = re.compile(r"^(?:\(\?:|\()*[A-Za-z0-9\uac00-\ud7a3]")
+_WORD_END = re.compile(r"(?<!\\)[A-Za-z0-9\uac00-\ud7a3][)?*+]*$")
+
+
 def compile_term(term: str, common: Common, located: dict[str, Any], *, pad: bool | None = None) -> re.Pattern:
     """Compile one term (a regular expression) with the rule's case and word-boundary options.
 
@@ -134,7 +140,11 @@ def compile_term(term: str, common: Common, located: dict[str, Any], *, pad: boo
     """
     source = term
     if common.nonword if pad is None else pad:
-        source = rf"(?:(?<!\w)|(?=\W))(?:{term})(?:(?!\w)|(?<=\W))"
+        # A term that begins (ends) with a letter or digit needs only "no word character
+        # before (after)", which the regex engine runs about twice as fast as the general form.
+        left = r"(?<!\w)" if _WORD_START.match(term) else r"(?:(?<!\w)|(?=\W))"
+        right = r"(?!\w)" if _WORD_END.search(term) else r"(?:(?!\w)|(?<=\W))"
+        source = rf"{left}(?:{term}){right}"
     try:
         return re.compile(source, re.IGNORECASE if common.ignorecase else 0)
     except re.error as exc:
