@@ -1,4 +1,4 @@
-"""Periods (``2025``, ``2025H1``, ``2025Q1``): parsing, ordering and calendar arithmetic."""
+"""Periods (``2025``, ``2025H1``, ``2025Q1``, ``2025-11``): parsing, ordering and calendar arithmetic."""
 
 from __future__ import annotations
 
@@ -9,13 +9,18 @@ from functools import total_ordering
 from .errors import UsageError
 
 _PATTERN = re.compile(r"^(?P<year>\d{4})(?:(?P<kind>[HQ])(?P<n>\d))?$")
-_PER_YEAR = {"Y": 1, "H": 2, "Q": 4}
+# Months: 2025-11 (ISO), 2025M11 (Eurostat, KOSIS) and 202511 (ECOS) all read the same.
+_MONTH = re.compile(r"^(?P<year>\d{4})(?:-|M)?(?P<n>\d{2})$")
+_PER_YEAR = {"Y": 1, "H": 2, "Q": 4, "M": 12}
+_KIND_NAMES = {"Y": "year", "H": "half", "Q": "quarter", "M": "month"}
+# Frequencies as release definitions name them.
+FREQUENCIES = {"annual": "Y", "half": "H", "quarterly": "Q", "monthly": "M"}
 
 
 @total_ordering
 @dataclass(frozen=True)
 class Period:
-    """A calendar period: a year (kind ``Y``), a half (``H``, n 1-2) or a quarter (``Q``, n 1-4).
+    """A calendar period: a year (kind ``Y``), a half (``H``, n 1-2), a quarter (``Q``, n 1-4) or a month (``M``, n 1-12).
 
     >>> Period.parse("2025H1").previous()
     Period(year=2024, kind='H', n=2)
@@ -29,17 +34,24 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> "Period":
-        """Parse ``2025``, ``2025H1`` or ``2025Q3``; raise ``ValueError`` with the reason otherwise."""
+        """Parse ``2025``, ``2025H1``, ``2025Q3`` or ``2025-11`` (also ``2025M11``, ``202511``); raise ``ValueError`` otherwise."""
         if not isinstance(text, str):
-            raise ValueError(f"expected a period like 2025, 2025H1 or 2025Q1, got {text!r}")
-        match = _PATTERN.match(text.strip().upper())
-        if not match:
-            raise ValueError(f"'{text}' is not a period; expected a year (2025), a half (2025H1, 2025H2) or a quarter (2025Q1..2025Q4)")
-        year = int(match["year"])
-        kind = match["kind"] or "Y"
-        n = int(match["n"] or 1)
+            raise ValueError(f"expected a period like 2025, 2025H1, 2025Q1 or 2025-11, got {text!r}")
+        cleaned = text.strip().upper()
+        match = _PATTERN.match(cleaned)
+        month = None if match else _MONTH.match(cleaned)
+        if not match and not month:
+            raise ValueError(f"'{text}' is not a period; expected a year (2025), a half (2025H1, 2025H2), "
+                             "a quarter (2025Q1..2025Q4) or a month (2025-01..2025-12)")
+        if month:
+            year, kind, n = int(month["year"]), "M", int(month["n"])
+        else:
+            year = int(match["year"])
+            kind = match["kind"] or "Y"
+            n = int(match["n"] or 1)
         if not 1 <= n <= _PER_YEAR[kind]:
-            raise ValueError(f"'{text}' is not a period; a year has {_PER_YEAR[kind]} {'halves' if kind == 'H' else 'quarters'}")
+            parts = {"H": "halves", "Q": "quarters", "M": "months"}[kind]
+            raise ValueError(f"'{text}' is not a period; a year has {_PER_YEAR[kind]} {parts}")
         if year < 1900:
             raise ValueError(f"'{text}' is not a period; years before 1900 are not supported")
         return cls(year, kind, n)
@@ -77,9 +89,20 @@ class Period:
 
     @property
     def kind_name(self) -> str:
-        return {"Y": "year", "H": "half", "Q": "quarter"}[self.kind]
+        return _KIND_NAMES[self.kind]
+
+    def year_start(self) -> "Period":
+        """The first period of the same kind in the same year (2025-11 → 2025-01): where year-to-date begins."""
+        return Period(self.year, self.kind, 1)
+
+    @property
+    def start_month(self) -> int:
+        """The calendar month (1-12) in which the period starts."""
+        return (self.n - 1) * self.months + 1
 
     def __str__(self) -> str:
+        if self.kind == "M":
+            return f"{self.year}-{self.n:02d}"
         return str(self.year) if self.kind == "Y" else f"{self.year}{self.kind}{self.n}"
 
     @property

@@ -18,8 +18,12 @@ from generator.periods import Period, parse_period
         ("2025Q4", 2025, "Q", 4, "2025Q4"),
         ("2025h1", 2025, "H", 1, "2025H1"),
         (" 2024q3 ", 2024, "Q", 3, "2024Q3"),
+        ("2025-11", 2025, "M", 11, "2025-11"),
+        ("2025M11", 2025, "M", 11, "2025-11"),
+        ("202511", 2025, "M", 11, "2025-11"),
+        ("2025m01", 2025, "M", 1, "2025-01"),
     ],
-    ids=["year", "h1", "h2", "q1", "q4", "lowercase", "padded"],
+    ids=["year", "h1", "h2", "q1", "q4", "lowercase", "padded", "month-iso", "month-m", "month-ecos", "month-lower"],
 )
 def test_parse_and_label(text, year, kind, n, label):
     period = Period.parse(text)
@@ -82,7 +86,6 @@ def test_ordering_is_by_end_date_across_kinds():
         ("2025Q5", "a year has 4 quarters"),
         ("2025Q0", "a year has 4 quarters"),
         ("25H1", "is not a period"),
-        ("2025M01", "is not a period"),
         ("2025-H1", "is not a period"),
         ("2025H", "is not a period"),
         ("H1", "is not a period"),
@@ -110,3 +113,22 @@ def test_parse_period_for_users_raises_usage_error_with_hint():
     assert info.value.hint == "periods in the data: 2024H2, 2024, 2025H1 (run 'pressgen periods')"
     with pytest.raises(UsageError, match="--period: '2025H9' is not a period"):
         parse_period("2025H9")
+
+
+@pytest.mark.parametrize(("text", "previous", "year_ago"), [("2025-01", "2024-12", "2024-01"), ("2025-11", "2025-10", "2024-11")])
+def test_months_previous_and_year_ago(text, previous, year_ago):
+    period = Period.parse(text)
+    assert (str(period.previous()), str(period.year_ago())) == (previous, year_ago)
+    assert period.kind_name == "month" and period.months == 1
+    assert str(period.year_start()) == text[:4] + "-01"
+
+
+@pytest.mark.parametrize("text", ["2025-13", "2025-00", "2025M13", "202513"])
+def test_impossible_months_are_rejected(text):
+    with pytest.raises(ValueError, match="a year has 12 months"):
+        Period.parse(text)
+
+
+def test_months_order_among_other_kinds():
+    labels = ["2025-07", "2025H1", "2025-06", "2025Q2", "2025-05"]
+    assert [str(p) for p in sorted(Period.parse(t) for t in labels)] == ["2025-05", "2025-06", "2025Q2", "2025H1", "2025-07"]

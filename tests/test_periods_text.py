@@ -75,10 +75,12 @@ def test_headlines(period, en, ko):
     ("basis", "period", "en", "ko"),
     [
         ("previous_period", "2025H1", "the previous half", "전기"),
-        ("previous_period", "2025Q2", "the previous quarter", "전기"),
+        ("previous_period", "2025Q2", "the previous quarter", "전분기"),
+        ("previous_period", "2025-11", "the previous month", "전월"),
+        ("year_ago", "2025-11", "a year earlier", "전년 동월"),
         ("previous_period", "2025", "the previous year", "전년"),
         ("year_ago", "2025H1", "the same period a year earlier", "전년 동기"),
-        ("year_ago", "2025Q2", "the same period a year earlier", "전년 동기"),
+        ("year_ago", "2025Q2", "a year earlier", "전년 동기"),
         ("year_ago", "2025", "the previous year", "전년"),
     ],
 )

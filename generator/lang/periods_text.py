@@ -1,4 +1,4 @@
-"""Names of periods ("the first half of this year", "올해 상반기") and of comparison bases."""
+"""Names of periods ("the first half of this year", "올해 상반기", "November", "지난달") and of comparison bases."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ from ..errors import LanguageError
 from ..periods import Period
 from .numbers import check_lang
 
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+
 _ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 _EN_KIND = {"H": "half", "Q": "quarter"}
 _KO_PART = {("H", 1): "상반기", ("H", 2): "하반기"}
-BASES = ("previous_period", "year_ago")
+BASES = ("previous_period", "year_ago", "cumulative")
 
 
 def _check_period(period: Period) -> Period:
@@ -35,6 +38,27 @@ def _relative_year(period: Period, release_year: int | None, relative: bool) -> 
     return {release_year: "this", release_year - 1: "last"}.get(period.year)
 
 
+def _month_name(period: Period, lang: str, release_year: int | None, release_month: int | None, relative: bool) -> str:
+    """November 2025 / 2025년 11월; relative to the release: "November" / "11월" in its year, 지난달 just before it."""
+    en = _MONTHS_EN[period.n - 1]
+    if relative and release_year is None:
+        raise LanguageError("a relative period name needs the release year",
+                            hint="pass release_year=..., or relative=False for the absolute name")
+    if not relative:
+        return f"{en} {period.year}" if lang == "en" else f"{period.year}년 {period.n}월"
+    if lang == "ko":
+        if release_month is not None and (release_year * 12 + release_month) - (period.year * 12 + period.n) == 1:
+            return "지난달"
+        if period.year == release_year:
+            return f"{period.n}월"
+        if period.year == release_year - 1:
+            return f"지난해 {period.n}월"
+        return f"{period.year}년 {period.n}월"
+    if period.year == release_year or (release_month is not None and period.year == release_year - 1 and period.n == 12 and release_month == 1):
+        return en
+    return f"{en} {period.year}"
+
+
 def period_name(
     period: Period,
     lang: str,
@@ -42,6 +66,7 @@ def period_name(
     release_year: int | None = None,
     relative: bool = False,
     capital: bool = False,
+    release_month: int | None = None,
 ) -> str:
     """The period as running text, absolute or relative to the release year.
 
@@ -53,6 +78,9 @@ def period_name(
     """
     _check_period(period)
     check_lang(lang)
+    if period.kind == "M":
+        text = _month_name(period, lang, release_year, release_month, relative)
+        return text[:1].upper() + text[1:] if capital else text
     which = _relative_year(period, release_year, relative)
     if lang == "ko":
         year = {"this": "올해", "last": "지난해"}.get(which, f"{period.year}년")
@@ -75,27 +103,37 @@ def period_headline(period: Period, lang: str) -> str:
     check_lang(lang)
     if period.kind == "Y":
         return f"{period.year}년" if lang == "ko" else str(period.year)
+    if period.kind == "M":
+        return f"{period.n}월" if lang == "ko" else _MONTHS_EN[period.n - 1]
     if lang == "ko":
         return _ko_part(period)
     return f"{_ORDINALS[period.n]} {_EN_KIND[period.kind]}".title()
 
 
-def comparison_phrase(basis: str, period: Period, lang: str) -> str:
-    """What a change is measured against: "the previous half", "the same period a year earlier", "전기", "전년 동기".
+def comparison_phrase(basis: str, period: Period, lang: str, vocabulary: dict | None = None) -> str:
+    """What a change is measured against, from the language's vocabulary by frequency:
+    "the previous half", "a year earlier", "전기", "전년 동월".
 
     For a whole year the two bases coincide, so both give "the previous year" / "전년".
-    Korean uses 전기 for the previous half as well as the previous quarter (전기 대비).
+    Korean uses 전기 for the previous half (전기 대비).
 
     >>> h1 = Period.parse("2025H1")
     >>> comparison_phrase("previous_period", h1, "en"), comparison_phrase("previous_period", h1, "ko")
     ('the previous half', '전기')
+    >>> comparison_phrase("year_ago", Period.parse("2025-11"), "ko")
+    '전년 동월'
     """
+    from ..vocabulary import vocabulary as load_vocabulary
+
     _check_period(period)
     check_lang(lang)
     if basis not in BASES:
         raise LanguageError(f"unknown comparison basis '{basis}'", hint="use one of: " + ", ".join(BASES), value=basis)
+    words = (vocabulary or load_vocabulary(lang))["bases"]
     if period.kind == "Y":
-        return "전년" if lang == "ko" else "the previous year"
-    if basis == "year_ago":
-        return "전년 동기" if lang == "ko" else "the same period a year earlier"
-    return "전기" if lang == "ko" else f"the previous {_EN_KIND[period.kind]}"
+        basis = "previous_period"
+    entry = words.get(basis, {}).get(period.kind)
+    if entry is None:
+        raise LanguageError(f"the vocabulary has no phrase for basis '{basis}' of a {period.kind_name}",
+                            hint=f"add bases.{basis}.{period.kind} to config/vocabulary/{lang}.yaml", value=basis)
+    return entry["write"]
