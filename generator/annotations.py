@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import LANGUAGES, ReleaseConfig
-from .dataset import METRICS, Dataset
+from .dataset import Dataset
 from .errors import AnnotationError
 from .facts.model import Fact
 from .periods import Period
@@ -20,7 +20,7 @@ from .yamlload import YamlMap, check_keys, describe, get_str, load_yaml, require
 
 CAUSE_TARGETS = ("level", "change", "record")
 ASSERTED_KINDS = ("record", "level", "change")
-EXTREMES = ("largest_surplus", "largest_deficit", "highest")
+EXTREMES = ("largest_surplus", "largest_deficit", "highest", "lowest")
 REMARK_SECTIONS = ("remarks", "special")
 
 
@@ -90,7 +90,7 @@ def _item(node: YamlMap, what: str, dataset: Dataset, period: Period) -> str:
     code = get_str(node, "item", what, error=AnnotationError)
     if code not in dataset.items:
         raise AnnotationError(f"unknown item '{code}' in {what}{suggest(code, dataset.items)}", key="item", **where(node, "item"))
-    if not any(dataset.cell(code, period, m) for m in METRICS):
+    if not any(dataset.cell(code, period, m) for m in dataset.metrics):
         raise AnnotationError(
             f"{what} is about item '{code}', which has no figures for {period}",
             key="item", **where(node, "item"), hint="attach it to an item with figures for this period, or add the figures",
@@ -144,7 +144,7 @@ def read_annotations(path: Path, config: ReleaseConfig, dataset: Dataset, period
     for index, node in enumerate(require_list(doc.get("asserted") or [], "'asserted'", error=AnnotationError, parent=doc, key="asserted")):
         what = f"asserted fact #{index + 1}"
         node = require_map(node, what, error=AnnotationError)
-        check_keys(node, what, required=("id", "kind", "item", "metric", "source", "text"), optional=("extreme", "since", "value"), error=AnnotationError)
+        check_keys(node, what, required=("id", "kind", "item", "metric", "source", "text"), optional=("extreme", "since", "value", "scope"), error=AnnotationError)
         fact_id = get_str(node, "id", what, error=AnnotationError)
         if fact_id in seen:
             raise AnnotationError(f"asserted fact id '{fact_id}' is used twice", key="id", **where(node, "id"))
@@ -153,8 +153,8 @@ def read_annotations(path: Path, config: ReleaseConfig, dataset: Dataset, period
         if kind not in ASSERTED_KINDS:
             raise AnnotationError(f"'kind' of {what} must be one of {', '.join(ASSERTED_KINDS)}{suggest(kind, ASSERTED_KINDS)}", **where(node, "kind"))
         metric = node["metric"]
-        if metric not in METRICS:
-            raise AnnotationError(f"'metric' of {what} must be one of {', '.join(METRICS)}{suggest(metric, METRICS)}", **where(node, "metric"))
+        if metric not in dataset.metrics:
+            raise AnnotationError(f"'metric' of {what} must be one of {', '.join(dataset.metrics)}{suggest(metric, dataset.metrics)}", **where(node, "metric"))
         item = _item(node, what, dataset, period)
         data: dict = {"metric": metric}
         if kind == "record":
@@ -167,7 +167,10 @@ def read_annotations(path: Path, config: ReleaseConfig, dataset: Dataset, period
                     since = str(Period.parse(str(since)))
                 except ValueError as exc:
                     raise AnnotationError(f"'since' of {what}: {exc}", **where(node, "since")) from None
-            data.update(extreme=extreme, since=since, period_kind=period.kind_name)
+            scope = node.get("scope", "all")
+            if scope not in ("all", "same_period_of_year"):
+                raise AnnotationError(f"'scope' of {what} must be all or same_period_of_year, got {describe(scope)}", **where(node, "scope"))
+            data.update(extreme=extreme, scope=scope, since=since, period_kind=period.kind_name)
         data["text"] = _bilingual(node, "text", what)
         source = get_str(node, "source", what, error=AnnotationError)
         line = node.marks.get("id", (node.line, 0))[0]

@@ -1,13 +1,17 @@
-"""The validated dataset: items, periods and figures, each value remembering its source cell."""
+"""The validated dataset: items, periods and figures, each value remembering its source cell.
+
+Figures may carry later revisions (a corrected index, a revised monthly total): the
+dataset keeps the first-published value and every revision with the date it was
+published, and ``as_of(date)`` gives the figures as they were known on a release date.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .periods import Period
-
-METRICS = ("exports", "imports", "balance")
 
 
 @dataclass(frozen=True)
@@ -19,14 +23,31 @@ class Item:
     parent: str | None
     names: dict[str, str] = field(compare=False)
     line: int = field(default=0, compare=False)
+    # The short form a release uses after the first mention ("chips" after "semiconductors").
+    shorts: dict[str, str] = field(default_factory=dict, compare=False)
 
     def name(self, lang: str) -> str:
         return self.names[lang]
 
+    def short(self, lang: str) -> str:
+        return self.shorts.get(lang) or self.names[lang]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A later value of a cell: what it became, when it was published, on what basis, from where."""
+
+    value: Decimal
+    published: dt.date
+    basis: str
+    source: str
+    path: str
+    line: int
+
 
 @dataclass(frozen=True)
 class Cell:
-    """A published figure and where it came from (file, line, column)."""
+    """A published figure and where it came from (file, line)."""
 
     item: str
     period: Period
@@ -37,18 +58,29 @@ class Cell:
     note: str = ""
     # The figure as written in the file, when rounding to the published precision changed it.
     raw: Decimal | None = None
+    # Set when the value is a revision of the first-published figure (see Dataset.as_of).
+    revision: Revision | None = None
+    first_published: Decimal | None = None
 
     def source(self) -> dict:
         """The fact-contract form of this cell (``sources`` entries in facts.json)."""
-        return {
+        result = {
             "period": str(self.period),
             "item": self.item,
             "metric": self.metric,
             "value": _plain(self.value),
             "file": self.path,
             "line": self.line,
-            **({"raw": _plain(self.raw)} if self.raw is not None else {}),
         }
+        if self.raw is not None:
+            result["raw"] = _plain(self.raw)
+        if self.note:
+            result["note"] = self.note
+        if self.revision is not None:
+            result["revised"] = {"first_published": _plain(self.first_published), "published": self.revision.published.isoformat(),
+                                 "basis": self.revision.basis, "source": self.revision.source,
+                                 "file": self.revision.path, "line": self.revision.line}
+        return result
 
 
 def _plain(value: Decimal) -> int | float:
@@ -63,20 +95,28 @@ class Dataset:
     published, never zero.
     """
 
-    def __init__(self, items: dict[str, Item], cells: list[Cell], *, figures_path: str = "", items_path: str = "") -> None:
+    def __init__(self, items: dict[str, Item], cells: list[Cell], *, figures_path: str = "", items_path: str = "",
+                 metrics: tuple[str, ...] = (), revisions: dict[tuple[str, Period, str], list[Revision]] | None = None,
+                 precision: dict[str, Decimal] | None = None) -> None:
         self.items = items
         self.figures_path = figures_path
         self.items_path = items_path
+        self.metrics = metrics or tuple(dict.fromkeys(c.metric for c in cells))
+        self.revisions = revisions or {}
+        self.precision = precision or {}
         self._cells: dict[tuple[str, Period, str], Cell] = {(c.item, c.period, c.metric): c for c in cells}
         self.periods: tuple[Period, ...] = tuple(sorted({c.period for c in cells}))
         self._children: dict[str, list[Item]] = {}
         for item in items.values():
             if item.parent:
                 self._children.setdefault(item.parent, []).append(item)
-        # Each item's series per metric and period kind, oldest first, for records and long runs.
+        # Each item's series per metric and period kind, oldest first, for records, streaks and long runs.
         self._series: dict[tuple[str, str, str], list[Cell]] = {}
+        self._by_period: dict[Period, list[Cell]] = {}
         for cell in sorted(cells, key=lambda c: c.period):
             self._series.setdefault((cell.item, cell.metric, cell.period.kind), []).append(cell)
+            self._by_period.setdefault(cell.period, []).append(cell)
+        self._as_of: dict[dt.date, Dataset] = {}
 
     def cell(self, item: str, period: Period, metric: str) -> Cell | None:
         return self._cells.get((item, period, metric))
@@ -97,12 +137,42 @@ class Dataset:
         return list(self._cells.values())
 
     def cells_for(self, period: Period) -> list[Cell]:
-        return [c for c in self._cells.values() if c.period == period]
+        return list(self._by_period.get(period, ()))
+
+    def periods_of(self, kind: str) -> tuple[Period, ...]:
+        return tuple(p for p in self.periods if p.kind == kind)
+
+    def as_of(self, date: dt.date | None) -> "Dataset":
+        """The figures as known on ``date``: each cell takes its latest revision published by then.
+
+        Without a date (no release date known) or without revisions, the first-published
+        figures. Results are cached: drafting an old period again gives the same figures.
+        """
+        if date is None or not self.revisions:
+            return self
+        if date not in self._as_of:
+            from .lang.numbers import round_half_up
+
+            cells = []
+            for key, cell in self._cells.items():
+                known = [r for r in self.revisions.get(key, ()) if r.published <= date]
+                if known:
+                    latest = known[-1]
+                    step = self.precision.get(cell.metric)
+                    value = latest.value if step is None or latest.value % step == 0 else round_half_up(latest.value, step)
+                    cell = replace(cell, value=value, raw=None, revision=latest, first_published=cell.value)
+                cells.append(cell)
+            view = Dataset(self.items, cells, figures_path=self.figures_path, items_path=self.items_path,
+                           metrics=self.metrics, precision=self.precision)
+            view.revisions = self.revisions
+            self._as_of[date] = view
+        return self._as_of[date]
 
     def coverage(self) -> dict[Period, dict[str, list[str]]]:
         """For each period, which metrics each item has: what ``pressgen periods`` shows."""
         result: dict[Period, dict[str, list[str]]] = {p: {} for p in self.periods}
         order = {code: i for i, code in enumerate(self.items)}
-        for (item, period, metric) in sorted(self._cells, key=lambda k: (k[1], order[k[0]], METRICS.index(k[2]))):
+        metric_order = {m: i for i, m in enumerate(self.metrics)}
+        for (item, period, metric) in sorted(self._cells, key=lambda k: (k[1], order[k[0]], metric_order.get(k[2], 99))):
             result[period].setdefault(item, []).append(metric)
         return result

@@ -62,11 +62,69 @@ class Language:
     def name(self, code: str) -> str:
         return self.items[code].name(self.lang)
 
+    def short(self, code: str) -> str:
+        """The item's short name (after the first mention), or its name."""
+        return self.items[code].short(self.lang)
+
     def period_text(self, period: Any = None, relative: bool = True) -> str:
         p = self.period if period is None else (period if isinstance(period, Period) else Period.parse(str(period)))
         if relative and self.release_date is not None:
-            return period_name(p, self.lang, release_year=self.release_date.year, relative=True)
+            return period_name(p, self.lang, release_year=self.release_date.year, relative=True,
+                               release_month=self.release_date.month)
         return period_name(p, self.lang)
+
+    # -- amounts in any unit, words from the vocabulary -------------------------------------
+    def amount(self, value: Any, metric: str, signed: bool = False) -> str:
+        """A value of ``metric`` in its unit: money, percent, percentage points, index points, persons."""
+        value = Decimal(str(value))
+        unit = self.config.metrics[metric].unit if metric in self.config.metrics else metric
+        shown = value if signed else abs(value)
+        if unit == "usd_million":
+            return self.smoney(shown)
+        if unit == "percent":
+            return self.rate(shown)
+        if unit == "pp":
+            return self.points(shown)
+        if unit == "thousand_persons":
+            number = _plain_number(shown * 1000, self.lang)
+            return f"{number} persons" if self.lang == "en" else f"{_ko_persons(shown)}명"
+        return _plain_number(shown, self.lang, keep=True)
+
+    def rate(self, value: Any) -> str:
+        """A percent with the digits it was published with: 8.4 percent / 8.4%."""
+        text = _plain_number(Decimal(str(value)), self.lang, keep=True)
+        return f"{text} percent" if self.lang == "en" else f"{text}%"
+
+    def points(self, value: Any) -> str:
+        value = Decimal(str(value))
+        text = _plain_number(value, self.lang, keep=True)
+        if self.lang == "ko":
+            return f"{text}%포인트"
+        return f"{text} percentage point" + ("" if abs(value) <= 1 else "s")
+
+    def moved(self, fact: Any, variant: int = 0) -> str:
+        """The past-tense verb for a change fact, from the vocabulary (varied by ``variant``)."""
+        from .vocabulary import vocabulary
+
+        kind = self.config.metrics[fact.metric].kind if fact.metric in self.config.metrics else "flow"
+        if getattr(fact, "kind", "") == "change" and fact.get("percent_source") == "published" and kind in ("rate",):
+            kind = "flow"
+        words = vocabulary(self.lang, self.config.project)["directions"][kind][fact.direction]["write"]
+        if isinstance(words, dict):
+            words = words.get(fact.get("sign"), next(iter(words.values())))
+        return words[variant % len(words)]
+
+    def ordinal(self, n: int) -> str:
+        if self.lang == "ko":
+            return str(n)
+        words = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+        if 1 <= n <= 9:
+            return words[n - 1]
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+
+    def weekday(self, value: dt.date) -> str:
+        return format_date(value, "EEEE", locale=self.lang)
 
     def headline_period(self, period: Period) -> str:
         """"First Half" when the release is in the period's year; otherwise the period in full."""
@@ -91,11 +149,36 @@ class Language:
             "date": self.date,
             "cap": lambda s: s[:1].upper() + s[1:],
             "headline": _headline_case if lang == "en" else (lambda s: s),
+            "short": self.short,
+            "amount": self.amount,
+            "rate": self.rate,
+            "points": self.points,
+            "moved": self.moved,
+            "ordinal": self.ordinal,
+            "weekday": self.weekday,
+            "day": lambda d: f"{d.day}일" if lang == "ko" else format_date(d, "MMMM d", locale="en"),
+            "mname": lambda m: self.config.metrics[m].name[lang],
+            "mkind": lambda m: self.config.metrics[m].kind,
         }
 
     def date(self, value: dt.date) -> str:
         pattern = "MMMM d" if self.lang == "en" else "M월 d일"
         return format_date(value, pattern, locale=self.lang)
+
+
+def _plain_number(value: Decimal, lang: str, keep: bool = False) -> str:
+    """Babel's number format with exactly the digits the value has (117.20 keeps its zero when ``keep``)."""
+    from .lang.numbers import format_number
+
+    digits = max(0, -value.as_tuple().exponent) if keep else None
+    return format_number(value, lang, digits)
+
+
+def _ko_persons(thousands: Decimal) -> str:
+    """Korean people counts in 만: 2,880만7000 → 2880만7000."""
+    people = int(thousands * 1000)
+    man, rest = divmod(people, 10000)
+    return (f"{man}만" if man else "") + (f"{rest}" if rest or not man else "")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -115,7 +198,8 @@ def _join(items: tuple[str, ...], lang: str) -> str:
 
 
 _FILTER_NAMES = ("money", "smoney", "name", "period", "phead", "hperiod", "compare", "josa", "andlist",
-                 "pct", "times", "date", "cap", "headline")
+                 "pct", "times", "date", "cap", "headline", "short", "amount", "rate", "points", "moved", "ordinal",
+                 "weekday", "day", "mname", "mkind")
 _ENVIRONMENTS: dict[str, jinja2.Environment] = {}
 
 

@@ -27,13 +27,27 @@ def describe_fact(fact: Fact) -> str:
         return f"{_num(d['value'])}{sign}"
     if kind == "change":
         extra = f", {d['percent']}%" if "percent" in d else ""
-        moved = d["direction"] if d["delta"] == 0 or d["direction"].startswith("turned") else f"{d['direction']} by {abs(d['delta']):,}"
+        if d.get("percent_source") == "published":
+            extra += " (published)"
+        unit = " pp" if d.get("unit") == "pp" else ""
+        if "delta" not in d:
+            return f"{d['direction']}{extra} on {d['base_period']} ({d['basis']})"
+        moved = d["direction"] if d["delta"] == 0 or d["direction"].startswith("turned") else f"{d['direction']} by {abs(d['delta']):,}{unit}"
         return f"{_num(d['base_value'])} in {d['base_period']} → {_num(d['value'])}: {moved}{extra} ({d['basis']})"
+    if kind == "streak":
+        what = d["condition"] + (f" ({d['basis']})" if d.get("basis") else "") + (f" {d['threshold']}" if d.get("threshold") else "")
+        length = f"at least {d['length']}" if d["open"] else str(d["length"])
+        state = "ended this period" if d["ended"] else "continuing"
+        return f"{what} for {length} periods from {d['start']} to {d['end']}, {state}"
+    if kind == "cumulative":
+        extra = f", {d['percent']}% on a year earlier" if "percent" in d else ""
+        return f"{d['start']}–{d['end']}: {_num(d['value'])}{extra}"
     if kind == "multiple":
         return f"{_num(d['base_value'])} in {d['base_period']} → {_num(d['value'])}: ×{d['multiple']}"
     if kind == "record":
         since = f"since {d['since']}" if d["since"] else "on record"
-        return f"{d['extreme'].replace('_', ' ')} {since}: {_num(d['value'])}"
+        scope = " (same period of the year)" if d.get("scope") == "same_period_of_year" else ""
+        return f"{d['extreme'].replace('_', ' ')}{scope} {since}: {_num(d['value'])}"
     if kind == "rank":
         members = ", ".join(f"{m['item']} {_num(m['value'])}" for m in d["members"])
         only = " (only one)" if d["only"] else ""
@@ -47,7 +61,7 @@ def describe_fact(fact: Fact) -> str:
         push = ", ".join(f"{m['item']} {_num(m['delta'])}" for m in d["against"])
         return f"{d['direction']} by {abs(d['delta']):,}: {pull} outweigh {push} ({d['dimension']})"
     if kind == "share":
-        return f"{d['percent']}% of {d['of']} {d['metric']}"
+        return f"{d['percent']}% of {d['of']} {d['metric']}" + (" (published)" if d.get("percent_source") == "published" else "")
     return ""
 
 
@@ -59,7 +73,7 @@ def facts_table(facts: FactSet) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     lines = [f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}".rstrip() for r in rows]
     lines.append("")
-    lines.append(f"{len(facts)} facts for {facts.release} {facts.period} (values in millions of US dollars; * asserted by annotation)")
+    lines.append(f"{len(facts)} facts for {facts.release} {facts.period} (values in each metric's unit; * asserted by annotation)")
     return "\n".join(lines) + "\n"
 
 
@@ -70,7 +84,8 @@ def periods_table(dataset: Dataset) -> str:
     for period, items in coverage.items():
         lines.append(f"{str(period):<8} {len(items):>5}  {sum(len(m) for m in items.values()):>6}")
     lines.append("")
-    lines.append("ITEM coverage (e = exports, i = imports, b = balance)")
+    letters = _letters(dataset.metrics)
+    lines.append("ITEM coverage (" + ", ".join(f"{letter} = {metric}" for metric, letter in letters.items()) + ")")
     width = max(len(code) for code in dataset.items)
     header = " " * width + "  " + "  ".join(f"{str(p):<6}" for p in coverage)
     lines.append(header.rstrip())
@@ -78,9 +93,20 @@ def periods_table(dataset: Dataset) -> str:
         cells = []
         for period, items in coverage.items():
             metrics = items.get(code, [])
-            cells.append(f"{''.join(m[0] for m in metrics) or '-':<6}")
+            cells.append(f"{''.join(letters[m] for m in metrics) or '-':<6}")
         lines.append(f"{code:<{width}}  {'  '.join(cells)}".rstrip())
     return "\n".join(lines) + "\n"
+
+
+def _letters(metrics) -> dict[str, str]:
+    """A short code per metric for the coverage table: first letters, then letters and digits."""
+    result: dict[str, str] = {}
+    for n, metric in enumerate(metrics):
+        code = metric[0]
+        if code in result.values():
+            code = str(n)
+        result[metric] = code
+    return result
 
 
 def rules_table() -> str:

@@ -18,7 +18,9 @@ def derive_facts(dataset: Dataset, config: ReleaseConfig, period: Period, annota
     Facts come out in registry order, then item-table order: the same inputs always
     give the same list. A rule is disabled by its code or name in ``disabled_rules``.
     """
-    ctx = Context(dataset, config, period)
+    # The figures as known on the release date: a later revision must not change an old draft.
+    release_date = getattr(annotations, "release_date", None)
+    ctx = Context(dataset.as_of(release_date), config, period)
     facts: list[Fact] = []
     for rule in RULES:
         if rule.code in config.disabled_rules or rule.name in config.disabled_rules:

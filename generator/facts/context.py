@@ -1,18 +1,25 @@
-"""What a rule sees: the dataset, the release config and the period, with shared computations."""
+"""What a rule sees: the dataset, the release config and the period, with shared computations.
+
+Which facts a metric gets follows from its kind (DESIGN.md, "Metric kinds"): a flow,
+level or index changes by a difference and a percent, a rate or contribution by
+percentage points, a balance by a difference whose sign matters.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable
 
-from ..config import ReleaseConfig
-from ..dataset import METRICS, Cell, Dataset, Item
+from ..config import Metric, ReleaseConfig
+from ..dataset import Cell, Dataset, Item
 from ..lang.numbers import round_half_up
 from ..periods import Period
 from .model import Fact
 
 PERCENT_STEP = Decimal("0.1")
+# Kinds whose change is measured in percentage points rather than in percent.
+POINT_KINDS = ("rate", "contribution")
 
 
 @dataclass(frozen=True)
@@ -22,6 +29,7 @@ class Context:
     dataset: Dataset
     config: ReleaseConfig
     period: Period
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def threshold(self, name: str) -> Decimal:
         return self.config.thresholds[name]
@@ -29,9 +37,15 @@ class Context:
     def items(self) -> Iterable[Item]:
         return self.dataset.items.values()
 
+    def metrics(self) -> Iterable[Metric]:
+        return self.config.metrics.values()
+
+    def metric(self, metric_id: str) -> Metric:
+        return self.config.metrics[metric_id]
+
     def cells_now(self, item: str) -> list[Cell]:
         """The item's published cells for the period, in metric order."""
-        cells = (self.dataset.cell(item, self.period, m) for m in METRICS)
+        cells = (self.dataset.cell(item, self.period, m) for m in self.config.metrics)
         return [c for c in cells if c is not None]
 
     def same_dimension_children(self, item: Item) -> list[Item]:
@@ -41,6 +55,18 @@ class Context:
     def dimension_members(self, dim_id: str, root: str) -> list[Item]:
         """The top-level items of a dimension: its items whose parent is the dimension's root."""
         return [c for c in self.dataset.children(root) if c.dimension == dim_id]
+
+    def percent_metric(self, metric: str, basis: str) -> Metric | None:
+        """The metric holding the publisher's own percent change of ``metric`` on ``basis``, if declared."""
+        key = ("percent_metric", metric, basis)
+        if key not in self._memo:
+            self._memo[key] = next((m for m in self.config.metrics.values()
+                                    if m.percent_of == metric and m.percent_basis == basis), None)
+        return self._memo[key]
+
+    def base_period(self, basis: str, period: Period | None = None) -> Period:
+        period = period or self.period
+        return period.previous() if basis == "previous_period" else period.year_ago()
 
 
 def balance_sign(value: Decimal) -> str:
@@ -62,37 +88,81 @@ def flow_direction(base: Decimal, value: Decimal) -> str:
     return "increased" if value > base else "decreased" if value < base else "unchanged"
 
 
-def change_fact(ctx: Context, rule: str, item: str, metric: str, base_period: Period, basis: str) -> Fact | None:
-    """A ``change`` fact between the period and ``base_period``, or None if either cell is missing."""
-    now = ctx.dataset.cell(item, ctx.period, metric)
+def sign_direction(percent: Decimal) -> str:
+    return "increased" if percent > 0 else "decreased" if percent < 0 else "unchanged"
+
+
+def change_fact(ctx: Context, rule: str, item: str, metric: str, base_period: Period, basis: str,
+                period: Period | None = None) -> Fact | None:
+    """A ``change`` fact between a period (default: the context's) and ``base_period``.
+
+    Uses the publisher's own percent where the data has it (``percent_source:
+    published``), else computes it from the printed levels. A change the publisher
+    gives only as a percent (no levels) is still a change: its direction is the
+    percent's sign. None when neither levels nor a published percent exist.
+    """
+    period = period or ctx.period
+    info = ctx.metric(metric)
+    now = ctx.dataset.cell(item, period, metric)
     base = ctx.dataset.cell(item, base_period, metric)
-    if now is None or base is None:
+    pct_metric = ctx.percent_metric(metric, basis) if info.kind not in POINT_KINDS else None
+    published = ctx.dataset.cell(item, period, pct_metric.id) if pct_metric is not None else None
+    if (now is None or base is None) and published is None:
         return None
-    delta = now.value - base.value
-    data: dict = {
-        "metric": metric,
-        "basis": basis,
-        "base_period": str(base_period),
-        "value": now.value,
-        "base_value": base.value,
-        "delta": delta,
-    }
-    if metric == "balance":
+    data: dict = {"metric": metric, "basis": basis, "base_period": str(base_period)}
+    sources: list[dict] = []
+    if now is not None:
+        data["value"] = now.value
+        sources.append(now.source())
+    if base is not None:
+        data["base_value"] = base.value
+        sources.append(base.source())
+    if now is not None and base is not None:
+        delta = now.value - base.value
+        data["delta"] = delta
+        data["unit"] = "pp" if info.kind in POINT_KINDS else info.unit
+    if info.kind == "balance":
+        if now is None or base is None:
+            return None  # a balance's change needs both levels
         data["direction"] = balance_direction(base.value, now.value)
         data["sign"] = balance_sign(now.value)
         data["base_sign"] = balance_sign(base.value)
-    else:
+        if now.value * base.value > 0:
+            # "the surplus grew 53 percent": the change of the balance's size, same sign only.
+            data["percent"] = round_half_up((abs(now.value) - abs(base.value)) * 100 / abs(base.value), PERCENT_STEP)
+            data["percent_source"] = "computed"
+    elif info.kind in POINT_KINDS:
+        if now is None or base is None:
+            return None
         data["direction"] = flow_direction(base.value, now.value)
-        if base.value > 0:
-            data["percent"] = round_half_up(delta * 100 / base.value, PERCENT_STEP)
-    # Both figures are published rounded, so the change can be one unit off the publisher's own.
-    data["from_rounded"] = True
+    else:
+        computed = None
+        if now is not None and base is not None and base.value > 0:
+            computed = round_half_up((now.value - base.value) * 100 / base.value, PERCENT_STEP)
+        if published is not None:
+            data["percent"] = published.value
+            data["percent_source"] = "published"
+            data["percent_metric"] = published.metric
+            sources.append(published.source())
+            # The publisher's percent decides the direction: it is measured on its own
+            # (revised, unrounded) figures, which printed levels may not show.
+            data["direction"] = sign_direction(published.value)
+            if computed is not None and computed != published.value:
+                data["percent_computed"] = computed
+        else:
+            data["direction"] = flow_direction(base.value, now.value)
+            if computed is not None:
+                data["percent"] = computed
+                data["percent_source"] = "computed"
+    if "delta" in data:
+        # Both figures are published rounded, so the change can be one unit off the publisher's own.
+        data["from_rounded"] = True
     return Fact(
-        id=f"change:{item}:{metric}:{basis}:{base_period}:{ctx.period}",
+        id=f"change:{item}:{metric}:{basis}:{base_period}:{period}",
         kind="change",
         rule=rule,
         item=item,
-        period=str(ctx.period),
+        period=str(period),
         data=data,
-        sources=(now.source(), base.source()),
+        sources=tuple(sources),
     )

@@ -12,6 +12,7 @@ from .drivers import composition, driver_change, driver_level
 from .levels import level
 from .rankings import rank, share
 from .records import record
+from .streaks import cumulative, streak
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ RULES: tuple[Rule, ...] = (
     Rule("F009", "driver-change", driver_change),
     Rule("F010", "composition", composition),
     Rule("F011", "share", share),
+    Rule("F012", "streak", streak),
+    Rule("F013", "cumulative", cumulative),
 )
 
 RULES_BY_NAME = {rule.name: rule for rule in RULES}

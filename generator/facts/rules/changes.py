@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
-from ...dataset import METRICS
+from decimal import Decimal
+
 from ...periods import Period
 from ..context import Context, change_fact, round_half_up
 from ..model import Fact
-from decimal import Decimal
 
 MULTIPLE_STEP = Decimal("0.1")
 
 
+def _changing_metrics(ctx: Context, basis: str) -> list[str]:
+    """Metrics that get a change on ``basis``: not the published percents and shares themselves,
+    except that a published rate (export growth, inflation) changes against the previous period."""
+    result = []
+    for metric in ctx.metrics():
+        if metric.share_of:
+            continue
+        if metric.percent_of and basis != "previous_period":
+            continue
+        result.append(metric.id)
+    return result
+
+
 def change_previous(ctx: Context) -> list[Fact]:
-    """Change against the period just before (2025H1 against 2024H2, 2024 against 2023)."""
+    """Change against the period just before (2025H1 against 2024H2, November against October)."""
     base = ctx.period.previous()
-    return [f for item in ctx.items() for m in METRICS
+    metrics = _changing_metrics(ctx, "previous_period")
+    return [f for item in ctx.items() for m in metrics
             if (f := change_fact(ctx, "change-previous", item.code, m, base, "previous_period"))]
 
 
@@ -23,7 +37,8 @@ def change_year_ago(ctx: Context) -> list[Fact]:
     if ctx.period.kind == "Y":
         return []
     base = ctx.period.year_ago()
-    return [f for item in ctx.items() for m in METRICS
+    metrics = _changing_metrics(ctx, "year_ago")
+    return [f for item in ctx.items() for m in metrics
             if (f := change_fact(ctx, "change-year-ago", item.code, m, base, "year_ago"))]
 
 
@@ -43,26 +58,30 @@ def _long_run_base(ctx: Context, item: str, metric: str) -> Period | None:
 
 
 def change_long_run(ctx: Context) -> list[Fact]:
-    """Change against the earliest comparable period (e.g. 2010 → 2024).
+    """Change against the earliest comparable period (e.g. 2010 → 2024), for half-yearly and annual figures.
 
     A two-point comparison: it claims nothing about the periods in between, so gaps
-    in between do not matter.
+    in between do not matter. Monthly and quarterly releases compare with a year earlier instead.
     """
+    if ctx.period.kind not in ("H", "Y"):
+        return []
     facts = []
     for item in ctx.items():
-        for metric in METRICS:
-            base = _long_run_base(ctx, item.code, metric)
-            if base is not None and (fact := change_fact(ctx, "change-long-run", item.code, metric, base, "long_run")):
+        for metric in (m for m in ctx.metrics() if not m.derived):
+            base = _long_run_base(ctx, item.code, metric.id)
+            if base is not None and (fact := change_fact(ctx, "change-long-run", item.code, metric.id, base, "long_run")):
                 facts.append(fact)
     return facts
 
 
 def multiple(ctx: Context) -> list[Fact]:
-    """Exports or imports that grew by a factor of at least ``multiple_min`` since the long-run base ("tenfold since 2010")."""
+    """Flows or levels that grew by a factor of at least ``multiple_min`` since the long-run base ("tenfold since 2010")."""
     minimum = ctx.threshold("multiple_min")
     facts = []
     for change in change_long_run(ctx):
-        if change.metric == "balance" or change.base_value <= 0 or change.value <= 0:
+        if ctx.metric(change.metric).kind not in ("flow", "level", "index"):
+            continue
+        if change.base_value <= 0 or change.value <= 0:
             continue
         ratio = round_half_up(change.value / change.base_value, MULTIPLE_STEP)
         if ratio < minimum:

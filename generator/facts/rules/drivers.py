@@ -10,6 +10,10 @@ from ..model import Fact
 SHARE_STEP = Decimal("0.1")
 
 
+def _balances(ctx: Context) -> list[str]:
+    return [m.id for m in ctx.metrics() if m.kind == "balance" and not m.derived]
+
+
 def driver_level(ctx: Context) -> list[Fact]:
     """The child carrying at least ``driver_min_share`` of its parent's balance, same sign.
 
@@ -19,20 +23,20 @@ def driver_level(ctx: Context) -> list[Fact]:
     """
     minimum = ctx.threshold("driver_min_share")
     facts = []
-    for item in ctx.items():
-        parent = ctx.dataset.cell(item.code, ctx.period, "balance")
+    for item, metric in ((i, m) for m in _balances(ctx) for i in ctx.items()):
+        parent = ctx.dataset.cell(item.code, ctx.period, metric)
         if parent is None or parent.value == 0:
             continue
         kids = [c for child in ctx.same_dimension_children(item)
-                if (c := ctx.dataset.cell(child.code, ctx.period, "balance")) is not None]
+                if (c := ctx.dataset.cell(child.code, ctx.period, metric)) is not None]
         same = sorted((c for c in kids if c.value * parent.value > 0), key=lambda c: -abs(c.value))
         if not same or abs(same[0].value) < minimum * abs(parent.value):
             continue
         opposite = sorted((c for c in kids if c.value * parent.value < 0), key=lambda c: -abs(c.value))
         facts.append(Fact(
-            id=f"driver:{item.code}:balance:level:{ctx.period}",
+            id=f"driver:{item.code}:{metric}:level:{ctx.period}",
             kind="driver", rule="driver-level", item=item.code, period=str(ctx.period),
-            data={"metric": "balance", "basis": "level", "value": parent.value, "sign": balance_sign(parent.value),
+            data={"metric": metric, "basis": "level", "value": parent.value, "sign": balance_sign(parent.value),
                   "child": same[0].item, "child_value": same[0].value,
                   "share": round_half_up(abs(same[0].value) * 100 / abs(parent.value), SHARE_STEP),
                   "members": [{"item": c.item, "value": c.value} for c in same],
@@ -47,20 +51,20 @@ def driver_change(ctx: Context) -> list[Fact]:
     minimum = ctx.threshold("driver_min_share")
     base = ctx.period.previous()
     facts = []
-    for item in ctx.items():
-        parent = change_fact(ctx, "driver-change", item.code, "balance", base, "previous_period")
+    for item, metric in ((i, m) for m in _balances(ctx) for i in ctx.items()):
+        parent = change_fact(ctx, "driver-change", item.code, metric, base, "previous_period")
         if parent is None or parent.delta == 0:
             continue
         kids = [f for child in ctx.same_dimension_children(item)
-                if (f := change_fact(ctx, "driver-change", child.code, "balance", base, "previous_period"))]
+                if (f := change_fact(ctx, "driver-change", child.code, metric, base, "previous_period"))]
         same = sorted((k for k in kids if k.delta * parent.delta > 0), key=lambda k: -abs(k.delta))
         if not same or abs(same[0].delta) < minimum * abs(parent.delta):
             continue
         top = same[0]
         facts.append(Fact(
-            id=f"driver:{item.code}:balance:change:{base}:{ctx.period}",
+            id=f"driver:{item.code}:{metric}:change:{base}:{ctx.period}",
             kind="driver", rule="driver-change", item=item.code, period=str(ctx.period),
-            data={"metric": "balance", "basis": "previous_period", "base_period": str(base),
+            data={"metric": metric, "basis": "previous_period", "base_period": str(base),
                   "delta": parent.delta, "direction": parent.direction,
                   "child": top.item, "child_delta": top.delta, "child_direction": top.direction,
                   "child_value": top.value, "child_base_value": top.base_value,
@@ -78,8 +82,8 @@ def composition(ctx: Context) -> list[Fact]:
     """
     base = ctx.period.previous()
     facts = []
-    for item in ctx.items():
-        parent = change_fact(ctx, "composition", item.code, "balance", base, "previous_period")
+    for item, metric in ((i, m) for m in _balances(ctx) for i in ctx.items()):
+        parent = change_fact(ctx, "composition", item.code, metric, base, "previous_period")
         if parent is None or parent.delta == 0:
             continue
         groups: dict[str, list] = {}
@@ -87,7 +91,7 @@ def composition(ctx: Context) -> list[Fact]:
             groups.setdefault(child.dimension, []).append(child)
         for dimension, children in groups.items():
             moves = [f for child in children
-                     if (f := change_fact(ctx, "composition", child.code, "balance", base, "previous_period"))]
+                     if (f := change_fact(ctx, "composition", child.code, metric, base, "previous_period"))]
             with_ = [m for m in moves if m.delta * parent.delta > 0]
             against = [m for m in moves if m.delta * parent.delta < 0]
             if not with_ or not against:
@@ -104,7 +108,7 @@ def composition(ctx: Context) -> list[Fact]:
             facts.append(Fact(
                 id=f"composition:{item.code}:{dimension}:{base}:{ctx.period}",
                 kind="composition", rule="composition", item=item.code, period=str(ctx.period),
-                data={"metric": "balance", "basis": "previous_period", "base_period": str(base), "dimension": dimension,
+                data={"metric": metric, "basis": "previous_period", "base_period": str(base), "dimension": dimension,
                       "delta": parent.delta, "direction": parent.direction,
                       "sign": balance_sign(parent.value),
                       "with": [part(m) for m in sorted(with_, key=lambda m: -abs(m.delta))],

@@ -1,4 +1,4 @@
-"""Levels: what each item recorded in the period (exports, imports, balance and its sign)."""
+"""Levels: what each item recorded in the period (every metric; balances with their sign)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ def level(ctx: Context) -> list[Fact]:
     facts = []
     for item in ctx.items():
         for cell in ctx.cells_now(item.code):
-            data = {"metric": cell.metric, "value": cell.value}
-            if cell.metric == "balance":
+            metric = ctx.metric(cell.metric)
+            data = {"metric": cell.metric, "value": cell.value, "unit": metric.unit}
+            if metric.kind == "balance":
                 data["sign"] = balance_sign(cell.value)
             facts.append(Fact(
                 id=f"level:{item.code}:{cell.metric}:{ctx.period}",

@@ -1,22 +1,25 @@
-"""Records: "the largest surplus on record" and "the largest deficit since 2019H1", never across a gap."""
+"""Records: "on record", "the largest deficit since 2019H1", "the highest November on record", never across a gap."""
 
 from __future__ import annotations
 
-from ...dataset import METRICS, Cell
+from ...dataset import Cell
 from ...periods import Period
 from ..context import Context
 from ..model import Fact
 
-# Which extremes are news for each metric: a record surplus or deficit, the highest exports or imports.
+# Which extremes each metric kind has: a balance's largest surplus or deficit, else highs and lows.
 _EXTREMES = {
     "balance": (("largest_surplus", 1), ("largest_deficit", -1)),
-    "exports": (("highest", 1),),
-    "imports": (("highest", 1),),
+    "flow": (("highest", 1), ("lowest", -1)),
+    "level": (("highest", 1), ("lowest", -1)),
+    "index": (("highest", 1), ("lowest", -1)),
+    "rate": (("highest", 1), ("lowest", -1)),
+    "contribution": (("highest", 1), ("lowest", -1)),
 }
 
 
-def _unbroken_run(series: list[Cell], period: Period) -> list[Cell]:
-    """The cells ending at ``period`` with no missing period between them, oldest first."""
+def _unbroken_run(series: list[Cell], period: Period, step) -> list[Cell]:
+    """The cells ending at ``period`` with no missing period between them (``step`` goes one back), oldest first."""
     run: list[Cell] = []
     for cell in reversed(series):
         if cell.period > period:
@@ -24,47 +27,70 @@ def _unbroken_run(series: list[Cell], period: Period) -> list[Cell]:
         if not run:
             if cell.period != period:
                 return []
-        elif run[-1].period.previous() != cell.period:
+        elif step(run[-1].period) != cell.period:
             break
         run.append(cell)
     return run[::-1]
 
 
+def _scopes(ctx: Context) -> list[str]:
+    # "The highest November on record" is a monthly (and quarterly) idea; a half-year
+    # record is already stated against every half.
+    return ["all", "same_period_of_year"] if ctx.period.kind in ("M", "Q") else ["all"]
+
+
 def record(ctx: Context) -> list[Fact]:
-    """A record (``since: null``) or "largest since P" for each item and metric of the period.
+    """A record (``since: null``) or "highest since P" for each item and metric of the period.
 
     "On record" needs unbroken history back to the series start in config; otherwise
     the latest earlier period at least as extreme gives "since", if it lies at least
-    ``since_min_periods`` back and inside the unbroken run.
+    ``since_min_periods`` back and inside the unbroken run. Ties count ("the lowest since
+    July 2023 (2.4%)" for a 2.4). When nothing in the run is as extreme and the run does
+    not reach the series start, there is no fact: the data cannot say since when.
     """
-    start = Period(ctx.config.series_start, ctx.period.kind, 1)
     min_since = int(ctx.threshold("since_min_periods"))
+    start = ctx.config.series_start_for(ctx.period.kind)
     facts = []
     for item in ctx.items():
-        for metric in METRICS:
-            run = _unbroken_run(ctx.dataset.series(item.code, metric, ctx.period.kind), ctx.period)
-            if len(run) < 2:
+        for metric in ctx.metrics():
+            if metric.share_of or metric.cumulative_of:
                 continue
-            now, earlier = run[-1], run[:-1]
-            for extreme, sense in _EXTREMES[metric]:
-                if metric == "balance" and now.value * sense <= 0:
-                    continue  # only a surplus can be a record surplus
-                beaten = [c for c in earlier if c.value * sense >= now.value * sense]
-                if not beaten:
-                    if earlier[0].period > start:
-                        continue  # history does not reach the series start: no "on record"
-                    since, used = None, run
+            series = ctx.dataset.series(item.code, metric.id, ctx.period.kind)
+            if not series or series[-1].period < ctx.period:
+                continue
+            for scope in _scopes(ctx):
+                if scope == "all":
+                    run = _unbroken_run(series, ctx.period, lambda p: p.previous())
                 else:
-                    since_cell = beaten[-1]
-                    if since_cell.period.steps_to(now.period) < min_since:
-                        continue
-                    since, used = str(since_cell.period), run[run.index(since_cell):]
-                facts.append(Fact(
-                    id=f"record:{item.code}:{metric}:{extreme}:{ctx.period}",
-                    kind="record", rule="record", item=item.code, period=str(ctx.period),
-                    data={"metric": metric, "extreme": extreme, "since": since, "value": now.value,
-                          "period_kind": ctx.period.kind_name,
-                          "since_value": None if since is None else used[0].value},
-                    sources=tuple(c.source() for c in reversed(used)),
-                ))
+                    same = [c for c in series if c.period.n == ctx.period.n]
+                    run = _unbroken_run(same, ctx.period, lambda p: p.year_ago())
+                if len(run) < 2:
+                    continue
+                now, earlier = run[-1], run[:-1]
+                for extreme, sense in _EXTREMES[metric.kind]:
+                    if metric.kind == "balance" and now.value * sense <= 0:
+                        continue  # only a surplus can be a record surplus
+                    beaten = [c for c in earlier if c.value * sense >= now.value * sense]
+                    data = {"metric": metric.id, "extreme": extreme, "scope": scope, "value": now.value,
+                            "period_kind": ctx.period.kind_name}
+                    if not beaten:
+                        if earlier[0].period > (start if scope == "all" else Period(start.year, start.kind, ctx.period.n)):
+                            continue  # history does not reach the series start: no "on record", and no "since"
+                        data.update(since=None, since_value=None)
+                        used = run
+                    else:
+                        since_cell = beaten[-1]
+                        steps = since_cell.period.steps_to(now.period)
+                        # "The highest November since 2023" must reach back at least two years to say anything.
+                        if steps < (min_since if scope == "all" else 2 * (12 if ctx.period.kind == "M" else 4)):
+                            continue
+                        used = run[run.index(since_cell):]
+                        data.update(since=str(since_cell.period), since_value=since_cell.value,
+                                    periods_since=steps if scope == "all" else steps // 12 if ctx.period.kind == "M" else steps // 4)
+                    suffix = "" if scope == "all" else f":{scope}"
+                    facts.append(Fact(
+                        id=f"record:{item.code}:{metric.id}:{extreme}{suffix}:{ctx.period}",
+                        kind="record", rule="record", item=item.code, period=str(ctx.period),
+                        data=data, sources=tuple(c.source() for c in reversed(used)),
+                    ))
     return facts

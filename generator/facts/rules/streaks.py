@@ -1,0 +1,164 @@
+"""Streaks ("the tenth straight month of surplus", "the first fall in seven months") and year-to-date totals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable
+
+from ...periods import Period
+from ..context import POINT_KINDS, Context, change_fact, sign_direction
+from ..model import Fact
+
+# Runs are only traced this far back; a longer one is reported as open ("at least").
+_MAX_RUN = 600
+
+
+def _conditions(ctx: Context, metric) -> list[tuple[str, str | None, tuple[Decimal, ...], Callable]]:
+    """(condition, basis, threshold, test) for a metric by kind; test(item, period) is True, False or None (unknown)."""
+    result: list = []
+    data = ctx.dataset
+    if metric.kind == "balance":
+        def sign(wanted: int):
+            def test(item: str, period: Period):
+                cell = data.cell(item, period, metric.id)
+                return None if cell is None else (cell.value > 0 if wanted > 0 else cell.value < 0)
+            return test
+        result += [("surplus", None, (), sign(1)), ("deficit", None, (), sign(-1))]
+    elif not metric.derived or metric.percent_of:
+        # A flow rises on the year (monthly and quarterly releases) or on the previous period;
+        # a rate accelerates or slows against the previous period.
+        if metric.kind in POINT_KINDS or metric.percent_of:
+            basis = "previous_period"
+        else:
+            basis = "year_ago" if ctx.period.kind in ("M", "Q") else "previous_period"
+
+        def direction(wanted: str, basis=basis):
+            def test(item: str, period: Period):
+                base = period.previous() if basis == "previous_period" else period.year_ago()
+                fact = change_fact(ctx, "streak", item, metric.id, base, basis, period=period)
+                return None if fact is None else fact.direction == wanted
+            return test
+        if not metric.percent_of:
+            result += [("increased", basis, (), direction("increased")), ("decreased", basis, (), direction("decreased"))]
+    for rule in ctx.config.streaks:
+        if rule.metric != metric.id:
+            continue
+
+        def threshold(rule=rule):
+            def test(item: str, period: Period):
+                if rule.item is not None and item != rule.item:
+                    return None
+                cell = data.cell(item, period, metric.id)
+                if cell is None:
+                    return None
+                if rule.condition == "above":
+                    return cell.value > rule.threshold[0]
+                if rule.condition == "below":
+                    return cell.value < rule.threshold[0]
+                return rule.threshold[0] <= cell.value <= rule.threshold[1]
+            return test
+        result.append((rule.condition, None, rule.threshold, threshold()))
+    return result
+
+
+def _run(test: Callable, item: str, end: Period) -> tuple[int, Period, bool]:
+    """Length of the run of periods ending at ``end`` where test holds, its first period, and
+    whether it is open (it reaches a period the data cannot judge, so it may be longer)."""
+    length, period = 0, end
+    while length < _MAX_RUN:
+        verdict = test(item, period)
+        if verdict is None:
+            return length, period.next(), True
+        if not verdict:
+            return length, period.next(), False
+        length += 1
+        period = period.previous()
+    return length, period.next(), True
+
+
+def streak(ctx: Context) -> list[Fact]:
+    """Runs of consecutive periods in which a condition held: in surplus or deficit, rising or falling
+    against a named basis, above or below a threshold from config.
+
+    ``length`` counts only periods the data has, all consecutive; ``open`` marks a run
+    that reaches back to a period the data cannot judge (it may be longer: "at least").
+    ``ended`` marks a run that stopped this period ("the first fall in seven months").
+    """
+    facts = []
+    for item in ctx.items():
+        for metric in ctx.metrics():
+            if ctx.dataset.cell(item.code, ctx.period, metric.id) is None and not _has_percent(ctx, item.code, metric.id):
+                continue
+            for condition, basis, threshold, test in _conditions(ctx, metric):
+                now = test(item.code, ctx.period)
+                if now is None:
+                    continue
+                if now:
+                    length, start, open_ = _run(test, item.code, ctx.period)
+                    ended, end = False, ctx.period
+                else:
+                    length, start, open_ = _run(test, item.code, ctx.period.previous())
+                    ended, end = True, ctx.period.previous()
+                if length < 2:
+                    continue
+                data = {"metric": metric.id, "condition": condition, "length": length, "start": str(start),
+                        "end": str(end), "ended": ended, "open": open_}
+                if basis:
+                    data["basis"] = basis
+                if threshold:
+                    data["threshold"] = list(threshold)
+                key = f"{condition}:{basis}" if basis else condition
+                if threshold:
+                    key += ":" + "-".join(str(t) for t in threshold)
+                sources = []
+                period = end
+                for _ in range(min(length, 24)):
+                    cell = ctx.dataset.cell(item.code, period, metric.id)
+                    if cell is not None:
+                        sources.append(cell.source())
+                    period = period.previous()
+                facts.append(Fact(id=f"streak:{item.code}:{metric.id}:{key}:{ctx.period}", kind="streak", rule="streak",
+                                  item=item.code, period=str(ctx.period), data=data, sources=tuple(sources)))
+    return facts
+
+
+def _has_percent(ctx: Context, item: str, metric: str) -> bool:
+    return any(m.percent_of == metric and ctx.dataset.cell(item, ctx.period, m.id) is not None for m in ctx.metrics())
+
+
+def cumulative(ctx: Context) -> list[Fact]:
+    """Year-to-date totals the publisher gives (January–November), with their own change on a year earlier.
+
+    Only published totals: summing first-published monthly figures does not give the
+    publisher's cumulative figure, which uses revised months.
+    """
+    if ctx.period.kind not in ("M", "Q"):
+        return []
+    facts = []
+    for metric in ctx.metrics():
+        if not metric.cumulative_of:
+            continue
+        for item in ctx.items():
+            cell = ctx.dataset.cell(item.code, ctx.period, metric.id)
+            if cell is None:
+                continue
+            data = {"metric": metric.cumulative_of, "cumulative_metric": metric.id, "start": str(ctx.period.year_start()),
+                    "end": str(ctx.period), "value": cell.value, "unit": metric.unit}
+            sources = [cell.source()]
+            change = change_fact(ctx, "cumulative", item.code, metric.id, ctx.period.year_ago(), "year_ago")
+            if change is not None:
+                for key in ("base_value", "delta", "percent", "percent_source", "direction"):
+                    if key in change.data:
+                        data[key] = change.data[key]
+                if ctx.config.metrics[metric.id].kind == "balance" and "sign" in change.data:
+                    data["sign"], data["base_sign"] = change.data["sign"], change.data["base_sign"]
+                sources = list(change.sources)
+            if ctx.config.metrics[metric.id].kind == "balance":
+                data.setdefault("sign", "surplus" if cell.value > 0 else "deficit" if cell.value < 0 else "balanced")
+            facts.append(Fact(id=f"cumulative:{item.code}:{metric.cumulative_of}:{ctx.period.year_start()}:{ctx.period}",
+                              kind="cumulative", rule="cumulative", item=item.code, period=str(ctx.period),
+                              data=data, sources=tuple(sources)))
+    return facts
+
+
+__all__ = ["streak", "cumulative", "sign_direction"]
