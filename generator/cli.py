@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     draft = sub.add_parser("draft", parents=[common], help="write the English and Korean releases, facts.json and review.md")
     draft.add_argument("--period", metavar="P", help="period(s) to draft, comma-separated (default: the latest in the data)")
     draft.add_argument("--all", action="store_true", help="draft every period in the data")
+    draft.add_argument("--latest", type=int, metavar="N", help="draft the N latest periods of each release's own frequency")
     draft.add_argument("--lang", metavar="LANGS", help="languages, comma-separated (default: all the release has, e.g. en,ko)")
     draft.add_argument("--force", action="store_true", help="overwrite releases an editor has changed")
     draft.add_argument("--jobs", type=int, metavar="N", help="worker processes for many periods (default: the number of cores)")
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("validate", parents=[common], help="check the figures, item table, release definition and annotations")
     sub.add_parser("periods", parents=[common], help="list the periods in the data and each item's coverage")
     sub.add_parser("rules", parents=[common], help="list the derivation rules")
+    sub.add_parser("releases", parents=[common], help="list the release types the project defines")
     return parser
 
 
@@ -81,11 +83,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
 
 
-def _cmd_facts(args) -> int:
+def _one_release(args, command: str):
+    """The project's release for a command that serves one: the one named, or the only one defined."""
+    from .config import release_names
     from .project import open_project
+
+    if args.release is None:
+        from pathlib import Path
+
+        names = release_names(Path(args.project)) if Path(args.project).is_dir() else []
+        if len(names) > 1:
+            raise UsageError(f"'{command}' works on one release; the project defines {', '.join(names)}",
+                             hint=f"choose one with --release NAME, e.g. pressgen {command} --release {names[0]}")
+    return open_project(args.project, args.release)
+
+
+def _cmd_facts(args) -> int:
     from .report import facts_table
 
-    project = open_project(args.project, args.release)
+    project = _one_release(args, "facts")
     facts = project.facts(project.period(args.period))
     if args.format == "json":
         sys.stdout.write(json.dumps(facts.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -103,29 +119,36 @@ def _jobs(value: int | None) -> int | None:
 def _cmd_draft(args) -> int:
     from .draft import draft_periods
     from .progress import Progress
-    from .project import open_project
+    from .project import open_projects
 
-    project = open_project(args.project, args.release)
-    if args.all and args.period:
-        raise UsageError("give either --period or --all, not both")
-    if args.all:
-        periods = list(project.dataset.periods)
-    elif args.period:
-        periods = [project.period(p.strip()) for p in args.period.split(",") if p.strip()]
-        if not periods:
-            raise UsageError("--period: no period given")
-    else:
-        periods = [project.period(None)]
+    if sum(bool(x) for x in (args.all, args.period, args.latest)) > 1:
+        raise UsageError("give one of --period, --latest or --all, not several")
+    if args.latest is not None and args.latest < 1:
+        raise UsageError(f"--latest must be 1 or more, got {args.latest}")
+    # --period names periods of one release; everything else serves every release of the project.
+    projects = [_one_release(args, "draft --period")] if args.period else open_projects(args.project, args.release)
+    plans = []
+    for project in projects:
+        if args.all:
+            periods = list(project.dataset.periods)
+        elif args.period:
+            periods = [project.period(p.strip()) for p in args.period.split(",") if p.strip()]
+            if not periods:
+                raise UsageError("--period: no period given")
+        else:
+            periods = project.latest(args.latest or 1)
+        plans.append((project, periods))
     languages = tuple(l.strip() for l in args.lang.split(",") if l.strip()) if args.lang else None
-    progress = Progress(len(periods), enabled=args.all)
-    messages = draft_periods(project, periods, languages, force=args.force, on_period=progress.step, jobs=_jobs(args.jobs))
-    progress.clear()
-    for line in messages:
-        if line.startswith("kept "):
-            print(f"Warning: {line}", file=sys.stderr)
-        elif not args.all:
-            print(line)
-    progress.done(f"drafted {len(periods)} period(s) into {project.config.display(project.output)}/")
+    for project, periods in plans:
+        progress = Progress(len(periods), enabled=args.all)
+        messages = draft_periods(project, periods, languages, force=args.force, on_period=progress.step, jobs=_jobs(args.jobs))
+        progress.clear()
+        for line in messages:
+            if line.startswith("kept "):
+                print(f"Warning: {line}", file=sys.stderr)
+            elif not args.all:
+                print(line)
+        progress.done(f"drafted {len(periods)} period(s) into {project.config.display(project.output)}/")
     return 0
 
 
@@ -147,19 +170,29 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_validate(args) -> int:
-    from .project import open_project, validate_project
+    from .project import open_projects, validate_project
 
-    project = open_project(args.project, args.release)
-    for line in validate_project(project):
-        print(line)
+    for project in open_projects(args.project, args.release):
+        for line in validate_project(project):
+            print(line)
     return 0
 
 
 def _cmd_periods(args) -> int:
-    from .project import open_project
     from .report import periods_table
 
-    sys.stdout.write(periods_table(open_project(args.project, args.release).dataset))
+    sys.stdout.write(periods_table(_one_release(args, "periods").dataset))
+    return 0
+
+
+def _cmd_releases(args) -> int:
+    from .project import open_projects
+
+    for project in open_projects(args.project, args.release):
+        config = project.config
+        own = project.dataset.periods_of(config.frequency_kind)
+        span = f"{own[0]}–{own[-1]}" if own else "no periods"
+        print(f"{config.id:<22} {config.frequency:<9} {span:<18} {config.name['en']} ({config.publisher['en']})")
     return 0
 
 
@@ -170,4 +203,5 @@ def _cmd_rules(args) -> int:
     return 0
 
 
-_COMMANDS = {"check": _cmd_check, "draft": _cmd_draft, "facts": _cmd_facts, "validate": _cmd_validate, "periods": _cmd_periods, "rules": _cmd_rules}
+_COMMANDS = {"check": _cmd_check, "draft": _cmd_draft, "facts": _cmd_facts, "validate": _cmd_validate, "periods": _cmd_periods,
+             "rules": _cmd_rules, "releases": _cmd_releases}

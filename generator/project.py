@@ -27,12 +27,18 @@ class Project:
 
     @property
     def output(self) -> Path:
-        return self.root / "output"
+        """Where this release's drafts go: ``output/<release>/``, so releases never overwrite each other."""
+        return self.root / "output" / self.config.id
+
+    def latest(self, count: int = 1) -> list[Period]:
+        """The ``count`` latest periods of the release's own frequency (the latest month, half…), newest last."""
+        own = self.dataset.periods_of(self.config.frequency_kind) or self.dataset.periods
+        return list(own[-count:])
 
     def period(self, text: str | None) -> Period:
-        """The period named by the user, or the latest in the data."""
+        """The period named by the user, or the latest of the release's frequency in the data."""
         if text is None:
-            return self.dataset.periods[-1]
+            return self.latest()[-1]
         return parse_period(text, known=list(self.dataset.periods))
 
     def annotations(self, period: Period) -> Annotations | None:
@@ -57,6 +63,21 @@ class Project:
         return self._cache[key][1]
 
 
+def open_projects(root: str | Path = ".", release: str | None = None) -> list[Project]:
+    """Every release of the project (or only ``release``), each loaded and validated."""
+    from .config import release_names
+
+    root = Path(root)
+    if not root.is_dir():
+        raise UsageError(f"project folder not found: {root}", hint="--project must name a folder holding config/, data/ and templates/")
+    if release is not None:
+        return [open_project(root, release)]
+    names = release_names(root)
+    if not names:
+        find_release(root, None)  # raises the "no release definition" message
+    return [open_project(root, name) for name in names]
+
+
 def open_project(root: str | Path = ".", release: str | None = None) -> Project:
     """Load and validate a project's release definition and figures.
 
@@ -76,7 +97,8 @@ def validate_project(project: Project) -> list[str]:
     Raises the first located error found.
     """
     lines = [
-        f"config: {project.config.display(project.config.path)}: ok ({len(project.config.dimensions)} dimensions, {len(project.config.sections)} sections)",
+        f"config: {project.config.display(project.config.path)}: ok ({len(project.config.metrics)} metrics, "
+        f"{len(project.config.dimensions)} dimensions, {len(project.config.sections)} sections)",
         f"items: {project.dataset.items_path}: ok ({len(project.dataset.items)} items)",
         f"figures: {project.dataset.figures_path}: ok ({len(project.dataset.cells())} values in {len(project.dataset.periods)} periods)",
     ]
