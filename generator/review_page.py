@@ -80,6 +80,8 @@ _SCALE_KO = {"조": Decimal(1_000_000), "억": Decimal(100), "만": Decimal("0.0
 _AMOUNT_KEYS = ("value", "base_value", "delta", "child_value", "child_delta", "child_base_value", "since_value",
                 "total", "with_delta", "against_delta")
 _PERCENT_KEYS = ("percent", "share")
+_MAIN = {"change": ("delta", "percent"), "driver": ("child_value", "child_delta", "share"),
+         "composition": ("delta", "with_delta", "against_delta"), "record": ("value",)}
 
 
 # -- explaining facts ------------------------------------------------------------------
@@ -229,8 +231,14 @@ def match_facts(text: str, lang: str, kind: str, facts: Iterable[Fact]) -> list[
     else:
         keys = _AMOUNT_KEYS
     tolerance = _tolerance(text, lang, kind)
-    hits = [f for f in facts if any(abs(abs(v) - abs(amount)) <= tolerance for v in _numbers(f, keys))]
-    return hits or facts
+
+    def holds(fact: Fact, names: Iterable[str]) -> bool:
+        return any(abs(abs(v) - abs(amount)) <= tolerance for v in _numbers(fact, tuple(names)))
+
+    # What a fact of each kind mainly states (a change states its delta, not its end level):
+    # facts stating the figure as their main number win over facts merely holding it.
+    main = [f for f in facts if holds(f, set(keys) & set(_MAIN.get(f.kind, keys)))]
+    return main or [f for f in facts if holds(f, keys)] or facts
 
 
 def _is_heading_kind(kind: str) -> bool:
