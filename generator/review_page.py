@@ -434,9 +434,9 @@ def _fact_card(project: "Project", draft: "Draft", fact: Fact, cells: _Cells) ->
                        + (f' <span class="note">note: {_e(note)}</span>' if note else "") + "</li>")
     return (f'<article class="fact" id="{_e(_card_id(draft, fact))}" data-id="{_e(fact.id)}">'
             f'<h3>{head}</h3><p class="fid"><code>{_e(fact.id)}</code></p>'
-            f'<p class="stmt">{_e(describe_fact(fact))}</p>'
-            f'<p class="how">{_e(explain(fact))}</p>'
-            f'<ul class="sources">{"".join(sources)}</ul></article>')
+            f'<p class="stmt"><span class="lab">states</span> {_e(describe_fact(fact))}</p>'
+            f'<p class="how"><span class="lab">computed</span> {_e(explain(fact))}</p>'
+            f'<p class="lab">source cells</p><ul class="sources">{"".join(sources)}</ul></article>')
 
 
 def _marked(text: str, lang: str, facts: tuple[Fact, ...]) -> tuple[str, int]:
@@ -643,6 +643,8 @@ article.fact .kind{display:inline-block;background:#eef1f6;border-radius:3px;pad
 article.fact .ko{color:var(--muted);font-weight:normal}
 article.fact p{margin:.2rem 0}
 article.fact .fid{color:var(--muted)}
+article.fact .lab{display:inline-block;min-width:4.6rem;color:var(--muted);font-size:.78em;text-transform:uppercase;letter-spacing:.04em}
+article.fact p.lab{margin:.35rem 0 0}
 article.fact .how{background:#f4f7f2;border-radius:4px;padding:.25rem .45rem;font-variant-numeric:tabular-nums}
 article.fact ul.sources{margin:.3rem 0 0;padding-left:1rem}
 li.src.weak{color:var(--warn)}

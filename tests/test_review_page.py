@@ -294,3 +294,20 @@ def test_explain_shows_the_arithmetic():
 ])
 def test_find_figures(lang, text, expected):
     assert [(text[s:e], kind) for s, e, kind in find_figures(text, lang)] == expected
+
+
+def test_real_check_finding_lands_on_its_sentence(project, tmp_path):
+    from generator.check.run import check_paths
+
+    folder = tmp_path / "2025H1"
+    folder.mkdir()
+    release = (REPO_ROOT / "output" / "2025H1" / "release.ko.md").read_text(encoding="utf-8")
+    wrong = release.replace("45억3000만달러 적자를 기록했다", "46억3000만달러 적자를 기록했다", 1)
+    assert wrong != release
+    (folder / "release.ko.md").write_text(wrong, encoding="utf-8")
+    found = [f for f in check_paths([folder / "release.ko.md"], REPO_ROOT).findings if "46억3000만달러" in f.message]
+    assert found
+    draft = build_draft(project, Period.parse("2025H1"))
+    lead = next(n for n, s in enumerate(draft.story["ko"].sentences(), start=1) if s.kind == "lead_level")
+    parsed = parse(review_page(project, draft, {"ko": found}))
+    assert any("46억3000만달러" in text for text in parsed.findings[f"s-{lead}"])
