@@ -49,9 +49,15 @@ BASE_CONFIG: dict[str, Any] = {
     },
     "templates": "../templates/test",
     "languages": ["en", "ko"],
+    "frequency": "half",
     "series_start": 2010,
-    "unit": "million_usd",
-    "precision": 10,
+    "metrics": {
+        "exports": {"kind": "flow", "unit": "usd_million", "precision": 10, "name": {"en": "exports", "ko": "수출"}},
+        "imports": {"kind": "flow", "unit": "usd_million", "precision": 10, "name": {"en": "imports", "ko": "수입"}},
+        "balance": {"kind": "balance", "unit": "usd_million", "precision": 10, "name": {"en": "balance", "ko": "수지"},
+                    "identity": "exports - imports"},
+    },
+    "headline": {"item": "total", "metric": "balance", "basis": "previous_period"},
     "total": "total",
     "dimensions": [
         {"id": "category", "root": "total", "label": {"en": "by category", "ko": "유형별"}},
@@ -59,7 +65,8 @@ BASE_CONFIG: dict[str, Any] = {
         {"id": "channel", "root": "total", "special": True,
          "label": {"en": "by channel", "ko": "경로별"}},
     ],
-    "sections": ["lead", "category", "region"],
+    "sections": [{"kind": "lead"}, {"kind": "breakdown", "dimension": "category", "metrics": ["balance"]},
+                 {"kind": "breakdown", "dimension": "region", "metrics": ["balance"]}],
     "style": {"money": {"en": "words", "ko": "compact"}},
     "thresholds": {
         "long_run_min_years": 5,
