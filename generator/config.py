@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, UsageError
+from .paths import ALLOW_OUTSIDE_KEY, resolve_inside
+from .configkeys import allow_outside, check_release_id
 from .yamlload import YamlMap, check_keys, describe, get_str, load_yaml, require_list, require_map, suggest, where
 
 LANGUAGES = ("en", "ko")
@@ -86,8 +88,10 @@ def _bilingual(node: YamlMap, key: str, what: str, *, required: bool = True) -> 
     return {lang: get_str(value, lang, f"'{key}' in {what}") for lang in LANGUAGES}
 
 
-def _path(node: YamlMap, key: str, base: Path, what: str) -> Path:
-    return (base / get_str(node, key, what)).resolve()
+def _path(node: YamlMap, key: str, base: Path, what: str, project: Path, doc: YamlMap) -> Path:
+    # Inside the project unless the definition opts out (generator/paths.py says why).
+    return resolve_inside(base, get_str(node, key, what), project, allow_outside=allow_outside(doc),
+                          key=key if node is doc else f"data.{key}", location=where(node, key))
 
 
 def _thresholds(node: Any, parent: YamlMap) -> dict[str, Decimal]:
@@ -175,8 +179,9 @@ def load_release(path: Path, project: Path) -> ReleaseConfig:
         doc,
         "the release definition",
         required=("id", "name", "publisher", "subject", "data", "templates", "series_start", "precision", "total", "dimensions", "sections"),
-        optional=("languages", "unit", "style", "thresholds", "disabled_rules", "aliases", "check"),
+        optional=("languages", "unit", "style", "thresholds", "disabled_rules", "aliases", "check", ALLOW_OUTSIDE_KEY),
     )
+    check_release_id(doc, path)  # pressgen-inputs: the id is written into front matter unquoted
     base = path.parent
     what = "the release definition"
     data = require_map(doc["data"], "'data'", parent=doc, key="data")
@@ -238,10 +243,10 @@ def load_release(path: Path, project: Path) -> ReleaseConfig:
         name=_bilingual(doc, "name", what),
         publisher=_bilingual(doc, "publisher", what),
         subject=_bilingual(doc, "subject", what),
-        figures=_path(data, "figures", base, "'data'"),
-        items=_path(data, "items", base, "'data'"),
-        annotations=_path(data, "annotations", base, "'data'"),
-        templates=_path(doc, "templates", base, what),
+        figures=_path(data, "figures", base, "'data'", project, doc),
+        items=_path(data, "items", base, "'data'", project, doc),
+        annotations=_path(data, "annotations", base, "'data'", project, doc),
+        templates=_path(doc, "templates", base, what, project, doc),
         languages=languages,
         series_start=doc["series_start"],
         unit=str(doc.get("unit", "million_usd")),
