@@ -10,6 +10,7 @@ from .dataset import METRICS, Cell, Dataset, Item
 from .errors import DataError
 from .lang.numbers import round_half_up
 from .periods import Period
+from .prose import check_prose
 from .tables import parse_number, read_rows
 from .yamlload import suggest
 
@@ -85,6 +86,7 @@ def load_items(path: Path, config: ReleaseConfig) -> dict[str, Item]:
             name = _cell(row, index, f"name_{lang}")
             if not name:
                 raise DataError(f"item '{code}' has no {lang} name", path=display, line=line, key=f"name_{lang}", hint=f"fill in the name_{lang} column")
+            check_prose(name, f"the {lang} name of item '{code}'", error=DataError, path=display, line=line, key=f"name_{lang}")
             names[lang] = name
         items[code] = Item(code, dimension, _cell(row, index, "parent") or None, names, line)
     if config.total not in items:
