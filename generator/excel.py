@@ -50,6 +50,9 @@ def excel_rows(path: Path, display: str, text: Callable[[object], str]) -> Itera
                 f"{MAX_ROWS:,} rows, {MAX_COLUMNS} columns and {MAX_CELLS:,} cells",
                 path=display, hint=_TRIM,
             )
+        # The declared range only decides whether to start; rows are read as they are (a
+        # dimension can also claim less than the sheet holds, and openpyxl would stop there).
+        sheet.reset_dimensions()
         # One column more than the cap, so a value beyond it is reported instead of dropped.
         stream = sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS + 1, values_only=True)
         for number, values in enumerate(_guarded(stream, display), start=1):

@@ -165,7 +165,7 @@ def _front_matter(lines: list[str], display: str) -> tuple[dict[str, Any], int]:
         raise InputError(
             f"front matter is not valid YAML: {exc.problem or exc.context}",
             path=display, line=mark.line + 2 if mark else 1, column=mark.column + 1 if mark else None,
-            hint="check indentation, colons and quotes in the block between the '---' lines",
+            hint=getattr(exc, "hint", None) or "check indentation, colons and quotes in the block between the '---' lines",
         ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"front matter is not valid YAML: {exc}", path=display, line=1) from None
