@@ -11,11 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import annotation_names
 from .config import LANGUAGES, ReleaseConfig
 from .dataset import Dataset
 from .errors import AnnotationError
 from .facts.model import Fact
 from .periods import Period
+from .prose import check_prose, check_prose_map
 from .yamlload import YamlMap, check_keys, describe, get_str, load_yaml, require_list, require_map, suggest, where
 
 CAUSE_TARGETS = ("level", "change", "record")
@@ -71,7 +73,8 @@ def annotation_path(config: ReleaseConfig, period: Period) -> Path:
 def load_annotations(config: ReleaseConfig, dataset: Dataset, period: Period) -> Annotations | None:
     """The period's annotations, or None when the file does not exist (annotations are optional)."""
     path = annotation_path(config, period)
-    if not path.exists():
+    if not annotation_names.exists(path, config.display(path)):
+        annotation_names.check_folder_for(config.annotations, str(period), [str(p) for p in dataset.periods], config.display)
         return None
     return read_annotations(path, config, dataset, period)
 
@@ -83,7 +86,9 @@ def _bilingual(node: YamlMap, key: str, what: str, *, required: bool = True) -> 
         return None
     value = require_map(node[key], f"'{key}' of {what}", error=AnnotationError, parent=node, key=key)
     check_keys(value, f"'{key}' of {what}", required=LANGUAGES, error=AnnotationError)
-    return {lang: get_str(value, lang, f"'{key}' of {what}", error=AnnotationError) for lang in LANGUAGES}
+    texts = {lang: get_str(value, lang, f"'{key}' of {what}", error=AnnotationError) for lang in LANGUAGES}
+    check_prose_map(value, texts, f"'{key}' of {what}")  # printed verbatim: no comments or directives
+    return texts
 
 
 def _item(node: YamlMap, what: str, dataset: Dataset, period: Period) -> str:
@@ -173,6 +178,7 @@ def read_annotations(path: Path, config: ReleaseConfig, dataset: Dataset, period
             data.update(extreme=extreme, scope=scope, since=since, period_kind=period.kind_name)
         data["text"] = _bilingual(node, "text", what)
         source = get_str(node, "source", what, error=AnnotationError)
+        check_prose(source, f"'source' of {what}", key="source", **where(node, "source"))  # shown in review.md
         line = node.marks.get("id", (node.line, 0))[0]
         asserted.append(Fact(
             id=f"asserted:{fact_id}", kind=kind, rule="annotation", item=item, period=str(period),

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, UsageError
+from .configkeys import allow_outside, check_release_id
+from .paths import ALLOW_OUTSIDE_KEY, resolve_inside
 from .periods import FREQUENCIES, Period
 from .yamlload import YamlMap, check_keys, describe, get_str, load_yaml, require_list, require_map, suggest, where
 
@@ -218,8 +220,10 @@ def _bilingual(node: YamlMap, key: str, what: str, *, required: bool = True) -> 
     return {lang: get_str(value, lang, f"'{key}' in {what}") for lang in LANGUAGES}
 
 
-def _path(node: YamlMap, key: str, base: Path, what: str) -> Path:
-    return (base / get_str(node, key, what)).resolve()
+def _path(node: YamlMap, key: str, base: Path, what: str, project: Path, doc: YamlMap) -> Path:
+    # Inside the project unless the definition opts out (generator/paths.py says why).
+    return resolve_inside(base, get_str(node, key, what), project, allow_outside=allow_outside(doc),
+                          key=key if node is doc else f"data.{key}", location=where(node, key))
 
 
 def _decimal(value: Any, what: str, node: Any, key: Any, *, positive: bool = False) -> Decimal:
@@ -555,17 +559,12 @@ def load_release(path: Path, project: Path) -> ReleaseConfig:
         required=("id", "name", "publisher", "subject", "frequency", "data", "templates", "series_start", "metrics",
                   "total", "dimensions", "sections"),
         optional=("languages", "headline", "style", "thresholds", "disabled_rules", "aliases", "check", "streaks",
-                  "charts", "wording"),
+                  "charts", "wording", ALLOW_OUTSIDE_KEY),
     )
+    check_release_id(doc, path)  # pressgen-inputs: the id is written into front matter unquoted
     base = path.parent
     what = "the release definition"
     release_id = get_str(doc, "id", what)
-    if not _ID.match(release_id):
-        raise ConfigError(f"release id '{release_id}' is not an identifier; use lower-case letters, digits and _ (e.g. monthly_trade)",
-                          key="id", **where(doc, "id"))
-    if release_id != path.stem:
-        raise ConfigError(f"release id '{release_id}' differs from the file name '{path.name}'",
-                          hint=f"name the file config/{release_id}.yaml, or set id: {path.stem}", key="id", **where(doc, "id"))
     data = require_map(doc["data"], "'data'", parent=doc, key="data")
     check_keys(data, "'data'", required=("figures", "items", "annotations"), optional=("revisions",))
 
@@ -629,11 +628,11 @@ def load_release(path: Path, project: Path) -> ReleaseConfig:
         publisher=_bilingual(doc, "publisher", what),
         subject=_bilingual(doc, "subject", what),
         frequency=frequency,
-        figures=_path(data, "figures", base, "'data'"),
-        items=_path(data, "items", base, "'data'"),
-        annotations=_path(data, "annotations", base, "'data'"),
-        revisions=_path(data, "revisions", base, "'data'") if "revisions" in data else None,
-        templates=_path(doc, "templates", base, what),
+        figures=_path(data, "figures", base, "'data'", project, doc),
+        items=_path(data, "items", base, "'data'", project, doc),
+        annotations=_path(data, "annotations", base, "'data'", project, doc),
+        revisions=_path(data, "revisions", base, "'data'", project, doc) if "revisions" in data else None,
+        templates=_path(doc, "templates", base, what, project, doc),
         languages=languages,
         series_start=series_start,
         metrics=metrics,

@@ -17,6 +17,7 @@ from .dataset import Cell, Dataset, Item, Revision
 from .errors import DataError
 from .lang.numbers import round_half_up
 from .periods import Period
+from .prose import check_prose
 from .tables import parse_number, read_rows
 from .yamlload import suggest
 
@@ -99,6 +100,7 @@ def load_items(path: Path, config: ReleaseConfig) -> dict[str, Item]:
             name = _cell(row, index, f"name_{lang}")
             if not name:
                 raise DataError(f"item '{code}' has no {lang} name", path=display, line=line, key=f"name_{lang}", hint=f"fill in the name_{lang} column")
+            check_prose(name, f"the {lang} name of item '{code}'", error=DataError, path=display, line=line, key=f"name_{lang}")
             names[lang] = name
         shorts = {lang: short for lang in LANGUAGES if (short := _cell(row, index, f"short_{lang}"))}
         items[code] = Item(code, dimension, _cell(row, index, "parent") or None, names, line, shorts)

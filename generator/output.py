@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from .yamlload import safe_load_bounded
+
 FRONT_MATTER_KEYS = ("release", "period", "language", "status", "generator", "input_hash", "body_hash")
 
 
@@ -47,7 +49,7 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     for n in range(1, len(lines)):
         if lines[n].strip() == "---":
             try:
-                meta = yaml.safe_load("\n".join(lines[1:n]))
+                meta = safe_load_bounded("\n".join(lines[1:n]))  # bounded: front matter is user input
             except yaml.YAMLError:
                 return None, text
             body = "\n".join(lines[n + 1:])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import annotation_names
 from .annotations import Annotations, annotation_path, load_annotations
 from .config import ReleaseConfig, find_release
 from .dataset import Dataset
@@ -103,9 +104,10 @@ def validate_project(project: Project) -> list[str]:
         f"figures: {project.dataset.figures_path}: ok ({len(project.dataset.cells())} values in {len(project.dataset.periods)} periods)",
     ]
     folder = project.config.annotations
-    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    files = annotation_names.annotation_files(folder, project.config.display(folder))
     for file in files:
         shown = project.config.display(file)
+        annotation_names.check_name(file, [str(p) for p in project.dataset.periods], shown)  # before parsing: near misses
         try:
             period = Period.parse(file.stem)
         except ValueError as exc:
@@ -116,7 +118,12 @@ def validate_project(project: Project) -> list[str]:
             from .errors import AnnotationError
 
             raise AnnotationError(f"annotations for {period}, a period with no figures", path=shown, hint="rename the file after a period in the data, or add its figures")
+        if annotation_path(project.config, period) != file:  # a spelling Period.parse accepts but draft does not read
+            from .errors import AnnotationError
+
+            raise AnnotationError(f"annotation file {file.name!r} is not named exactly after period {period}, so draft would not read it",
+                                  path=shown, hint=f"rename it to {period}.yaml")
         annotations = load_annotations(project.config, project.dataset, period)
-        assert annotations is not None and annotation_path(project.config, period) == file
+        assert annotations is not None
         lines.append(f"annotations: {shown}: ok ({len(annotations.causes)} causes, {len(annotations.remarks)} remarks, {len(annotations.asserted)} asserted facts)")
     return lines

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from babel.dates import format_date
 
 from .config import ReleaseConfig
@@ -221,7 +222,10 @@ def environment(templates: Path) -> jinja2.Environment:
     key = str(templates)
     env = _ENVIRONMENTS.get(key)
     if env is None:
-        env = jinja2.Environment(
+        # Sandboxed: templates are project files, not code; one reaching for Python internals
+        # (cycler.__init__.__globals__.os) raises SecurityError instead of running anything.
+        # Not the immutable sandbox: the templates build lists with {% do parts.append(...) %}.
+        env = SandboxedEnvironment(
             loader=jinja2.FileSystemLoader(key),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
@@ -236,6 +240,12 @@ def environment(templates: Path) -> jinja2.Environment:
 
 
 def _template_error(exc: Exception, config: ReleaseConfig, lang: str) -> TemplateError:
+    if isinstance(exc, SecurityError):
+        line = _template_line(exc)
+        where = config.display(config.templates / lang / line[0]) if line else config.display(config.templates / lang)
+        return TemplateError(f"template reaches for Python internals, which templates may not: {exc}", path=where,
+                             line=line[1] if line else None,
+                             hint="use only the sentence's fields, the filters and the macros (see generator/plan.py)")
     if isinstance(exc, jinja2.TemplateSyntaxError):
         path = config.templates / (exc.name or "")
         return TemplateError(f"template syntax error: {exc.message}", path=config.display(path), line=exc.lineno,

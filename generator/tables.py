@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 
 from .errors import DataError
+from .paths import check_regular_file, read_bytes_capped
+from .tableheader import check_header
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 # Cells that mean "not published" in statistical exports, besides an empty cell.
@@ -24,12 +27,9 @@ def read_rows(path: Path, display: str) -> tuple[list[str], Iterator[tuple[int, 
     Lines are 1-based file lines for CSV and sheet row numbers for Excel. Raises
     ``DataError`` for missing, empty, binary or undecodable files.
     """
-    if not path.exists():
-        raise DataError(f"file not found: {display}", path=display, hint="check the 'data' paths in the release definition")
-    if path.is_dir():
-        raise DataError(f"expected a file, found a folder: {display}", path=display)
-    if path.stat().st_size > MAX_BYTES:
-        raise DataError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; this does not look like a figures table", path=display)
+    # Regular file under the cap, checked before opening: a FIFO or /dev/zero must not hang or fill memory.
+    check_regular_file(path, display, MAX_BYTES, error=DataError, what="figures table",
+                       hint="check the 'data' paths in the release definition")
     if path.suffix.lower() in EXCEL_SUFFIXES:
         rows = _excel_rows(path, display)
     elif path.suffix.lower() == ".xls":
@@ -38,11 +38,18 @@ def read_rows(path: Path, display: str) -> tuple[list[str], Iterator[tuple[int, 
         rows = _csv_rows(path, display)
     for line, header in rows:
         if any(cell.strip() for cell in header):
-            return [cell.strip().lstrip("\ufeff").lower() for cell in header], rows
+            names = [cell.strip().lstrip("\ufeff").lower() for cell in header]
+            check_header(names, display, line)
+            return names, rows
     raise DataError("file is empty; expected a header row and figures", path=display)
 
 
 def _decode(raw: bytes, display: str) -> str:
+    # NFC: an item name saved decomposed (NFD, as macOS does) must equal the same name composed.
+    return unicodedata.normalize("NFC", _decode_raw(raw, display))
+
+
+def _decode_raw(raw: bytes, display: str) -> str:
     if b"\x00" in raw[:8192]:
         raise DataError("file is binary, not a CSV table", path=display, hint="export the figures as CSV (UTF-8) or .xlsx")
     try:
@@ -58,7 +65,7 @@ def _decode(raw: bytes, display: str) -> str:
 
 
 def _csv_rows(path: Path, display: str) -> Iterator[tuple[int, list[str]]]:
-    text = _decode(path.read_bytes(), display)
+    text = _decode(read_bytes_capped(path, display, MAX_BYTES, error=DataError, what="figures table"), display)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         start = 1
@@ -74,14 +81,9 @@ def _csv_rows(path: Path, display: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _excel_rows(path: Path, display: str) -> Iterator[tuple[int, list[str]]]:
-    import pandas  # only Excel input pays for importing pandas
+    from .excel import excel_rows  # only Excel input pays for importing openpyxl
 
-    try:
-        frame = pandas.read_excel(path, header=None, dtype=object, sheet_name=0, engine="openpyxl")
-    except Exception as exc:  # openpyxl raises many types for corrupt files
-        raise DataError(f"cannot read Excel file: {exc}", path=display, hint="open it in a spreadsheet program and save it again as .xlsx") from None
-    for index, values in enumerate(frame.itertuples(index=False, name=None), start=1):
-        yield index, [_excel_text(v) for v in values]
+    return excel_rows(path, display, _excel_text)
 
 
 def _excel_text(value: object) -> str:

@@ -53,7 +53,87 @@ class YamlList(list):
         return {"path": self.path, "line": line, "column": column}
 
 
-class _Loader(yaml.SafeLoader):
+# Limits on every YAML pressgen reads (release definitions, wording rules, annotations,
+# release front matter). Anchors and aliases are allowed, to repeat a value or two (a
+# source, a label pair), but counted: an "alias bomb" of a few lines — nine aliases of
+# nine aliases of ... — expands to a billion values when walked. So at most MAX_ALIASES
+# alias references per document, together expanding to at most MAX_ALIAS_NODES values,
+# and no alias inside its own anchor. Nesting stops at MAX_DEPTH, long before Python's
+# recursion limit; the deepest real file nests 5 levels. Files stop at MAX_YAML_BYTES.
+MAX_ALIASES = 100
+MAX_ALIAS_NODES = 10_000
+MAX_DEPTH = 50
+MAX_YAML_BYTES = 2 * 1024 * 1024
+
+
+class YamlLimitError(yaml.MarkedYAMLError):
+    """A document beyond one of the limits above; a ``MarkedYAMLError``, so callers that locate
+    syntax errors locate this one too."""
+
+    def __init__(self, problem: str, mark: Any, hint: str) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.hint = hint
+
+
+class _Limits:
+    """Composer hooks enforcing the limits while the document is composed, before anything is built."""
+
+    def compose_document(self):  # type: ignore[no-untyped-def]
+        self._aliases = 0
+        self._alias_nodes = 0
+        self._depth = 0
+        self._open: set[str] = set()
+        self._weights: dict[int, int] = {}
+        return super().compose_document()  # type: ignore[misc]
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        event = self.peek_event()  # type: ignore[attr-defined]
+        if isinstance(event, yaml.AliasEvent):
+            self._check_alias(event)
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise YamlLimitError(f"values nested more than {MAX_DEPTH} levels deep", event.start_mark,
+                                 "flatten the structure; no pressgen file needs this depth")
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self._open.add(anchor)
+        try:
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        finally:
+            self._depth -= 1
+            if anchor is not None:
+                self._open.discard(anchor)
+
+    def _check_alias(self, event: yaml.AliasEvent) -> None:
+        hint = "write the values out instead of repeating them through aliases (*name)"
+        self._aliases += 1
+        if self._aliases > MAX_ALIASES:
+            raise YamlLimitError(f"more than {MAX_ALIASES} aliases (*name) in one document", event.start_mark, hint)
+        if event.anchor in self._open:
+            raise YamlLimitError(f"alias *{event.anchor} refers to a value that contains it", event.start_mark, hint)
+        target = self.anchors.get(event.anchor)  # type: ignore[attr-defined]
+        if target is not None:  # an undefined alias is PyYAML's own error, raised next
+            self._alias_nodes += self._weight(target)
+            if self._alias_nodes > MAX_ALIAS_NODES:
+                raise YamlLimitError(f"aliases (*name) expand to more than {MAX_ALIAS_NODES:,} values", event.start_mark, hint)
+
+    def _weight(self, node: yaml.Node) -> int:
+        """How many values ``node`` stands for with every alias in it expanded (memoised: nodes are shared)."""
+        known = self._weights.get(id(node))
+        if known is not None:
+            return known
+        if isinstance(node, yaml.SequenceNode):
+            total = 1 + sum(self._weight(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total = 1 + sum(self._weight(k) + self._weight(v) for k, v in node.value)
+        else:
+            total = 1
+        self._weights[id(node)] = total
+        return total
+
+
+class _Loader(_Limits, yaml.SafeLoader):
     """SafeLoader building YamlMap/YamlList; rejects duplicate keys (YAML allows them silently).
 
     The pure-Python loader on purpose: libyaml's error messages differ, and messages are
@@ -115,6 +195,26 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+class _BoundedSafeLoader(_Limits, yaml.SafeLoader):
+    """``yaml.safe_load``'s loader (plain dicts and lists) with pressgen's limits."""
+
+
+def safe_load_bounded(text: str, display: str = "") -> Any:
+    """``yaml.safe_load(text)`` within the limits above, for YAML held in memory (release front matter).
+
+    Raises ``YamlLimitError`` (a ``yaml.MarkedYAMLError``, located in ``text``) beyond a
+    limit, and PyYAML's own errors for invalid YAML, so callers handle both alike.
+    """
+    if len(text) > MAX_YAML_BYTES:
+        raise YamlLimitError(f"YAML text longer than {MAX_YAML_BYTES // (1024 * 1024)} MB",
+                             yaml.Mark(display, 0, 0, 0, None, None), "front matter holds a few short keys")
+    loader = _BoundedSafeLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 _CACHE: dict[tuple, Any] = {}
 
 
@@ -141,11 +241,15 @@ def load_yaml(path: str | Path, *, error: type[GeneratorError] = ConfigError, di
 
 def _load_yaml(path: str | Path, *, error: type[GeneratorError], display: str | None) -> Any:
     shown = display or str(path)
-    text = read_text(path, shown, error, "YAML text")
+    text = read_text(path, shown, error, "YAML text", max_bytes=MAX_YAML_BYTES)
     loader = _Loader(text)
     loader.source_path = shown
     try:
         return loader.get_single_data()
+    except YamlLimitError as exc:
+        mark = exc.problem_mark
+        raise error(f"YAML limit exceeded: {exc.problem}", path=shown, line=mark.line + 1 if mark else None,
+                    column=mark.column + 1 if mark else None, hint=exc.hint) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"

@@ -13,7 +13,7 @@ from generator.facts.rules import RULES
 from helpers import CONFIG, config_text, make_project, run_cli, validate_fails
 
 TOP_KEYS = ("id, name, publisher, subject, data, templates, series_start, precision, total, dimensions, sections, "
-            "languages, unit, style, thresholds, disabled_rules, aliases, check")
+            "languages, unit, style, thresholds, disabled_rules, aliases, check, allow_outside_project")
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from ..errors import InputError
 from ..textfile import read_text
+from ..yamlload import safe_load_bounded
 from ..periods import Period
 from .suppress import Directive, find_directives
 
@@ -158,13 +159,13 @@ def _front_matter(lines: list[str], display: str) -> tuple[dict[str, Any], int]:
             hint="end the YAML block with a line '---'",
         )
     try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
+        data = safe_load_bounded("\n".join(lines[1:end]), display)  # bounded: an alias bomb fails fast
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise InputError(
             f"front matter is not valid YAML: {exc.problem or exc.context}",
             path=display, line=mark.line + 2 if mark else 1, column=mark.column + 1 if mark else None,
-            hint="check indentation, colons and quotes in the block between the '---' lines",
+            hint=getattr(exc, "hint", None) or "check indentation, colons and quotes in the block between the '---' lines",
         ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"front matter is not valid YAML: {exc}", path=display, line=1) from None
