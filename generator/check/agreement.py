@@ -23,7 +23,7 @@ from .document import Document, Sentence
 from .findings import Finding, RuleInfo
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS
+from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS, rate_directions
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -38,7 +38,13 @@ class Agreement:
         self.items = items
         self.facts = facts
         self.period = Period.parse(facts.period)
-        self.index = index_facts(facts)
+        self.index = index_facts(facts, {m.id: m.unit for m in config.metrics.values()})
+        # Without a metric word, a direction is judged against the release's lead metric when
+        # that is a balance (the knowledge services release), else against any metric's change.
+        head = config.headline
+        self.default_metric = head.metric if head and config.metric(head.metric).kind == "balance" else (
+            "balance" if head is None and "balance" in config.metrics else None)
+        self.rate_metrics = {m.id for m in config.metrics.values() if m.kind in ("rate", "contribution")}
         self.levels = {rule: level for rule, (level, _) in DATA_RULES.items()} | (levels or {})
         self.release_year = annotations.release_date.year if annotations and annotations.release_date else None
         self.annotation_texts: list[str] = []
@@ -158,6 +164,7 @@ class Agreement:
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
             findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
         findings += self._records(doc, sentence, lang, items, context)
+        findings += self._streaks(doc, sentence, lang, items, context)
         return findings
 
     def _codes(self, owners: Iterable[ItemMention]) -> list[str]:
@@ -198,7 +205,13 @@ class Agreement:
             if any(matches(figure, value) for value, _ in wider) or not pool:
                 codes, pool = clause_codes or codes, wider or pool
                 names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
-        rule = "data.percent" if figure.kind == "percent" else "data.multiple"
+        if figure.kind == "points" and not any(matches(figure, value) for value, _ in pool):
+            percents = [p for code in codes for p in self.index.get(code, ItemFacts()).percent]
+            hit = next((value for value, _ in percents if matches(figure, value)), None)
+            if hit is not None:
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
+                                     f"'{figure.text}' is a percent in the data, not percentage points (data: {hit}%)", f"{hit}%")]
+        rule = "data.multiple" if figure.kind == "multiple" else "data.percent"
         if not pool:
             return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                  f"'{figure.text}': no {figure.kind} for {names} in the facts of {self.period}; it can neither be confirmed nor refuted")]
@@ -207,7 +220,7 @@ class Agreement:
             stated.setdefault((figure.kind, hit), (*sentence.position(figure.start), figure.text))
             return []
         closest = min(pool, key=lambda p: abs(p[0] - figure.value))[0]
-        said = f"{closest}%" if figure.kind == "percent" else f"×{closest}"
+        said = {"percent": f"{closest}%", "points": f"{closest} percentage points"}.get(figure.kind, f"×{closest}")
         return [self.finding(doc, sentence, figure.start, figure.end, rule,
                              f"'{figure.text}' does not match the data for {names} (data: {said})", said)]
 
@@ -255,7 +268,7 @@ class Agreement:
         if self.release_year:
             names.add(period_name(base, lang, release_year=self.release_year, relative=True))
         basis = fact.get("basis")
-        if basis in ("previous_period", "year_ago"):
+        if basis in ("previous_period", "year_ago", "cumulative"):
             names.add(comparison_phrase(basis, self.period, lang))
             if lang == "en":
                 names.update({"previous " + self.period.kind_name, "a year earlier", "a year ago", "same period"})
@@ -289,8 +302,8 @@ class Agreement:
                              f"'{figure.text}' is called a {stated} but {names} had a {actual} (data: {actual} of {self.money_text(balance[0].value, lang)})",
                              f"{actual} of {self.money_text(balance[0].value, lang)}")]
 
-    def _metric_at(self, text: str, start: int, end: int, clause, lang: str, look_ahead: bool = True) -> str:
-        best, where = "balance", -1
+    def _metric_at(self, text: str, start: int, end: int, clause, lang: str, look_ahead: bool = True) -> str | None:
+        best, where = self.default_metric, -1
         for metric, pattern in METRIC_WORDS[lang]:
             for m in re.finditer(pattern, text[clause[0]:start], re.IGNORECASE):
                 if m.start() > where:
@@ -309,25 +322,42 @@ class Agreement:
         bases = {basis for phrase, basis in phrases if phrase.lower() in text.lower()}
         findings = []
         taken: list[tuple[int, int]] = []
-        for category, pattern in DIRECTIONS[lang]:
+        lexicon = [(c, p, False) for c, p in DIRECTIONS[lang]]
+        if self.rate_metrics:
+            lexicon += [(c, p, True) for c, p in rate_directions(lang, self.config.project)]
+        stated = [f.value for f in find_mentions(segment, lang) if f.kind == "percent"]
+        for category, pattern, rate_only in lexicon:
             for m in re.finditer(pattern, segment, re.IGNORECASE):
                 start, end = clause[0] + m.start(), clause[0] + m.end()
                 if any(s <= start < e for s, e in taken):
                     continue
                 taken.append((start, end))
-                metric = self._metric_at(text, start, end, clause, lang, look_ahead=category in ("grow", "shrink"))
+                metric = None if rate_only else self._metric_at(text, start, end, clause, lang, look_ahead=category in ("grow", "shrink"))
                 owners = self._attribute(start, items, clause, context)
                 inside = [i for i in items if clause[0] <= i.start < clause[1]]
                 codes = self._codes(inside or owners)
+
+                def wanted(f) -> bool:
+                    if rate_only:
+                        return f.metric in self.rate_metrics
+                    return metric is None or f.metric == metric
+
                 changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
-                           if f.metric == metric and (not bases or f.basis in bases)]
+                           if wanted(f) and (not bases or f.basis in bases)]
+                if not changes and bases:
+                    changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes if wanted(f)]
                 names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
                 word = text[start:end]
                 if not changes:
                     findings.append(self.finding(doc, sentence, start, end, "data.unverifiable",
-                                                 f"'{word}': the data has no change in {metric} for {names} to confirm or refute it"))
+                                                 f"'{word}': the data has no change in {metric or 'any figure'} for {names} to confirm or refute it"))
                     continue
                 if any(f.direction in AGREES[category] for f in changes):
+                    continue
+                # "rose 2.4 percent": the change whose percent the clause states is the one meant,
+                # whatever other period the sentence also names.
+                every = [f for code in codes for f in self.index.get(code, ItemFacts()).changes]
+                if any(f.direction in AGREES[category] and "percent" in f.data and abs(f.percent) in stated for f in every):
                     continue
                 fact = changes[0]
                 said = self._describe_change(fact, lang)
@@ -335,9 +365,45 @@ class Agreement:
                                              f"'{word}' contradicts the data for {self.name(fact.item, lang)} (data: {said})", said))
         return findings
 
+    def _streaks(self, doc, sentence, lang, items, context) -> list[Finding]:
+        """"the sixth straight month", "6개월 연속", "the first fall in seven months" against streak facts."""
+        from ..vocabulary import vocabulary
+
+        words = vocabulary(lang, self.config.project)["streaks"]
+        text = sentence.text
+        findings = []
+        codes = self._codes(items or context)
+        facts = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks]
+        for ended, patterns in ((False, words["read"]), (True, words.get("ended", []))):
+            for pattern in patterns:
+                for m in re.finditer(pattern, text, re.IGNORECASE):
+                    raw = (m.groupdict().get("n") or "").lower()
+                    n = _count(raw, words)
+                    if n is None:
+                        continue
+                    if ended:
+                        ok = [f for f in facts if f.ended and f.length + 1 == n and not f.open]
+                        ok += [f for f in facts if f.ended and f.open and f.length + 1 <= n]
+                    else:
+                        ok = [f for f in facts if not f.ended and (f.length == n or (f.open and f.length <= n))]
+                    if ok:
+                        continue
+                    names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
+                    known = sorted({(f.length, f.condition, f.ended, f.open) for f in facts}, reverse=True)
+                    said = ", ".join(f"{'at least ' if o else ''}{length} ({cond}{', ended' if e else ''})" for length, cond, e, o in known[:3]) or "no streak"
+                    findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.streak",
+                                                 f"'{m.group(0)}': no such streak for {names} in the data (data: {said})", said))
+        return findings
+
     def _describe_change(self, fact: Fact, lang: str) -> str:
+        unit = self.config.metrics[fact.metric].unit if fact.metric in self.config.metrics else "usd_million"
+        if "base_value" not in fact.data or "value" not in fact.data:
+            return f"{fact.metric} {fact.direction}, {fact.percent}% on {fact.base_period}"
+        if unit != "usd_million":
+            pct = f", {fact.percent}%" if "percent" in fact.data else ""
+            return f"{fact.metric} {fact.direction} from {fact.base_value} to {fact.value}{pct} ({fact.base_period} to {fact.period})"
         base, now = self.money_text(abs(fact.base_value), lang), self.money_text(abs(fact.value), lang)
-        if fact.metric != "balance":
+        if self.config.metrics.get(fact.metric) is None or self.config.metrics[fact.metric].kind != "balance":
             return f"{fact.metric} {fact.direction} from {base} to {now}"
         if fact.direction.startswith("turned") or fact.sign == "balanced":
             target = "zero" if fact.sign == "balanced" else f"a {fact.sign}"
@@ -361,6 +427,18 @@ class Agreement:
                                          f"(data: no record fact); a record from a longer history needs an asserted fact with a source",
                                          "no record fact"))
         return findings
+
+
+def _count(raw: str, words: dict) -> int | None:
+    """A streak's length as written: 6, "6th", "sixth", "six", 여섯, 석."""
+    raw = raw.strip()
+    digits = re.match(r"^(\d+)(?:st|nd|rd|th)?$", raw)
+    if digits:
+        return int(digits.group(1))
+    for table in ("ordinals", "numbers"):
+        if raw in words.get(table, {}):
+            return int(words[table][raw])
+    return None
 
 
 def _merge_headline_parts(sentences) -> list[Sentence]:

@@ -27,7 +27,8 @@ KO_MONEY = re.compile(
 )
 # Amounts below 1만 dollars, written in plain digits (0달러, 2500달러).
 KO_PLAIN_MONEY = re.compile(r"(?<![\d억만조.,])(?P<neg>-)?(?P<num>\d{1,4})\s?(?:미국\s?)?달러")
-PERCENT = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<unit>%p|%|percentage points?|percent|per cent|퍼센트)", re.IGNORECASE)
+PERCENT = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<unit>%\s?포인트|%p|%P|퍼센트\s?포인트|%|percentage points?|percent|per cent|pct|퍼센트)", re.IGNORECASE)
+_POINT_UNITS = ("%p", "percentage point", "percentage points", "%포인트", "퍼센트포인트", "퍼센트 포인트", "% 포인트")
 _EN_NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
@@ -108,10 +109,9 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     """Every money amount, percentage and multiple in ``text``, in order of position."""
     mentions = _en_money(text) if lang == "en" else _ko_money(text)
     for m in PERCENT.finditer(text):
-        if m.group("unit").lower() in ("%p", "percentage point", "percentage points"):
-            continue  # differences of rates: no fact kind states them yet
         number = m.group("num").replace(",", "")
-        mentions.append(Mention("percent", Decimal(number), _precision(number, Decimal(1)), m.start(), m.end(), m.group(0)))
+        kind = "points" if m.group("unit").lower() in _POINT_UNITS else "percent"
+        mentions.append(Mention(kind, Decimal(number), _precision(number, Decimal(1)), m.start(), m.end(), m.group(0)))
     pattern = EN_MULTIPLE if lang == "en" else KO_MULTIPLE
     for m in pattern.finditer(text):
         if m.groupdict().get("word"):

@@ -29,24 +29,57 @@ class Candidate:
 class ItemFacts:
     money: list[Candidate] = field(default_factory=list)
     percent: list[tuple[Decimal, Fact]] = field(default_factory=list)
+    # Differences of rates and contributions, in percentage points.
+    points: list[tuple[Decimal, Fact]] = field(default_factory=list)
+    streaks: list[Fact] = field(default_factory=list)
     multiple: list[tuple[Decimal, Fact]] = field(default_factory=list)
     changes: list[Fact] = field(default_factory=list)
     records: list[Fact] = field(default_factory=list)
 
 
-def index_facts(facts: FactSet) -> dict[str, ItemFacts]:
+def index_facts(facts: FactSet, units: dict[str, str] | None = None) -> dict[str, ItemFacts]:
+    """Every number the facts give per item, by unit: money amounts, percents, percentage points.
+
+    ``units`` maps each metric to its unit; amounts of other units (a rate's 8.4, an
+    index's 117.20) are never candidates for a money figure.
+    """
     index: dict[str, ItemFacts] = {}
+    units = units or {}
 
     def at(code: str) -> ItemFacts:
         return index.setdefault(code, ItemFacts())
 
+    def unit_of(metric: str) -> str:
+        return units.get(metric, "usd_million")
+
     def money(code: str, value, metric: str, fact: Fact, role: str = "value", base: str | None = None) -> None:
-        if value is not None:
+        if value is None:
+            return
+        unit = unit_of(metric)
+        if unit == "usd_million":
             at(code).money.append(Candidate(abs(Decimal(value)), Decimal(value), metric, fact, role, base))
+        elif unit == "percent":
+            at(code).percent.append((abs(Decimal(value)), fact))
+        elif unit == "pp":
+            at(code).points.append((abs(Decimal(value)), fact))
 
     for fact in facts:
         d = fact.data
         metric = d.get("metric", "balance")
+        if fact.kind == "streak":
+            at(fact.item).streaks.append(fact)
+            continue
+        if fact.kind == "cumulative":
+            money(fact.item, d["value"], metric, fact)
+            if "base_value" in d:
+                money(fact.item, d["base_value"], metric, fact, "base", d.get("base_period"))
+            if "direction" in d:
+                at(fact.item).changes.append(fact)
+            if "delta" in d:
+                at(fact.item).money.append(Candidate(abs(d["delta"]), d["value"], metric, fact, "delta")) if unit_of(metric) == "usd_million" else None
+            if "percent" in d:
+                at(fact.item).percent.append((abs(d["percent"]), fact))
+            continue
         if fact.kind in ("level", "record") and "value" in d:
             money(fact.item, d["value"], metric, fact)
         if fact.kind == "record" and (d.get("since_value") is not None):
@@ -54,9 +87,13 @@ def index_facts(facts: FactSet) -> dict[str, ItemFacts]:
         if fact.kind == "record":
             at(fact.item).records.append(fact)
         if fact.kind == "change":
-            money(fact.item, d["value"], metric, fact)
-            money(fact.item, d["base_value"], metric, fact, "base", d["base_period"])
-            at(fact.item).money.append(Candidate(abs(d["delta"]), d["value"], metric, fact, "delta"))
+            money(fact.item, d.get("value"), metric, fact)
+            money(fact.item, d.get("base_value"), metric, fact, "base", d["base_period"])
+            if "delta" in d:
+                if d.get("unit") == "pp":
+                    at(fact.item).points.append((abs(d["delta"]), fact))
+                elif unit_of(metric) == "usd_million":
+                    at(fact.item).money.append(Candidate(abs(d["delta"]), d["value"], metric, fact, "delta"))
             at(fact.item).changes.append(fact)
             if "percent" in d:
                 at(fact.item).percent.append((abs(d["percent"]), fact))
@@ -65,13 +102,14 @@ def index_facts(facts: FactSet) -> dict[str, ItemFacts]:
             money(fact.item, d["base_value"], metric, fact, "base", d["base_period"])
             at(fact.item).multiple.append((d["multiple"], fact))
         if fact.kind == "share":
-            money(fact.item, d["value"], metric, fact)
-            money(d["of"], d["total"], metric, fact)
+            money(fact.item, d.get("value"), metric, fact)
+            money(d["of"], d.get("total"), metric, fact)
             at(fact.item).percent.append((d["percent"], fact))
         if fact.kind == "rank":
             for member in d["members"]:
-                money(member["item"], member["value"], "balance", fact)
-                at(member["item"]).percent.append((member["share"], fact))
+                money(member["item"], member["value"], metric, fact)
+                if unit_of(metric) == "usd_million":
+                    at(member["item"]).percent.append((member["share"], fact))
         if fact.kind == "driver":
             at(fact.item).percent.append((d["share"], fact))
             if d["basis"] == "level":

@@ -25,7 +25,8 @@ class ItemMatcher:
         # The release's own name for what the total measures ("South Korea's knowledge services trade balance").
         names.setdefault(self._normal(config.subject[lang], lang), set()).add(config.total)
         for code, item in items.items():
-            for name in (item.name(lang), *config.aliases.get(code, {}).get(lang, ())):
+            short = item.shorts.get(lang) if hasattr(item, "shorts") else None
+            for name in (item.name(lang), *((short,) if short else ()), *config.aliases.get(code, {}).get(lang, ())):
                 names.setdefault(self._normal(name, lang), set()).add(code)
         self.lang = lang
         ordered = sorted(names, key=lambda n: (-len(n), n))

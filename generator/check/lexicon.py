@@ -14,6 +14,7 @@ DATA_RULES: dict[str, tuple[str, str]] = {
     "data.percent": ("error", "A percentage does not match the fact it describes."),
     "data.multiple": ("error", "A multiple (tenfold, 5.5 times) does not match the long-run change."),
     "data.parity": ("error", "The English and Korean releases of a period state different figures."),
+    "data.streak": ("error", "A streak (\"the sixth straight month\", 6개월 연속) that the data does not show, or of the wrong length."),
     "data.unverifiable": ("warning", "A claim the data can neither confirm nor refute (no figure for that item, period or basis)."),
 }
 
@@ -29,8 +30,9 @@ DIRECTIONS = {
         ("turned_surplus", r"흑자로?\s?(?:전환|돌아)"),
         ("turned_deficit", r"적자로?\s?(?:전환|돌아)"),
         ("unchanged", r"같은\s?(?:수준|\d)|변동이 없|제자리"),
-        ("grow", r"확대|증가|늘[었어고어린]|늘어|불었|불어|커졌|커지|상승"),
-        ("shrink", r"축소|감소|줄[었어고]|줄어|작아|하락"),
+        # 상승률, 증가율, 상승폭 are nouns (the rate, the size of a rise), not claims of a direction.
+        ("grow", r"확대|증가(?!율|폭|세 둔화)|늘[었어고어린]|늘어|불었|불어|커졌|커지|상승(?!률|폭|세 둔화)"),
+        ("shrink", r"축소|감소(?!율|폭)|줄[었어고]|줄어|작아|하락(?!률|폭)"),
     ],
 }
 AGREES = {
@@ -56,3 +58,19 @@ CHANGE_WORDS = {
     "en": r"\b(?:by|up|down|more|less|higher|lower|gain(?:ed)?|loss)\b",
     "ko": r"많|적은|적게|더",
 }
+
+
+def rate_directions(lang: str, project=None) -> list[tuple[str, str]]:
+    """Direction words that only rates take ("inflation slowed", 상승률 둔화), from the vocabulary files."""
+    from ..vocabulary import vocabulary
+
+    words = vocabulary(lang, project)["directions"]["rate"]
+    out = []
+    for direction, category in (("increased", "grow"), ("decreased", "shrink"), ("unchanged", "unchanged")):
+        patterns = [p for p in words[direction]["read"]
+                    if not any(p.startswith(x) for x in ("ris", "rose", "fell", "fall", "declin", "increas", "lower", "higher", "narrow", "widen", "climb",
+                                                          "상승", "하락", "확대", "축소", "올", "내", "떨어", "작아", "커"))]
+        if patterns:
+            body = "|".join(patterns)
+            out.append((category, rf"\b(?:{body})\b" if lang == "en" else f"(?:{body})"))
+    return out

@@ -12,7 +12,7 @@ from . import suppress
 from .agreement import DATA_RULES, Agreement, rule_infos as data_rule_infos
 from .document import Document, read_document
 from .findings import Finding, RuleInfo
-from .wording import default_rule_paths, lint, load_rules, rule_infos
+from .wording import default_rule_paths, lint, load_rules, rule_infos, rules_for_release
 
 
 @dataclass
@@ -178,7 +178,10 @@ def _check_file(root: Path, file: Path, release: str | None, period: str | None)
         agreement = _AGREEMENTS[(*key, id(facts))] = Agreement(project.config, project.dataset.items, facts, annotations,
                                                                project.config.check_levels)
     data_findings, stated = agreement.check(doc)
-    doc_findings = lint(doc, wording) + suppress.apply(data_findings, doc)
+    key_rules = ("rules", project.config.id)
+    if key_rules not in project._cache:
+        project._cache[key_rules] = rules_for_release(wording, project.config, root)
+    doc_findings = lint(doc, project._cache[key_rules]) + suppress.apply(data_findings, doc)
     doc_findings += suppress.directive_findings(doc, known)
     return doc, doc_findings, key, stated, agreement.levels
 

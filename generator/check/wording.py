@@ -54,6 +54,36 @@ def load_rules(paths: Iterable[Path], root: Path) -> dict[str, list[Rule]]:
     return rules
 
 
+def rules_for_release(rules: Mapping[str, list[Rule]], config, root: Path) -> dict[str, list[Rule]]:
+    """The project's wording rules as one release applies them: its own files added, the rules it
+    switches off removed, levels it changes applied, and house money style rules set to its style."""
+    import copy
+    import dataclasses
+
+    from .kinds.numberstyle import NumberStyle
+
+    extra = {lang: paths for lang, paths in config.wording_files.items()}
+    merged = {lang: list(found) for lang, found in rules.items()}
+    if extra:
+        for lang, found in load_rules([p for paths in extra.values() for p in paths], root).items():
+            merged.setdefault(lang, []).extend(found)
+    result: dict[str, list[Rule]] = {}
+    for lang, found in merged.items():
+        chosen = []
+        for rule in found:
+            if rule.id in config.wording_disabled:
+                continue
+            if rule.id in config.wording_levels or isinstance(rule, NumberStyle):
+                rule = copy.copy(rule)
+                if rule.id in config.wording_levels:
+                    rule.common = dataclasses.replace(rule.common, level=config.wording_levels[rule.id])
+                if isinstance(rule, NumberStyle):
+                    rule.style = config.money_style.get(lang, rule.style)
+            chosen.append(rule)
+        result[lang] = chosen
+    return result
+
+
 def lint(doc: Document, rules: Mapping[str, list[Rule]] | Iterable[Rule]) -> list[Finding]:
     """Run the rules for ``doc.language`` on ``doc``; suppressed findings are dropped, the rest sorted."""
     chosen = rules.get(doc.language, []) if isinstance(rules, Mapping) else [r for r in rules if r.language == doc.language]

@@ -147,6 +147,8 @@ def cumulative(ctx: Context) -> list[Fact]:
             sources = [cell.source()]
             change = change_fact(ctx, "cumulative", item.code, metric.id, ctx.period.year_ago(), "year_ago")
             if change is not None:
+                data["basis"] = "cumulative"
+                data["base_period"] = str(ctx.period.year_ago())
                 for key in ("base_value", "delta", "percent", "percent_source", "direction"):
                     if key in change.data:
                         data[key] = change.data[key]
