@@ -66,11 +66,10 @@ class ReleaseConfig:
     check_levels: dict[str, str] = field(default_factory=dict)
 
     def display(self, path: Path) -> str:
-        """A path as shown in messages: relative to the project root when inside it."""
-        try:
-            return path.resolve().relative_to(self.project.resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        """A path as shown in messages and written into output: relative to the project root (``..`` outside it)."""
+        from .paths import project_path
+
+        return project_path(self.project, path)
 
     def dimension(self, dim_id: str) -> Dimension | None:
         return next((d for d in self.dimensions if d.id == dim_id), None)
