@@ -12,7 +12,7 @@ from .errors import UsageError
 from .facts import FactSet
 from .output import sha256, with_front_matter
 from .paths import project_path
-from .publish import apply_plan, open_output, plan_period
+from .publish import write_periods
 from .periods import Period
 from .plan import Story, plan_story
 from .project import Project
@@ -106,9 +106,7 @@ def write_draft(project: Project, draft: Draft, *, force: bool = False) -> list[
     ``publish``), and the folder changes all at once (see ``writer``). Raises
     ``OutputError`` when the output folder cannot take the files.
     """
-    with open_output(project) as messages:
-        plan = plan_period(project, draft.period, draft_files(draft), force=force)
-        return messages + apply_plan(project, plan)
+    return write_periods(project, {draft.period: draft_files(draft)}, force=force)
 
 
 # Below this many periods, starting worker processes costs more than it saves.
@@ -149,12 +147,8 @@ def draft_periods(project: Project, periods: list[Period], languages: tuple[str,
             contents[period] = draft_files(build_draft(project, period, languages))
             if on_period is not None:
                 on_period(str(period))
-    # Only this process writes, under the lock; every period's obstacles are found before the first write.
-    with open_output(project) as messages:
-        plans = [plan_period(project, period, contents[period], force=force) for period in periods]
-        for plan in plans:
-            messages += apply_plan(project, plan)
-    return messages
+    # Only this process writes (workers only build), so one lock covers the whole run.
+    return write_periods(project, {period: contents[period] for period in periods}, force=force)
 
 
 _WORKER_PROJECTS: dict[tuple[str, str], Project] = {}

@@ -51,6 +51,20 @@ def beside_name(name: str) -> str:
     return f"{stem}.new.{suffix}" if dot else f"{name}.new"
 
 
+def write_periods(project: Project, contents: dict[Period, dict[str, bytes]], *, force: bool = False) -> list[str]:
+    """Write each period's files (name → bytes) into its folder; return what was done.
+
+    Under the output lock, after recovering any interrupted run. Every period is planned
+    (and every obstacle reported) before the first folder is replaced; each folder is then
+    replaced all at once, in order.
+    """
+    with open_output(project) as messages:
+        plans = [plan_period(project, period, files, force=force) for period, files in contents.items()]
+        for plan in plans:
+            messages += apply_plan(project, plan)
+    return messages
+
+
 # ------------------------------------------------------------------------------- the output folder
 @contextmanager
 def open_output(project: Project) -> Iterator[list[str]]:

@@ -149,14 +149,18 @@ def replace_folder(output: Path, folder: Path, writes: dict[str, bytes], removes
         if had_old:
             _rename(folder, aside)
         _rename(staged, folder)
-        fsync_dir(output)
-        fsync_dir(staging)
-        if had_old:
-            _rescue_late_saves(aside, folder, set(writes) | removes)
     except BaseException:
         _undo_after_failure(output)
         raise
-    recover(output)
+    # The new folder is in place: a failure from here on must not report the run as failed
+    # (the files are new); what is left over, the next run's recovery deletes.
+    try:
+        fsync_dir(output)
+        if had_old:
+            _rescue_late_saves(aside, folder, set(writes) | removes)
+        recover(output)
+    except OSError:
+        _undo_after_failure(output)  # recovery once more: a transient failure leaves nothing behind
 
 
 def _write_journal(output: Path, entry: dict) -> None:
