@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import ConfigError, UsageError
 from .configkeys import allow_outside, check_release_id
-from .paths import ALLOW_OUTSIDE_KEY, resolve_inside
+from .paths import ALLOW_OUTSIDE_KEY, project_path, resolve_inside
 from .periods import FREQUENCIES, Period
 from .yamlload import YamlMap, check_keys, describe, get_str, load_yaml, require_list, require_map, suggest, where
 
@@ -186,8 +186,8 @@ class ReleaseConfig:
     wording_files: dict[str, tuple[Path, ...]] = field(default_factory=dict)
 
     def display(self, path: Path) -> str:
-        """A path as shown in messages: relative to the project root when inside it."""
-        return _display(path, self.project)
+        """A path as shown in messages and written into output: relative to the project root (``..`` outside it)."""
+        return project_path(self.project, path)
 
     def dimension(self, dim_id: str) -> Dimension | None:
         return next((d for d in self.dimensions if d.id == dim_id), None)

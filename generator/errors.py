@@ -94,3 +94,7 @@ class UsageError(GeneratorError):
 
 class InputError(GeneratorError):
     """A file given to ``check`` cannot be read as a release (no front matter, binary)."""
+
+
+class OutputError(GeneratorError):
+    """The output folder cannot take the draft: an obstacle in the way, a full disk, no permission, a lock held."""

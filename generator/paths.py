@@ -1,4 +1,4 @@
-"""Where input files may be and what they may be, checked before a single byte is read.
+"""Paths: where input files may be (checked before a single byte is read), where output goes, how paths are written.
 
 A release definition names its data files; a careless or hostile one could name
 ``/etc/shadow`` (whose first line would then be echoed in an error), ``/dev/zero`` (read
@@ -12,9 +12,13 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, GeneratorError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .periods import Period
+    from .project import Project
 
 ALLOW_OUTSIDE_KEY = "allow_outside_project"
 
@@ -88,3 +92,29 @@ def _size(count: int) -> str:
     if count % (1024 * 1024) == 0:
         return f"{count // (1024 * 1024)} MB"
     return f"{count} bytes"
+
+
+def period_folder(project: Project, period: Period) -> Path:
+    """The folder of one period's files; the only place that knows the output layout."""
+    return project.output / str(period)
+
+
+def project_path(root: Path, path: Path) -> str:
+    """``path`` as text relative to the project ``root``, with ``..`` when it lies outside.
+
+    Output must not depend on where the project sits on disk (an absolute path would
+    change the input hash and facts.json between two checkouts), so a file outside the
+    project is written as the way to it from the root, e.g. ``../shared/figures.csv``.
+    Only when no relative path exists (another drive on Windows) is the file name used.
+    """
+    path = Path(path)
+    # The name itself is not resolved: a symbolic link is shown as the link, not its target.
+    target, base = path.parent.resolve() / path.name, Path(root).resolve()
+    try:
+        return target.relative_to(base).as_posix()
+    except ValueError:
+        pass
+    try:
+        return Path(os.path.relpath(target, base)).as_posix()
+    except ValueError:
+        return target.name

@@ -17,6 +17,7 @@ from jinja2 import nodes
 
 import generator
 from generator.draft import build_draft
+from generator.errors import OutputError
 from generator.project import open_project
 
 from drafting import (
@@ -379,7 +380,7 @@ def test_a_write_failing_midway_leaves_the_previous_files_and_no_temporary_files
             return real(src, dst, *args, **kwargs)
 
         monkeypatch.setattr(os, "replace", failing)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="no space left on the device"):
         build_and_write(fresh)
     monkeypatch.undo()
     assert calls["n"] >= 2
@@ -459,7 +460,7 @@ def test_lang_en_writes_only_the_english_release(capsys, fresh):
 def test_all_drafts_every_period(capsys, fresh):
     code, _, _ = _draft(capsys, fresh, "--all")
     assert code == 0
-    assert sorted(p.name for p in (fresh / "output").iterdir()) == sorted(BUNDLED_PERIODS)
+    assert sorted(p.name for p in (fresh / "output").iterdir()) == sorted([*BUNDLED_PERIODS, ".pressgen.lock"])
 
 
 # ------------------------------------------------------------------------------- wording edge cases
