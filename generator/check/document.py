@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-
 import bisect
+import functools
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -28,6 +29,9 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf al".split()
 )
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$|^[A-Z]$")
+_WORD_CHAR = re.compile(r"[\w.]")
+_NON_SPACE = re.compile(r"\S")
+_ODD_SPACES = re.compile(r"\s\s+|[^\S ]")
 _SENTENCE_END = re.compile(r"[.?!]+[\"'”’)\]」』]*(?=\s|$)")
 _HEADLINE_BREAK = re.compile(r"…|\.{3,}")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -103,10 +107,16 @@ class Document:
             return None
 
 
+# markdown-it stops reading (silently) below its nesting limit, 20 in the commonmark preset:
+# a list ten deep or a quote twenty deep would go unchecked. Its block parser recurses, so
+# depth is bounded by Python's recursion limit instead, and exceeding that is an input error.
+_MAX_NESTING = 100_000
+
+
 @functools.lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     # Building the parser (rule chains, regexes) costs more than parsing a release.
-    return MarkdownIt("commonmark").enable("table")
+    return MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
 
 
 def read_document(path: Path, display: str | None = None) -> Document:
@@ -127,23 +137,94 @@ def parse_document(text: str, display: str) -> Document:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    # Rules and figures are written in NFC; decomposed Hangul (NFD, as some macOS tools save
+    # it) would match none of them. Text is read in NFC, but findings point at the file's own
+    # columns: ``column_maps`` maps NFC columns of the lines that changed back to the file.
+    column_maps: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if not line.isascii() and not unicodedata.is_normalized("NFC", line):
+            lines[index], column_maps[index + 1] = _nfc_with_columns(line)
     front, body_start = _front_matter(lines, display)
     # Blank out the front matter instead of cutting it, so token line numbers are file line numbers.
     markdown_lines = [""] * body_start + lines[body_start:]
-    tokens = _parser().parse("\n".join(markdown_lines) + "\n")
+    try:
+        tokens = _parser().parse("\n".join(markdown_lines) + "\n")
+    except RecursionError:
+        raise InputError(
+            "markdown is nested too deeply to read (lists, block quotes or links hundreds of levels deep)",
+            path=display, hint="flatten the nesting; nothing in this file was checked",
+        ) from None
     code_lines = {n + 1 for t in tokens if t.type in ("fence", "code_block") and t.map for n in range(*t.map)}
     sentences = tuple(_sentences(tokens, markdown_lines))
+    directives = find_directives(markdown_lines, code_lines)
+    if column_maps:
+        sentences = tuple(_file_columns(s, column_maps) for s in sentences)
+        directives = tuple(replace(d, column=_file_column(column_maps, d.line, d.column)) for d in directives)
     return Document(
         path=display,
         front_matter=front,
         language=_language(front, sentences, lines, display),
         sentences=sentences,
         lines=tuple(lines),
-        suppressions=find_directives(markdown_lines, code_lines),
+        suppressions=directives,
         body="\n".join(lines[body_start:]) + ("\n" if len(lines) > body_start else ""),
         body_line=body_start + 1,
         has_front_matter=body_start > 0,
     )
+
+
+def _nfc_with_columns(line: str) -> tuple[str, list[int]]:
+    """``line`` in NFC, and for each NFC character (and one past the end) its 1-based column in ``line``.
+
+    A character composed from several (a Hangul syllable from its jamo) takes the column
+    of the first of them.
+    """
+    # Chunks start at characters of combining class 0; neighbouring chunks that compose
+    # together (Hangul jamo all have class 0) are merged, so each chunk normalises alone.
+    chunks: list[list] = []  # [start, original, nfc]
+    start = 0
+    for end in range(1, len(line) + 1):
+        if end < len(line) and unicodedata.combining(line[end]):
+            continue
+        piece = line[start:end]
+        nfc = unicodedata.normalize("NFC", piece)
+        if chunks:
+            last = chunks[-1]
+            joined = unicodedata.normalize("NFC", last[1] + piece)
+            if joined != last[2] + nfc:
+                last[1] += piece
+                last[2] = joined
+                start = end
+                continue
+        chunks.append([start, piece, nfc])
+        start = end
+    whole = unicodedata.normalize("NFC", line)
+    if "".join(c[2] for c in chunks) != whole:
+        chunks = [[0, line, whole]]  # not expected; coarse but never wrong about the text
+    columns: list[int] = []
+    for start, original, nfc in chunks:
+        if len(nfc) == len(original):
+            columns.extend(range(start + 1, start + 1 + len(nfc)))
+        else:
+            columns.extend(repeat(start + 1, len(nfc)))
+    columns.append(len(line) + 1)
+    return whole, columns
+
+
+def _file_column(column_maps: dict[int, list[int]], line: int, column: int) -> int:
+    columns = column_maps.get(line)
+    if columns is None:
+        return column
+    if column - 1 < len(columns):
+        return columns[max(column - 1, 0)]
+    return columns[-1] + column - len(columns)
+
+
+def _file_columns(sentence: Sentence, column_maps: dict[int, list[int]]) -> Sentence:
+    if not any(line in column_maps for line in range(sentence.positions[0][0], sentence.positions[-1][0] + 1)):
+        return sentence
+    positions = tuple((line, _file_column(column_maps, line, column)) for line, column in sentence.positions)
+    return replace(sentence, column=positions[0][1], positions=positions)
 
 
 def _front_matter(lines: list[str], display: str) -> tuple[dict[str, Any], int]:
@@ -192,6 +273,14 @@ def _language(front: dict[str, Any], sentences: Iterable[Sentence], lines: list[
     return code
 
 
+# How far past the cursor a text token's source may start (markup, indentation, quote
+# markers of a deep nesting) or one character of it may lie (an escape, an entity): bounded
+# so that text which is not in the source verbatim costs its length, not the block's.
+_GAP = 4096
+_CHAR_GAP = 64
+_CHUNK = 64
+
+
 class _Stream:
     """Source lines of one block, to find where markdown-it's unlocated inline text came from.
 
@@ -214,32 +303,50 @@ class _Stream:
         return self.first + k + 1, index - self.starts[k] + 1
 
     def _run(self, at: int, length: int) -> list[tuple[int, int]]:
-        """Positions of ``length`` consecutive characters from ``at``: one bisect, then counting."""
+        """Positions of ``length`` consecutive characters from ``at``."""
         line, column = self.pos(at)
-        out = []
-        text = self.text
-        for index in range(at, at + length):
-            out.append((line, column))
-            if text[index] == "\n":
-                line, column = line + 1, 1
-            else:
-                column += 1
+        if "\n" not in self.text[at:at + length]:
+            return list(zip(repeat(line, length), range(column, column + length)))
+        return self._positions(range(at, at + length))
+
+    def _positions(self, indices: Iterable[int]) -> list[tuple[int, int]]:
+        """Positions of ascending indices into ``text``, walking the line starts once."""
+        starts, out = self.starts, []
+        k, following = 0, starts[1] if len(starts) > 1 else len(self.text) + 1
+        for index in indices:
+            while index >= following and k + 1 < len(starts):
+                k += 1
+                following = starts[k + 1] if k + 1 < len(starts) else len(self.text) + 1
+            out.append((self.first + k + 1, index - starts[k] + 1))
         return out
 
     def align(self, content: str) -> list[tuple[int, int]]:
-        at = self.text.find(content, self.cursor) if content else -1
+        if not content:
+            return []
+        text, cursor = self.text, self.cursor
+        at = text.find(content, cursor, cursor + len(content) + _GAP)
         if at >= 0:
             self.cursor = at + len(content)
             return self._run(at, len(content))
-        out = []
-        for ch in content:
-            at = self.text.find(ch, self.cursor)
+        # Not verbatim (escapes, entities): match chunk by chunk, else character by character.
+        indices: list[int] = []
+        i, n = 0, len(content)
+        while i < n:
+            chunk = content[i:i + _CHUNK]
+            if text.startswith(chunk, cursor):
+                indices.extend(range(cursor, cursor + len(chunk)))
+                cursor += len(chunk)
+                i += len(chunk)
+                continue
+            at = text.find(content[i], cursor, cursor + _CHAR_GAP)
             if at < 0:
-                out.append(self.pos(self.cursor))
+                indices.append(min(cursor, len(text)))
             else:
-                out.append(self.pos(at))
-                self.cursor = at + 1
-        return out
+                indices.append(at)
+                cursor = at + 1
+            i += 1
+        self.cursor = cursor
+        return self._positions(indices)
 
     def seek(self, marker: str) -> tuple[int, int]:
         """Move past the next ``marker`` and return where it started."""
@@ -273,7 +380,26 @@ class _Stream:
             self.cursor = i + 1
 
 
+class _Prose:
+    """Characters of one inline run and their file positions, kept as two parallel lists."""
+
+    __slots__ = ("pieces", "positions")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.positions: list[tuple[int, int]] = []
+
+    def add(self, text: str, positions: list[tuple[int, int]]) -> None:
+        self.pieces.append(text)
+        self.positions.extend(positions)
+
+
 def _sentences(tokens: list, lines: list[str]) -> Iterable[Sentence]:
+    """Sentences of every inline token, whatever containers (lists, quotes, tables) hold it.
+
+    The token stream is flat, so containers at any depth are reached; the innermost one
+    names the sentence's kind.
+    """
     stack: list[Any] = []
     stream: _Stream | None = None
     for token in tokens:
@@ -285,46 +411,50 @@ def _sentences(tokens: list, lines: list[str]) -> Iterable[Sentence]:
             continue
         if stream is None or stream.key != tuple(token.map):
             stream = _Stream(lines, *token.map)  # table cells of one row share a stream
-        chars: list[tuple[str, tuple[int, int]]] = []
-        _walk(token.children or [], stream, chars)
+        prose = _Prose()
+        _walk(token.children or [], stream, prose)
         kind, level = "paragraph", None
         for opened in reversed(stack):
             if opened.type in _KINDS_BY_CONTAINER:
                 kind = _KINDS_BY_CONTAINER[opened.type]
                 level = int(opened.tag[1]) if kind == "heading" else None
                 break
-        yield from _split(_collapse(chars), kind, level)
+        text, positions = _collapse("".join(prose.pieces), prose.positions)
+        yield from _split(text, positions, kind, level)
 
 
-def _walk(children: list, stream: _Stream, chars: list, emit: bool = True) -> None:
+def _walk(children: list, stream: _Stream, prose: _Prose, emit: bool = True) -> None:
     autolink = False
     for child in children:
         kind = child.type
         if kind == "text":
-            positions = stream.align(child.content)
+            content = child.content
+            positions = stream.align(content)
             if emit and not autolink:
-                urls = [(m.start(), m.end()) for m in _URL.finditer(child.content)]
-                if not urls:
-                    chars.extend(zip(child.content, positions))
+                if "." not in content or not _URL.search(content):
+                    prose.add(content, positions)
                 else:
-                    dropped = {i for start, end in urls for i in range(start, end)}
-                    chars.extend((c, p) for i, (c, p) in enumerate(zip(child.content, positions)) if i not in dropped)
+                    last = 0
+                    for m in _URL.finditer(content):
+                        prose.add(content[last:m.start()], positions[last:m.start()])
+                        last = m.end()
+                    prose.add(content[last:], positions[last:])
         elif kind in ("softbreak", "hardbreak"):
             where = stream.seek("\n")
             if emit:
-                chars.append((" ", where))
+                prose.add(" ", [where])
         elif kind == "code_inline":
             where = stream.seek(child.markup)
             stream.seek(child.markup)
             if emit:
-                chars.append((" ", where))  # keeps the words on either side apart
+                prose.add(" ", [where])  # keeps the words on either side apart
         elif kind == "html_inline":
             where = stream.seek(child.content)
             if emit and not child.content.startswith("<!--") and not _HTML_TAG.match(child.content):
-                chars.extend((c, (where[0], where[1] + i)) for i, c in enumerate(child.content))
+                prose.add(child.content, [(where[0], where[1] + i) for i in range(len(child.content))])
         elif kind == "image":
             stream.seek("![")
-            _walk(child.children or [], stream, chars, emit=False)
+            _walk(child.children or [], stream, prose, emit=False)
             stream.skip_destination()
         elif kind == "link_open":
             autolink = child.markup == "autolink"
@@ -336,33 +466,44 @@ def _walk(children: list, stream: _Stream, chars: list, emit: bool = True) -> No
             autolink = False
 
 
-def _collapse(chars: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
-    out: list[tuple[str, tuple[int, int]]] = []
-    append = out.append
-    last_space = True  # no leading space
-    for item in chars:
-        if item[0].isspace():
-            if not last_space:
-                append((" ", item[1]))
-                last_space = True
-        else:
-            append(item)
-            last_space = False
-    while out and out[-1][0] == " ":
-        out.pop()
-    return out
+def _collapse(text: str, positions: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Whitespace runs become one space, placed where the run starts; none at either end."""
+    # Only runs that are not already a single plain space need rewriting; prose has few.
+    pieces: list[str] = []
+    out: list[tuple[int, int]] = []
+    last = 0
+    for m in _ODD_SPACES.finditer(text):
+        start, end = m.span()
+        pieces.append(text[last:start])
+        out.extend(positions[last:start])
+        pieces.append(" ")
+        out.append(positions[start])
+        last = end
+    if last == 0:
+        text, out = text, positions
+    else:
+        pieces.append(text[last:])
+        out.extend(positions[last:])
+        text = "".join(pieces)
+    begin, end = 0, len(text)
+    if text.startswith(" "):
+        begin = 1
+    if end > begin and text.endswith(" "):
+        end -= 1
+    if (begin, end) != (0, len(text)):
+        return text[begin:end], out[begin:end]
+    return text, out
 
 
-def _split(chars: list[tuple[str, tuple[int, int]]], kind: str, level: int | None) -> Iterable[Sentence]:
-    text = "".join(c for c, _ in chars)
+def _split(text: str, positions: list[tuple[int, int]], kind: str, level: int | None) -> Iterable[Sentence]:
     for start, end in (_headline_parts(text) if kind == "heading" else _sentence_spans(text)):
         while start < end and text[start] == " ":
             start += 1
         while end > start and text[end - 1] == " ":
             end -= 1
         if start < end:
-            positions = tuple(p for _, p in chars[start:end])
-            yield Sentence(text[start:end], positions[0][0], positions[0][1], kind, level, positions)
+            first = positions[start]
+            yield Sentence(text[start:end], first[0], first[1], kind, level, tuple(positions[start:end]))
 
 
 def _headline_parts(text: str) -> list[tuple[int, int]]:
@@ -381,8 +522,10 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text):
         if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]」』")) == 1 and _is_abbreviation(text, m.start()):
             continue
-        following = text[m.end():].lstrip()
-        if following[:1].isascii() and following[:1].islower():
+        # Look only at the next visible character: slicing the rest of the text at every
+        # full stop made a long paragraph quadratic.
+        following = _NON_SPACE.search(text, m.end())
+        if following and following.group().isascii() and following.group().islower():
             continue
         spans.append((start, m.end()))
         start = m.end()
@@ -391,8 +534,12 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"[\w.]+$", text[:dot])
-    if not word:
+    # Walk back over the word before the dot; a regex anchored at the end of ``text[:dot]``
+    # would rescan the paragraph from its start at every full stop.
+    begin = dot
+    while begin > 0 and _WORD_CHAR.match(text, begin - 1):
+        begin -= 1
+    if begin == dot:
         return False
-    token = word.group()
+    token = text[begin:dot]
     return token.lower() in _ABBREVIATIONS or bool(_INITIALS.match(token))
