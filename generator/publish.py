@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from .errors import OutputError
+from .errors import GeneratorError, OutputError
 from .lock import LOCK, output_lock
 from .output import sha256
 from .paths import period_folder, project_path
@@ -80,7 +80,45 @@ def open_output(project: Project) -> Iterator[list[str]]:
             done = recover(output)
         except OSError as exc:
             raise output_error(project, exc, output) from None
-        yield [f"recovered {_shown(project, output)}/: {line}" for line in done]
+        moved = migrate_legacy(project)
+        yield [f"recovered {_shown(project, output)}/: {line}" for line in done] + moved
+
+
+def migrate_legacy(project: Project) -> list[str]:
+    """Move a period folder of the one-release layout (``output/<period>/``) to ``output/<release>/<period>/``.
+
+    The folder moves whole, manifest included, so files an editor changed stay theirs
+    (never overwritten) after the move. Only folders whose releases name this release move.
+    """
+    from .output import split_front_matter
+    from .periods import Period
+
+    legacy_root = project.root / "output"
+    messages = []
+    try:
+        entries = sorted(p for p in legacy_root.iterdir() if p.is_dir() and not p.is_symlink())
+    except OSError:
+        return []
+    for folder in entries:
+        try:
+            period = Period.parse(folder.name)
+        except ValueError:
+            continue
+        if str(period) != folder.name:
+            continue
+        owners = set()
+        for release in folder.glob("release.*.md"):
+            try:
+                meta, _ = split_front_matter(release.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, GeneratorError):
+                meta = None
+            owners.add((meta or {}).get("release"))
+        target = project.output / folder.name
+        if owners != {project.config.id} or os.path.lexists(target):
+            continue
+        os.rename(folder, target)
+        messages.append(f"moved {_shown(project, folder)}/ to {_shown(project, target)}/ (output is now per release)")
+    return messages
 
 
 def check_output_root(project: Project) -> None:
