@@ -522,7 +522,7 @@ class _Planner:
 def plan_story(config: ReleaseConfig, facts: FactSet, annotations: Annotations | None, items: dict) -> Story:
     """Choose and order the facts into a story following the release's section list.
 
-    A release led by a balance (the knowledge services release) is planned as a balance
+    A release led by a balance (a trade balance of services, say) is planned as a balance
     story: sides, main contributors, composition. Any other lead (exports, an inflation
     rate, employment) is planned as a metric story: level, change, streak and record of
     the lead, then each section's members with their own changes.

@@ -40,7 +40,7 @@ class Agreement:
         self.period = Period.parse(facts.period)
         self.index = index_facts(facts, {m.id: m.unit for m in config.metrics.values()})
         # Without a metric word, a direction is judged against the release's lead metric when
-        # that is a balance (the knowledge services release), else against any metric's change.
+        # that is a balance (a balance-led release), else against any metric's change.
         head = config.headline
         self.default_metric = head.metric if head and config.metric(head.metric).kind == "balance" else (
             "balance" if head is None and "balance" in config.metrics else None)
@@ -180,7 +180,7 @@ class Agreement:
                                      f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
             hits = [c for c in candidates if matches(figure, c.value)]
             if not hits and not pairs_mode:
-                # The nearest name may be a generic one ("knowledge services exports"); the
+                # The nearest name may be a generic one ("services exports"); the
                 # figure may belong to another item named in the same clause.
                 clause_codes = self._codes(m for m in items if clause[0] <= m.start < clause[1])
                 hits = [c for code in clause_codes for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value)]

@@ -22,7 +22,7 @@ class ItemMatcher:
 
     def __init__(self, items: dict, config: ReleaseConfig, lang: str) -> None:
         names: dict[str, set[str]] = {}
-        # The release's own name for what the total measures ("South Korea's knowledge services trade balance").
+        # The release's own name for what the total measures ("South Korea's services trade balance").
         names.setdefault(self._normal(config.subject[lang], lang), set()).add(config.total)
         for code, item in items.items():
             short = item.shorts.get(lang) if hasattr(item, "shorts") else None
