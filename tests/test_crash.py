@@ -255,5 +255,6 @@ def test_real_kills_at_random_instants_and_at_every_rename(states):
         n_old, n_new = assert_all_old_or_all_new(output, old, new)
         tally["old"] += n_old
         tally["new"] += n_new
-    assert tally["killed mid-switch"] >= 6, tally
+    # Renames 1 and 4 put a journal in place (killed there: staging only); 2, 3, 5, 6 switch folders.
+    assert tally["killed mid-switch"] >= 4 and tally["killed while staging"] >= 2, tally
     print(f"\nsubprocess kills: {len(plan)} runs of {duration:.2f} s, {tally}, {time.monotonic() - started:.1f} s")
