@@ -172,9 +172,10 @@ def _cmd_check(args) -> int:
 def _cmd_validate(args) -> int:
     from .project import open_projects, validate_project
 
-    for project in open_projects(args.project, args.release):
-        for line in validate_project(project):
-            print(line)
+    # Every release is validated before anything is printed: a failing validate prints nothing on stdout.
+    lines = [line for project in open_projects(args.project, args.release) for line in validate_project(project)]
+    for line in lines:
+        print(line)
     return 0
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,14 +20,11 @@ def repo_root() -> Path:
 
 @pytest.fixture
 def project_copy(tmp_path: Path, repo_root: Path) -> Path:
-    """A copy of the bundled project (config/, data/, templates/) in tmp_path, safe to break."""
-    root = tmp_path / "project"
-    root.mkdir()
-    for part in ("config", "data", "templates"):
-        source = repo_root / part
-        if source.is_dir():
-            shutil.copytree(source, root / part)
-    return root
+    """A copy of the bundled knowledge services release (its config, data and templates) in
+    tmp_path, safe to break; a project with that one release, so no ``--release`` is needed."""
+    from drafting import copy_bundled
+
+    return copy_bundled(tmp_path / "project")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -25,11 +25,27 @@ BUNDLED_PERIODS = ("2010", "2022H2", "2023H1", "2024H1", "2024H2", "2024", "2025
 
 
 # ------------------------------------------------------------------------------- projects
-def copy_bundled(target: Path) -> Path:
-    """Copy the bundled project's config/, data/ and templates/ to ``target`` (no output/)."""
+BUNDLED_RELEASE = "knowledge_services"
+
+
+def copy_bundled(target: Path, release: str | None = BUNDLED_RELEASE) -> Path:
+    """Copy the bundled project to ``target`` (no output/).
+
+    By default only the knowledge services release (its definition, data and templates,
+    plus the shared config/wording/): the draft tests are about that release, and a
+    project with one release needs no ``--release``. ``release=None`` copies every release.
+    """
     target.mkdir(parents=True, exist_ok=True)
-    for part in ("config", "data", "templates"):
-        shutil.copytree(REPO_ROOT / part, target / part)
+    if release is None:
+        for part in ("config", "data", "templates"):
+            shutil.copytree(REPO_ROOT / part, target / part)
+        return target
+    (target / "config").mkdir(exist_ok=True)
+    shutil.copyfile(REPO_ROOT / "config" / f"{release}.yaml", target / "config" / f"{release}.yaml")
+    if (REPO_ROOT / "config" / "wording").is_dir():
+        shutil.copytree(REPO_ROOT / "config" / "wording", target / "config" / "wording")
+    for part in ("data", "templates"):
+        shutil.copytree(REPO_ROOT / part / release, target / part / release)
     return target
 
 

@@ -63,7 +63,7 @@ def test_committed_drafts_are_clean(capsys, monkeypatch, repo_root, fmt, expecte
 def test_committed_drafts_through_the_library(repo_root):
     result = check_paths([repo_root / "output"], repo_root)
     assert result.findings == []
-    assert sorted(result.files) == sorted(f"output/{p}/release.{l}.md" for p in ("2024", "2025H1") for l in ("en", "ko"))
+    assert sorted(result.files) == sorted(p.relative_to(repo_root).as_posix() for p in (repo_root / "output").glob("*/*/release.*.md"))
     assert result.exit_code() == 0 and result.exit_code(strict=True) == 0
 
 
@@ -232,7 +232,7 @@ def h1_copy(tmp_path, repo_root) -> Path:
     folder = tmp_path / "2025H1"
     folder.mkdir()
     for lang in ("en", "ko"):
-        shutil.copy(repo_root / "output" / "2025H1" / f"release.{lang}.md", folder)
+        shutil.copy(repo_root / "output" / "knowledge_services" / "2025H1" / f"release.{lang}.md", folder)
     ko = folder / "release.ko.md"
     paragraphs = ko.read_text(encoding="utf-8").split("\n\n")
     dropped = [p for p in paragraphs if p.startswith("지역별로는")]
@@ -262,7 +262,7 @@ def test_one_language_alone_has_no_parity_findings(h1_copy, repo_root, lang):
 
 
 def test_parity_of_the_committed_drafts(repo_root):
-    assert check_paths([repo_root / "output" / "2025H1"], repo_root).findings == []
+    assert check_paths([repo_root / "output" / "knowledge_services" / "2025H1"], repo_root).findings == []
 
 
 # -- inline suppression ---------------------------------------------------------------------

@@ -62,19 +62,19 @@ def states(tmp_path_factory):
     base = tmp_path_factory.mktemp("crash")
     root = copy_bundled(base / "project")
     assert write_draft_cli(root) == 0
-    edited = root / "output" / EDITED
+    edited = root / "output" / "knowledge_services" / EDITED
     edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor's paragraph.\n", encoding="utf-8")
-    old = tree(root / "output")
+    old = tree(root / "output" / "knowledge_services")
     _change_inputs(root)
     project = open_project(root)
     contents = {project.period(p): draft_files(build_draft(project, project.period(p))) for p in PERIODS}
     saved = base / "old-output"
-    shutil.copytree(root / "output", saved, symlinks=True)
+    shutil.copytree(root / "output" / "knowledge_services", saved, symlinks=True)
     new = {}
     for force in (False, True):
         _reset(root, saved)
         write_periods(project, contents, force=force)
-        new[force] = tree(root / "output")
+        new[force] = tree(root / "output" / "knowledge_services")
     _reset(root, saved)
     for period in PERIODS:
         for force in (False, True):
@@ -90,8 +90,8 @@ def write_draft_cli(root: Path, *extra: str) -> int:
 
 
 def _reset(root: Path, saved: Path) -> None:
-    shutil.rmtree(root / "output")
-    shutil.copytree(saved, root / "output", symlinks=True)
+    shutil.rmtree(root / "output" / "knowledge_services")
+    shutil.copytree(saved, root / "output" / "knowledge_services", symlinks=True)
 
 
 def assert_all_old_or_all_new(output: Path, old: dict, new: dict) -> tuple[int, int]:
@@ -137,7 +137,7 @@ def _count_steps(states, force: bool) -> int:
 
 @pytest.mark.parametrize("force", [False, True])
 def test_a_failure_at_every_step_leaves_each_period_all_old_or_all_new(states, monkeypatch, force):
-    root, output, project = states["root"], states["root"] / "output", states["project"]
+    root, output, project = states["root"], states["root"] / "output" / "knowledge_services", states["project"]
     old, new = states["old"], states["new"][force]
     # What is proven here is the order of the steps, not the disk's durability; syncing
     # hundreds of times would only make the test slow (the subprocess test syncs for real).
@@ -214,7 +214,7 @@ def _run_draft(root: Path, env: dict) -> subprocess.Popen:
 
 
 def test_real_kills_at_random_instants_and_at_every_rename(states):
-    root, output, project = states["root"], states["root"] / "output", states["project"]
+    root, output, project = states["root"], states["root"] / "output" / "knowledge_services", states["project"]
     old, new = states["old"], states["new"][False]
     # How long a run takes, and how many renames it makes.
     _reset(root, states["saved"])

@@ -95,7 +95,7 @@ def test_the_number_reader_reads_the_house_styles(lang, text, expected):
 # ------------------------------------------------------------------------------- every period
 @pytest.mark.parametrize("period", BUNDLED_PERIODS)
 def test_every_bundled_period_drafts_in_both_languages(bundled, period):
-    folder = bundled / "output" / period
+    folder = bundled / "output" / "knowledge_services" / period
     assert sorted(p.name for p in folder.iterdir()) == ["facts.json", "manifest.json", "release.en.md", "release.ko.md", "review.md"]
     for lang in LANGS:
         meta, body = split_front_matter((folder / f"release.{lang}.md").read_text(encoding="utf-8"))
@@ -158,7 +158,7 @@ def test_english_and_korean_state_the_same_facts_with_the_same_numbers(drafts, p
 
 @pytest.mark.parametrize("period", BUNDLED_PERIODS)
 def test_every_fact_a_draft_refers_to_is_in_facts_json(bundled, drafts, period):
-    folder = bundled / "output" / period
+    folder = bundled / "output" / "knowledge_services" / period
     doc = json.loads((folder / "facts.json").read_text(encoding="utf-8"))
     assert doc["period"] == period and doc["release"] == "knowledge_services"
     known = {f["id"] for f in doc["facts"]}
@@ -250,7 +250,7 @@ def test_the_2025h1_english_draft_has_the_articles_figures_in_the_articles_order
 # ------------------------------------------------------------------------------- front matter
 @pytest.mark.parametrize("lang", LANGS)
 def test_front_matter_records_the_release_and_the_body_hash(bundled, lang):
-    text = (bundled / "output" / "2024" / f"release.{lang}.md").read_text(encoding="utf-8")
+    text = (bundled / "output" / "knowledge_services" / "2024" / f"release.{lang}.md").read_text(encoding="utf-8")
     meta, body = split_front_matter(text)
     assert list(meta) == ["release", "period", "language", "status", "generator", "input_hash", "body_hash"]
     assert meta["release"] == "knowledge_services"
@@ -265,20 +265,20 @@ def test_input_hash_changes_with_the_inputs_and_not_with_the_folder(capsys, tmp_
     first, second = copy_bundled(tmp_path / "one"), copy_bundled(tmp_path / "two")
     for root in (first, second):
         assert _draft(capsys, root, "--period", "2024H2")[0] == 0
-    hashes = [split_front_matter((r / "output/2024H2/release.en.md").read_text(encoding="utf-8"))[0]["input_hash"] for r in (first, second)]
+    hashes = [split_front_matter((r / "output/knowledge_services/2024H2/release.en.md").read_text(encoding="utf-8"))[0]["input_hash"] for r in (first, second)]
     assert hashes[0] == hashes[1]
     (second / "data/knowledge_services/figures.csv").write_text(
         (first / "data/knowledge_services/figures.csv").read_text(encoding="utf-8").replace("2024H2,culture,,,440,", "2024H2,culture,,,450,"),
         encoding="utf-8")
     assert _draft(capsys, second, "--period", "2024H2")[0] == 0
-    changed = split_front_matter((second / "output/2024H2/release.en.md").read_text(encoding="utf-8"))[0]["input_hash"]
+    changed = split_front_matter((second / "output/knowledge_services/2024H2/release.en.md").read_text(encoding="utf-8"))[0]["input_hash"]
     assert changed != hashes[0]
 
 
 # ------------------------------------------------------------------------------- edit protection
 def test_an_edited_release_is_kept_and_the_new_draft_goes_beside_it(capsys, fresh):
     assert _draft(capsys, fresh, "--period", "2025H1")[0] == 0
-    folder = fresh / "output" / "2025H1"
+    folder = fresh / "output" / "knowledge_services" / "2025H1"
     generated = (folder / "release.en.md").read_text(encoding="utf-8")
     edited = generated.replace("posted a deficit of 4.53 billion dollars", "posted a deficit of 4.53 billion dollars (provisional)")
     assert edited != generated
@@ -290,20 +290,20 @@ def test_an_edited_release_is_kept_and_the_new_draft_goes_beside_it(capsys, fres
     assert (folder / "release.en.md").read_text(encoding="utf-8") == edited
     assert (folder / "release.en.new.md").read_text(encoding="utf-8") == generated
     assert (folder / "release.ko.md").read_bytes() == ko_before
-    assert err == ("Warning: kept output/2025H1/release.en.md: edited since it was generated; new draft written to "
-                   "output/2025H1/release.en.new.md (use --force to overwrite)\n")
-    assert "wrote output/2025H1/release.ko.md" in out and "release.en.md" not in out.replace("release.en.new.md", "")
+    assert err == ("Warning: kept output/knowledge_services/2025H1/release.en.md: edited since it was generated; new draft written to "
+                   "output/knowledge_services/2025H1/release.en.new.md (use --force to overwrite)\n")
+    assert "wrote output/knowledge_services/2025H1/release.ko.md" in out and "release.en.md" not in out.replace("release.en.new.md", "")
 
     code, out, err = _draft(capsys, fresh, "--period", "2025H1", "--force")
     assert (code, err) == (0, "")
     assert (folder / "release.en.md").read_text(encoding="utf-8") == generated
     assert not (folder / "release.en.new.md").exists()
-    assert "removed output/2025H1/release.en.new.md (superseded)" in out
+    assert "removed output/knowledge_services/2025H1/release.en.new.md (superseded)" in out
 
 
 def test_an_edit_to_line_endings_only_is_not_an_edit(capsys, fresh):
     assert _draft(capsys, fresh, "--period", "2024H2")[0] == 0
-    path = fresh / "output" / "2024H2" / "release.ko.md"
+    path = fresh / "output" / "knowledge_services" / "2024H2" / "release.ko.md"
     generated = path.read_text(encoding="utf-8")
     path.write_bytes((generated.replace("\n", "\r\n") + "\r\n").encode("utf-8"))
     code, _, err = _draft(capsys, fresh, "--period", "2024H2")
@@ -314,7 +314,7 @@ def test_an_edit_to_line_endings_only_is_not_an_edit(capsys, fresh):
 
 def test_an_unedited_release_is_rewritten_when_the_inputs_change(capsys, fresh):
     assert _draft(capsys, fresh, "--period", "2024H2")[0] == 0
-    path = fresh / "output" / "2024H2" / "release.en.md"
+    path = fresh / "output" / "knowledge_services" / "2024H2" / "release.en.md"
     before = path.read_text(encoding="utf-8")
     template = fresh / TEMPLATES / "en" / "release.md.j2"
     template.write_text(template.read_text(encoding="utf-8").replace("Knowledge services trade statistics cover",
@@ -329,11 +329,11 @@ def test_an_unedited_release_is_rewritten_when_the_inputs_change(capsys, fresh):
 
 def test_a_second_run_without_changes_gives_identical_files(capsys, fresh):
     assert _draft(capsys, fresh, "--period", "2025H1,2024")[0] == 0
-    files = sorted((fresh / "output").rglob("*"))
+    files = sorted((fresh / "output" / "knowledge_services").rglob("*"))
     before = {p: p.read_bytes() for p in files if p.is_file()}
     code, _, err = _draft(capsys, fresh, "--period", "2025H1,2024")
     assert (code, err) == (0, "")
-    after = {p: p.read_bytes() for p in sorted((fresh / "output").rglob("*")) if p.is_file()}
+    after = {p: p.read_bytes() for p in sorted((fresh / "output" / "knowledge_services").rglob("*")) if p.is_file()}
     assert after == before
 
 
@@ -355,7 +355,7 @@ def test_a_write_failing_midway_leaves_the_previous_files_and_no_temporary_files
     """Whether the second file's write or its rename into place fails, the folder keeps
     the previous release files exactly (no mix of old and new) and no temporary files."""
     assert _draft(capsys, fresh, "--period", "2025H1")[0] == 0
-    folder = fresh / "output" / "2025H1"
+    folder = fresh / "output" / "knowledge_services" / "2025H1"
     before = _files(folder)
     _change_wording(fresh)
 
@@ -450,9 +450,9 @@ def test_every_sentence_kind_the_planner_makes_has_a_macro(repo_root, lang):
 def test_lang_en_writes_only_the_english_release(capsys, fresh):
     code, out, err = _draft(capsys, fresh, "--period", "2025H1", "--lang", "en")
     assert (code, err) == (0, "")
-    folder = fresh / "output" / "2025H1"
+    folder = fresh / "output" / "knowledge_services" / "2025H1"
     assert sorted(p.name for p in folder.iterdir()) == ["facts.json", "manifest.json", "release.en.md", "review.md"]
-    assert out.splitlines() == ["wrote output/2025H1/release.en.md", "wrote output/2025H1/facts.json", "wrote output/2025H1/review.md"]
+    assert out.splitlines() == ["wrote output/knowledge_services/2025H1/release.en.md", "wrote output/knowledge_services/2025H1/facts.json", "wrote output/knowledge_services/2025H1/review.md"]
     review = (folder / "review.md").read_text(encoding="utf-8")
     assert "## English release" in review and "## Korean release" not in review
 
@@ -460,7 +460,7 @@ def test_lang_en_writes_only_the_english_release(capsys, fresh):
 def test_all_drafts_every_period(capsys, fresh):
     code, _, _ = _draft(capsys, fresh, "--all")
     assert code == 0
-    assert sorted(p.name for p in (fresh / "output").iterdir()) == sorted([*BUNDLED_PERIODS, ".pressgen.lock"])
+    assert sorted(p.name for p in (fresh / "output" / "knowledge_services").iterdir()) == sorted([*BUNDLED_PERIODS, ".pressgen.lock"])
 
 
 # ------------------------------------------------------------------------------- wording edge cases
@@ -543,13 +543,13 @@ def test_a_special_classifications_balance_change_takes_the_right_particle(tmp_p
 def test_an_edited_review_sheet_is_kept_too(capsys, fresh):
     """Nothing pressgen writes may silently destroy an edit, the review sheet included."""
     assert _draft(capsys, fresh, "--period", "2025H1")[0] == 0
-    review = fresh / "output" / "2025H1" / "review.md"
+    review = fresh / "output" / "knowledge_services" / "2025H1" / "review.md"
     review.write_text(review.read_text(encoding="utf-8") + "\nChecked by the desk: OK.\n", encoding="utf-8")
     code, _, err = _draft(capsys, fresh, "--period", "2025H1")
     assert code == 0
     assert "Checked by the desk: OK." in review.read_text(encoding="utf-8")
-    assert "kept output/2025H1/review.md: edited since it was generated; new version written to output/2025H1/review.new.md" in err
-    assert (fresh / "output" / "2025H1" / "review.new.md").exists()
+    assert "kept output/knowledge_services/2025H1/review.md: edited since it was generated; new version written to output/knowledge_services/2025H1/review.new.md" in err
+    assert (fresh / "output" / "knowledge_services" / "2025H1" / "review.new.md").exists()
     code, _, _ = _draft(capsys, fresh, "--period", "2025H1", "--force")
     assert code == 0 and "Checked by the desk" not in review.read_text(encoding="utf-8")
-    assert not (fresh / "output" / "2025H1" / "review.new.md").exists()
+    assert not (fresh / "output" / "knowledge_services" / "2025H1" / "review.new.md").exists()

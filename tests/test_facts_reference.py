@@ -26,7 +26,7 @@ DATA_PERIODS = ["2010", "2022H2", "2023H1", "2024H1", "2024H2", "2024", "2025H1"
 
 
 def facts_json(capsys, root: Path, period: str) -> dict:
-    code, out, err = run_cli(capsys, "facts", "--project", root, "--period", period, "--format", "json")
+    code, out, err = run_cli(capsys, "facts", "--project", root, "--release", "knowledge_services", "--period", period, "--format", "json")
     assert (code, err) == (0, "")
     return json.loads(out)
 
@@ -46,7 +46,7 @@ def h1(repo_root_module) -> list[dict]:
     """The 2025H1 facts of the bundled project, via the CLI (module-scoped: derived once)."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        code = main(["facts", "--project", str(repo_root_module), "--period", "2025H1", "--format", "json"])
+        code = main(["facts", "--project", str(repo_root_module), "--release", "knowledge_services", "--period", "2025H1", "--format", "json"])
     assert code == 0
     doc = json.loads(out.getvalue())
     assert (doc["release"], doc["period"]) == ("knowledge_services", "2025H1")
@@ -219,8 +219,8 @@ def test_2025H1_total_deficit_is_no_record_across_the_2023H2_gap(h1, csv_lines):
 
 
 def test_facts_are_deterministic(capsys, repo_root):
-    first = run_cli(capsys, "facts", "--project", repo_root, "--period", "2025H1", "--format", "json")
-    second = run_cli(capsys, "facts", "--project", repo_root, "--period", "2025H1", "--format", "json")
+    first = run_cli(capsys, "facts", "--project", repo_root, "--release", "knowledge_services", "--period", "2025H1", "--format", "json")
+    second = run_cli(capsys, "facts", "--project", repo_root, "--release", "knowledge_services", "--period", "2025H1", "--format", "json")
     assert first == second
 
 

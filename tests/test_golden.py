@@ -49,7 +49,7 @@ def test_draft_matches_golden_files(case, tmp_path, capsys, update_golden):
     folder = GOLDEN / case
     mismatched = []
     for name in FILES:
-        produced = (root / "output" / period / name).read_bytes()
+        produced = (root / "output" / "knowledge_services" / period / name).read_bytes()
         expected_path = folder / name
         if update_golden:
             expected_path.write_bytes(produced)
@@ -60,7 +60,7 @@ def test_draft_matches_golden_files(case, tmp_path, capsys, update_golden):
     if mismatched:
         # Show the first differing file as text so the failure reads as a diff.
         name = mismatched[0]
-        assert (root / "output" / period / name).read_text(encoding="utf-8") == (folder / name).read_text(encoding="utf-8"), \
+        assert (root / "output" / "knowledge_services" / period / name).read_text(encoding="utf-8") == (folder / name).read_text(encoding="utf-8"), \
             f"{case}: {', '.join(mismatched)} differ from the golden files"
 
 

@@ -447,9 +447,9 @@ def test_nfd_item_names_and_annotations_draft_exactly_like_nfc(capsys, tmp_path,
                 decomposed = unicodedata.normalize("NFD", text)
                 assert decomposed != text
                 path.write_bytes(decomposed.encode("utf-8"))
-        code, _, err = run_cli(capsys, "draft", "--project", root, "--all")
+        code, _, err = run_cli(capsys, "draft", "--project", root, "--release", "knowledge_services", "--all")
         assert code == 0, err
-        roots[form] = root / "output"
+        roots[form] = root / "output" / "knowledge_services"
     comparison = filecmp.dircmp(roots["NFC"], roots["NFD"])
     files = []
     for folder, _, names in os.walk(roots["NFC"]):

@@ -19,7 +19,7 @@ from generator.check.run import check_paths
 from generator.periods import Period
 from generator.project import open_project
 
-DRAFTS = ("2025H1/release.en.md", "2025H1/release.ko.md", "2024/release.en.md", "2024/release.ko.md")
+DRAFTS = tuple(f"knowledge_services/{d}" for d in ("2025H1/release.en.md", "2025H1/release.ko.md", "2024H2/release.en.md", "2024H2/release.ko.md"))
 THRESHOLD = 0.99
 
 

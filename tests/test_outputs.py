@@ -76,7 +76,7 @@ def test_front_matter_keeps_the_form_pressgen_always_wrote():
 @pytest.mark.parametrize("edit", ["status", "reviewed_by"])
 def test_a_front_matter_only_edit_is_an_edit(capsys, fresh, edit):
     assert _draft(capsys, fresh)[0] == 0
-    path = fresh / "output" / PERIOD / "release.en.md"
+    path = fresh / "output" / "knowledge_services" / PERIOD / "release.en.md"
     text = path.read_text(encoding="utf-8")
     text = text.replace("status: draft", "status: approved") if edit == "status" else text.replace("---\n#", "reviewed_by: Kim\n---\n#", 1)
     path.write_text(text, encoding="utf-8")
@@ -84,13 +84,13 @@ def test_a_front_matter_only_edit_is_an_edit(capsys, fresh, edit):
     code, _, err = _draft(capsys, fresh)
     assert code == 0
     assert path.read_text(encoding="utf-8") == text
-    assert f"kept output/{PERIOD}/release.en.md: edited since it was generated" in err
+    assert f"kept output/knowledge_services/{PERIOD}/release.en.md: edited since it was generated" in err
     assert (path.parent / "release.en.new.md").is_file()
 
 
 def test_an_edited_new_file_is_never_overwritten_or_deleted_without_force(capsys, fresh):
     assert _draft(capsys, fresh)[0] == 0
-    folder = fresh / "output" / PERIOD
+    folder = fresh / "output" / "knowledge_services" / PERIOD
     release, beside = folder / "release.en.md", folder / "release.en.new.md"
     release.write_text(release.read_text(encoding="utf-8") + "\nEditor.\n", encoding="utf-8")
     _change_inputs(fresh)
@@ -102,20 +102,20 @@ def test_an_edited_new_file_is_never_overwritten_or_deleted_without_force(capsys
     template.write_text(template.read_text(encoding="utf-8").replace("statistics cover", "statistics describe"), encoding="utf-8")
     code, out, err = _draft(capsys, fresh)
     assert code == 0 and beside.read_bytes() == merged
-    assert (f"kept output/{PERIOD}/release.en.md and output/{PERIOD}/release.en.new.md: both edited since they were generated; "
+    assert (f"kept output/knowledge_services/{PERIOD}/release.en.md and output/knowledge_services/{PERIOD}/release.en.new.md: both edited since they were generated; "
             "the new draft was not written") in err
     # The editor deletes their edit of the release: it is rewritten, and the edited .new.md still stays.
     release.unlink()
     code, out, err = _draft(capsys, fresh)
     assert code == 0 and beside.read_bytes() == merged
-    assert f"kept output/{PERIOD}/release.en.new.md: edited since it was generated, so not removed" in err
+    assert f"kept output/knowledge_services/{PERIOD}/release.en.new.md: edited since it was generated, so not removed" in err
     code, out, _ = _draft(capsys, fresh, "--force")
-    assert code == 0 and not beside.exists() and f"removed output/{PERIOD}/release.en.new.md (superseded)" in out
+    assert code == 0 and not beside.exists() and f"removed output/knowledge_services/{PERIOD}/release.en.new.md (superseded)" in out
 
 
 def test_a_missing_manifest_does_not_make_unchanged_files_edited(capsys, fresh):
     assert _draft(capsys, fresh)[0] == 0
-    folder = fresh / "output" / PERIOD
+    folder = fresh / "output" / "knowledge_services" / PERIOD
     (folder / "manifest.json").unlink()
     code, _, err = _draft(capsys, fresh)
     assert (code, err) == (0, "")
@@ -124,8 +124,8 @@ def test_a_missing_manifest_does_not_make_unchanged_files_edited(capsys, fresh):
 
 # ------------------------------------------------------------------------------- the lock
 def test_a_second_run_waits_then_stops_naming_the_holder(tmp_path, fresh):
-    output = fresh / "output"
-    output.mkdir()
+    output = fresh / "output" / "knowledge_services"
+    output.mkdir(parents=True)
     holder = subprocess.Popen([sys.executable, "-c", (
         "import fcntl, os, sys, time\n"
         f"fd = os.open({str(output / '.pressgen.lock')!r}, os.O_RDWR | os.O_CREAT)\n"
@@ -171,7 +171,7 @@ def test_output_files_get_the_users_umask(capsys, fresh, umask, mode):
         os.umask(old)
     files = [p for p in (fresh / "output").rglob("*") if p.is_file()]
     assert files and {stat.S_IMODE(p.stat().st_mode) for p in files} == {mode}
-    assert stat.S_IMODE((fresh / "output" / PERIOD).stat().st_mode) == mode | 0o111 & ~umask
+    assert stat.S_IMODE((fresh / "output" / "knowledge_services" / PERIOD).stat().st_mode) == mode | 0o111 & ~umask
 
 
 # ------------------------------------------------------------------------------- obstacles
@@ -183,7 +183,7 @@ def _obstacle(root: Path, kind: str) -> Path:
     if kind == "output-dangling-link":
         output.symlink_to(root / "nowhere")
         return output
-    folder = output / PERIOD
+    folder = output / "knowledge_services" / PERIOD
     folder.mkdir(parents=True)
     (folder / kind).mkdir()
     return folder / kind
@@ -192,8 +192,8 @@ def _obstacle(root: Path, kind: str) -> Path:
 @pytest.mark.parametrize(("kind", "message"), [
     ("output-file", "output: output is a file, but draft writes its folders there"),
     ("output-dangling-link", "output: output is a symbolic link to"),
-    ("facts.json", f"expected a file, found a folder: output/{PERIOD}/facts.json"),
-    ("manifest.json", f"expected a file, found a folder: output/{PERIOD}/manifest.json"),
+    ("facts.json", f"expected a file, found a folder: output/knowledge_services/{PERIOD}/facts.json"),
+    ("manifest.json", f"expected a file, found a folder: output/knowledge_services/{PERIOD}/manifest.json"),
 ])
 def test_an_obstacle_is_reported_before_anything_is_written(capsys, fresh, kind, message):
     _obstacle(fresh, kind)
@@ -218,14 +218,14 @@ def test_a_full_disk_is_exit_2_and_says_what_to_do(capsys, fresh, monkeypatch):
     monkeypatch.undo()
     assert code == 2 and "Traceback" not in err
     assert "no space left on the device; the previous files are unchanged" in err
-    assert "hint: free space on the disk that holds output/ and run draft again" in err
+    assert "hint: free space on the disk that holds output/knowledge_services/ and run draft again" in err
     assert snapshot(fresh / "output") == before
 
 
 def test_a_read_only_output_folder_is_exit_2_and_says_what_to_do(capsys, fresh, monkeypatch):
     assert _draft(capsys, fresh)[0] == 0
     _change_inputs(fresh)
-    output = fresh / "output"
+    output = fresh / "output" / "knowledge_services"
     before = snapshot(output)
     output.chmod(0o555)
     if os.geteuid() == 0:  # root writes anyway: make the system refuse as it would for a user
@@ -244,7 +244,7 @@ def test_a_read_only_output_folder_is_exit_2_and_says_what_to_do(capsys, fresh, 
         output.chmod(0o755)
     assert code == 2 and "Traceback" not in err, err
     assert "cannot write here: Permission denied; the previous files are unchanged" in err
-    assert "hint: make output/ and the folders in it writable" in err
+    assert "hint: make output/knowledge_services/ and the folders in it writable" in err
     assert snapshot(output) == before
 
 
@@ -255,16 +255,16 @@ def test_figures_outside_the_project_are_written_relative_to_it(capsys, tmp_path
     shutil.move(root / "data", shared)
     config = root / "config" / "knowledge_services.yaml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("../data/", f"{shared}/"), encoding="utf-8")
+    config.write_text(text.replace("../data/", f"{shared}/") + "allow_outside_project: true\n", encoding="utf-8")
     assert str(shared) in config.read_text(encoding="utf-8")
     code, _, err = run_cli(capsys, "draft", "--project", root, "--period", "2025H1")
     assert code == 0, err
     for name in ("facts.json", "review.md", "release.en.md"):
-        text = (root / "output" / "2025H1" / name).read_text(encoding="utf-8")
+        text = (root / "output" / "knowledge_services" / "2025H1" / name).read_text(encoding="utf-8")
         assert str(tmp_path) not in text, name
-    facts = json.loads((root / "output" / "2025H1" / "facts.json").read_text(encoding="utf-8"))
+    facts = json.loads((root / "output" / "knowledge_services" / "2025H1" / "facts.json").read_text(encoding="utf-8"))
     files = {s.get("file") for f in facts["facts"] for s in f.get("sources", []) if isinstance(s, dict)} - {None}
     assert "../../shared/knowledge_services/figures.csv" in files
     assert all(name.startswith("../../shared/knowledge_services/") for name in files), files
-    review = (root / "output" / "2025H1" / "review.md").read_text(encoding="utf-8")
+    review = (root / "output" / "knowledge_services" / "2025H1" / "review.md").read_text(encoding="utf-8")
     assert "../../shared/knowledge_services/annotations/2025H1.yaml:" in review

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import shutil
 from pathlib import Path
 
 import generator.check.run as check_run
@@ -14,9 +13,10 @@ from generator.project import open_project
 
 
 def _copy(repo_root: Path, target: Path) -> Path:
-    for name in ("config", "data", "templates"):
-        shutil.copytree(repo_root / name, target / name)
-    return target
+    """The bundled knowledge services release (its config, data and templates)."""
+    from drafting import copy_bundled
+
+    return copy_bundled(target)
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -33,14 +33,14 @@ def test_parallel_draft_all_writes_the_same_bytes_as_sequential(tmp_path, repo_r
     parallel = draft_module.draft_periods(project, list(project.dataset.periods), jobs=2)
     assert parallel == sequential  # messages in period order, whichever worker finished first
     assert len(sequential) == 4 * len(project.dataset.periods)
-    assert _tree(one / "output") == _tree(two / "output")
+    assert _tree(one / "output" / "knowledge_services") == _tree(two / "output" / "knowledge_services")
 
 
 def test_parallel_check_gives_the_same_findings_as_sequential(tmp_path, repo_root, monkeypatch):
     root = _copy(repo_root, tmp_path / "project")
     project = open_project(root)
     draft_module.draft_periods(project, list(project.dataset.periods), jobs=1)
-    english = root / "output" / "2025H1" / "release.en.md"
+    english = root / "output" / "knowledge_services" / "2025H1" / "release.en.md"
     english.write_text(english.read_text(encoding="utf-8").replace("4.53 billion dollars", "4.35 billion dollars"), encoding="utf-8")
     sequential = check_paths([root / "output"], root, jobs=1)
     monkeypatch.setattr(check_run, "PARALLEL_MIN_FILES", 2)

@@ -135,7 +135,7 @@ def test_check_finds_no_errors_in_a_fresh_draft(data) -> None:
         project = open_project(root)
         period = project.period(periods[-1])
         write_draft(project, build_draft(project, period))
-        result = check_paths([root / "output" / str(period)], root)
+        result = check_paths([root / "output" / "test" / str(period)], root)
         errors = [f for f in result.findings if f.level == "error"]
         assert not errors, "\n".join(f"{f.path}:{f.line}:{f.column}: {f.rule_id} {f.message}" for f in errors)
 
@@ -170,7 +170,7 @@ def test_parse_period_raises_only_usage_error(text: str) -> None:
 
 @lru_cache(maxsize=1)
 def _bundled_checkers():
-    project = open_project(REPO_ROOT)
+    project = open_project(REPO_ROOT, "knowledge_services")
     period = Period.parse("2025H1")
     annotations = project.annotations(period)
     agreement = Agreement(project.config, project.dataset.items, project.facts(period, annotations), annotations,

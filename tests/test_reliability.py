@@ -21,10 +21,14 @@ A24 = "data/knowledge_services/annotations/2024.yaml"
 
 
 def copy_project(target: Path, *, reverse: bool = False) -> Path:
-    """Copy config/, data/, templates/; with ``reverse`` every folder's files are created in reverse order."""
+    """Copy the knowledge services release (its config, data/ and templates/ folders); with ``reverse``
+    every folder's files are created in reverse order."""
     target.mkdir(parents=True)
-    for part in ("config", "data", "templates"):
+    release = "knowledge_services"
+    for part in ("config", f"data/{release}", f"templates/{release}"):
         sources = sorted((REPO_ROOT / part).rglob("*"), reverse=reverse)
+        if part == "config":
+            sources = [p for p in sources if p.suffix != ".yaml" or p.parent != REPO_ROOT / "config" or p.stem == release]
         for source in sorted(sources, key=lambda p: len(p.parts)):  # folders before their files
             dest = target / source.relative_to(REPO_ROOT)
             if source.is_dir():
@@ -57,7 +61,7 @@ def test_draft_all_is_byte_identical_across_locale_timezone_hashseed_cwd_and_fil
                            env=_env(LC_ALL="ko_KR.UTF-8", LANG="ko_KR.UTF-8", LANGUAGE="ko", TZ="Asia/Seoul", PYTHONHASHSEED="12345"))
     assert run_a.returncode == 0, run_a.stderr
     assert run_b.returncode == 0, run_b.stderr
-    out_a, out_b = files_of(first / "output"), files_of(second / "output")
+    out_a, out_b = files_of(first / "output" / "knowledge_services"), files_of(second / "output" / "knowledge_services")
     assert out_a, "draft --all wrote nothing"
     assert sorted(out_a) == sorted(out_b)
     different = [name for name in out_a if out_a[name] != out_b[name]]
@@ -99,8 +103,8 @@ def drafted(tmp_path: Path, drafted_once: Path) -> Path:
 
 def _no_temporary_files(root: Path) -> None:
     # The lock file stays (empty): removing a lock file lets two runs lock different files.
-    leftovers = [p.name for p in (root / "output").rglob("*")
-                 if p.relative_to(root / "output").as_posix() != ".pressgen.lock"
+    leftovers = [p.name for p in (root / "output" / "knowledge_services").rglob("*")
+                 if p.relative_to(root / "output" / "knowledge_services").as_posix() != ".pressgen.lock"
                  and (p.name.startswith(".") or p.suffix in (".tmp", ".bak"))]
     assert not leftovers, f"temporary files left behind: {leftovers}"
 
@@ -120,7 +124,7 @@ def _failing_after(calls: int, real, error: BaseException):
 def test_a_failing_rename_leaves_the_previous_release_untouched(drafted: Path, capsys, monkeypatch) -> None:
     """Whichever rename fails (journal, moving the old folder aside, moving the new one in),
     the run exits 2 and the previous release is untouched; with no failure it is replaced."""
-    before = files_of(drafted / "output")
+    before = files_of(drafted / "output" / "knowledge_services")
     succeed = 0
     while True:
         monkeypatch.setattr(generator.writer.os, "replace", _failing_after(succeed, os.replace, OSError(28, "No space left on device")))
@@ -131,26 +135,26 @@ def test_a_failing_rename_leaves_the_previous_release_untouched(drafted: Path, c
             break
         assert code == 2 and "Traceback" not in err, err
         assert "no space left on the device" in err and "free space on the disk that holds output/" in err
-        assert files_of(drafted / "output") == before, f"a failed rename {succeed + 1} changed the previous release"
+        assert files_of(drafted / "output" / "knowledge_services") == before, f"a failed rename {succeed + 1} changed the previous release"
         succeed += 1
     assert succeed >= 3, "journal, old folder aside, new folder in"
-    assert files_of(drafted / "output") != before
+    assert files_of(drafted / "output" / "knowledge_services") != before
 
 
 @pytest.mark.parametrize("succeed", [0, 2])
 def test_a_failing_temporary_write_leaves_the_previous_release_untouched(drafted: Path, capsys, monkeypatch, succeed: int) -> None:
-    before = files_of(drafted / "output")
+    before = files_of(drafted / "output" / "knowledge_services")
     monkeypatch.setattr(generator.writer.os, "fsync", _failing_after(succeed, os.fsync, OSError(5, "Input/output error")))
     code, _, err = run_cli(capsys, "draft", "--project", drafted, "--period", "2025H1")
     monkeypatch.undo()
     assert code == 2 and "Traceback" not in err
-    assert files_of(drafted / "output") == before
+    assert files_of(drafted / "output" / "knowledge_services") == before
     _no_temporary_files(drafted)
 
 
 @pytest.mark.parametrize("where", ["rename", "render"])
 def test_keyboard_interrupt_during_a_draft_loses_nothing(drafted: Path, capsys, monkeypatch, where: str) -> None:
-    before = files_of(drafted / "output")
+    before = files_of(drafted / "output" / "knowledge_services")
     if where == "rename":
         monkeypatch.setattr(generator.writer.os, "replace", _failing_after(1, os.replace, KeyboardInterrupt()))
     else:
@@ -159,12 +163,12 @@ def test_keyboard_interrupt_during_a_draft_loses_nothing(drafted: Path, capsys, 
     monkeypatch.undo()
     assert code == 130, err
     assert "Traceback" not in err
-    assert files_of(drafted / "output") == before
+    assert files_of(drafted / "output" / "knowledge_services") == before
     _no_temporary_files(drafted)
 
 
 def _edit(root: Path) -> tuple[Path, bytes]:
-    release = root / "output" / "2025H1" / "release.en.md"
+    release = root / "output" / "knowledge_services" / "2025H1" / "release.en.md"
     edited = release.read_text(encoding="utf-8").rstrip("\n") + "\n\nAn editor added this paragraph.\n"
     release.write_text(edited, encoding="utf-8")
     return release, release.read_bytes()
@@ -174,7 +178,7 @@ def test_an_edited_release_is_kept_and_the_new_draft_goes_beside_it(drafted: Pat
     release, edited = _edit(drafted)
     code, _, err = run_cli(capsys, "draft", "--project", drafted, "--period", "2025H1")
     assert code == 0
-    assert "kept output/2025H1/release.en.md" in err
+    assert "kept output/knowledge_services/2025H1/release.en.md" in err
     assert release.read_bytes() == edited
     assert (release.parent / "release.en.new.md").is_file()
     code, _, _ = run_cli(capsys, "draft", "--project", drafted, "--period", "2025H1", "--force")
@@ -185,11 +189,11 @@ def test_an_edited_release_survives_a_run_that_fails_afterwards(drafted: Path, c
     release, edited = _edit(drafted)
     (drafted / A24).write_text((drafted / A24).read_text(encoding="utf-8").replace("release_date: 2025-03-19", "release_date: soon"),
                                encoding="utf-8")
-    before = files_of(drafted / "output")
+    before = files_of(drafted / "output" / "knowledge_services")
     code, _, err = run_cli(capsys, "draft", "--project", drafted, "--period", "2025H1,2024")
     assert code == 2, err
     assert release.read_bytes() == edited
-    assert files_of(drafted / "output") == before, "a run that fails on bad input must write nothing"
+    assert files_of(drafted / "output" / "knowledge_services") == before, "a run that fails on bad input must write nothing"
 
 
 @pytest.mark.parametrize("succeed", [0, 1, 2])

@@ -180,7 +180,7 @@ def test_percentages_and_multiples(project_copy, lang):
 
 
 def test_periods_in_drafts_are_relative_with_a_release_date_and_absolute_without(repo_root):
-    project = open_project(repo_root)
+    project = open_project(repo_root, "knowledge_services")
     with_date = build_draft(project, project.period("2025H1")).releases
     assert "In the first half of this year" in with_date["en"] and "the second half of last year" in with_date["en"]
     assert "올해 상반기" in with_date["ko"] and "지난해 하반기" in with_date["ko"] and "전기(" in with_date["ko"]

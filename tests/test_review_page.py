@@ -106,7 +106,7 @@ def parse(page: str) -> Page:
 
 @pytest.fixture(scope="module")
 def project():
-    return open_project(REPO_ROOT)
+    return open_project(REPO_ROOT, "knowledge_services")
 
 
 @pytest.fixture(scope="module", params=["2025H1", "2024"])
@@ -213,9 +213,9 @@ def test_findings_beside_their_sentence(project):
     sentences = draft.story["ko"].sentences()
     positions = sentence_positions(draft.releases["ko"], sentences, "ko")
     line, column, _ = positions[5]
-    findings = {"ko": [Finding("output/2025H1/release.ko.md", line, column + 3, "error", "amount-mismatch",
+    findings = {"ko": [Finding("output/knowledge_services/2025H1/release.ko.md", line, column + 3, "error", "amount-mismatch",
                                "figures say <45억3000만달러> & more"),
-                       Finding("output/2025H1/release.ko.md", 1, 1, "warning", "front-matter", "odd front matter")]}
+                       Finding("output/knowledge_services/2025H1/release.ko.md", 1, 1, "warning", "front-matter", "odd front matter")]}
     parsed = parse(review_page(project, draft, findings))
     assert len(parsed.findings["s-6"]) == 1
     assert "figures say <45억3000만달러> & more" in parsed.findings["s-6"][0]
@@ -301,7 +301,7 @@ def test_real_check_finding_lands_on_its_sentence(project, tmp_path):
 
     folder = tmp_path / "2025H1"
     folder.mkdir()
-    release = (REPO_ROOT / "output" / "2025H1" / "release.ko.md").read_text(encoding="utf-8")
+    release = (REPO_ROOT / "output" / "knowledge_services" / "2025H1" / "release.ko.md").read_text(encoding="utf-8")
     wrong = release.replace("45억3000만달러 적자를 기록했다", "46억3000만달러 적자를 기록했다", 1)
     assert wrong != release
     (folder / "release.ko.md").write_text(wrong, encoding="utf-8")
