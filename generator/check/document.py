@@ -442,7 +442,7 @@ def _walk(children: list, stream: _Stream, prose: _Prose, emit: bool = True) -> 
             content = child.content
             positions = stream.align(content)
             if emit and not autolink:
-                if "." not in content or not _URL.search(content):
+                if not _URL.search(content):
                     prose.add(content, positions)
                 else:
                     last = 0
