@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", parents=[common], help="check release markdown against the data and the house wording rules")
     check.add_argument("paths", nargs="+", metavar="PATH", help="release files, or folders holding release.*.md")
-    check.add_argument("--format", default="text", help="text (default), json, github or sarif")
+    check.add_argument("--format", default="text", help="text (default), json, github, sarif or rdjson (reviewdog)")
     check.add_argument("--period", metavar="P", help="period, when the files have no front matter")
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check.add_argument("--jobs", type=int, metavar="N", help="worker processes for many files (default: the number of cores)")
@@ -163,9 +163,13 @@ def _cmd_check(args) -> int:
         render([], args.format)
     result = check_paths([Path(p) for p in args.paths], Path(args.project), release=args.release, period=args.period,
                          jobs=_jobs(args.jobs))
-    output = render(result.findings, args.format, result.rules)
+    output = render(result.findings, args.format, result.rules, sources=result.sources, suppressed=result.suppressed)
     if output:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    if result.suppressed:
+        # On stderr in every format, so a waived finding is visible without changing stdout's shape.
+        noun = "finding" if result.suppressed == 1 else "findings"
+        print(f"{result.suppressed} {noun} suppressed by pressgen-disable comments", file=sys.stderr)
     return result.exit_code(args.strict)
 
 

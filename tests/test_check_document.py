@@ -196,3 +196,163 @@ def test_reference_exemplar_reads_as_korean_prose():
     assert doc.sentences[0].text == "상반기 지식서비스 무역적자 45억3000만달러"
     assert all("Korean style exemplar" not in s.text for s in doc.sentences)
     assert "지난해 하반기(-37억6000만달러)보다 적자 폭이 확대됐다." in texts(doc)
+
+
+# -- size: reading is linear in the length of the document ---------------------------------
+
+SENTENCE = "Exports rose by 1.21 billion dollars (6.5%) to **19.71 billion** dollars, e.g. in the U.S. and [Asia](https://x.org). "
+
+
+def _one_paragraph(size: int) -> str:
+    return FRONT + SENTENCE * (size // len(SENTENCE)) + "\n"
+
+
+def _many_paragraphs(size: int) -> str:
+    paragraph = SENTENCE * 3 + "\n\n"
+    return FRONT + paragraph * (size // len(paragraph))
+
+
+def _parse_seconds(text: str) -> float:
+    import gc
+    import time
+
+    # CPU time of this process with the cyclic collector paused: whether a full collection
+    # happens to fall inside one run must not decide the ratio; the algorithm's growth should.
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.process_time()
+        parse_document(text, "r.md")
+        return time.process_time() - start
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("build", [_one_paragraph, _many_paragraphs], ids=["one-paragraph", "many-paragraphs"])
+def test_parsing_time_grows_linearly_with_the_document(build):
+    # A ratio, not a wall-clock bound: doubling the text must not come near quadrupling the
+    # time (it did: every full stop rescanned the paragraph from its start). Sizes are
+    # timed in turn and the best of each kept, so a busy CI machine slows both alike.
+    n = 200_000
+    small_text, large_text = build(n), build(2 * n)
+    small = large = float("inf")
+    for _ in range(4):
+        small = min(small, _parse_seconds(small_text))
+        large = min(large, _parse_seconds(large_text))
+    assert large < 3 * small, (small, large)
+
+
+@pytest.mark.parametrize("build", [_one_paragraph, _many_paragraphs], ids=["one-paragraph", "many-paragraphs"])
+def test_a_one_megabyte_release_parses(build):
+    import time
+
+    text = build(1_000_000)
+    start = time.process_time()
+    doc = parse_document(text, "r.md")
+    assert time.process_time() - start < 10  # generous: this took many minutes when quadratic
+    assert len(doc.sentences) == text.count("dollars, e.g.")
+    last = doc.sentences[-1]
+    assert last.text == SENTENCE.replace("**", "").replace("[Asia](https://x.org)", "Asia").strip()
+    assert (last.line, last.column) == (text.rstrip("\n").count("\n") + 1, text.rstrip("\n").split("\n")[-1].rindex("Exports") + 1)
+
+
+# -- containers at any depth ---------------------------------------------------------------
+
+WRONG = "Exports were 9.99 billion dollars."
+
+
+def _located(doc, needle="9.99"):
+    (sentence,) = [s for s in doc.sentences if needle in s.text]
+    return sentence.kind, sentence.position(sentence.text.index(needle))
+
+
+def _column(line: str, needle: str = "9.99") -> int:
+    return line.index(needle) + 1
+
+
+@pytest.mark.parametrize("depth", [1, 10, 30])
+def test_sentences_in_deeply_nested_lists_keep_their_position(depth):
+    text = "".join("  " * i + f"- level {i}\n" for i in range(depth)) + "  " * depth + "- " + WRONG + "\n"
+    doc = parse_document(text, "r.md")
+    lines = text.split("\n")
+    assert _located(doc) == ("list", (depth + 1, _column(lines[depth])))
+    assert [s.text for s in doc.sentences[:depth]] == [f"level {i}" for i in range(depth)]
+
+
+@pytest.mark.parametrize("depth", [1, 20, 50])
+def test_sentences_in_deeply_nested_quotes_keep_their_position(depth):
+    text = "> " * depth + "Intro.\n" + "> " * depth + WRONG + "\n"
+    doc = parse_document(text, "r.md")
+    assert [s.text for s in doc.sentences] == ["Intro.", WRONG]
+    assert _located(doc) == ("quote", (2, 2 * depth + _column(WRONG)))
+
+
+def test_lists_in_quotes_tables_in_lists_and_korean_columns():
+    text = (
+        "> - 항목 하나\n"                      # 1
+        ">   > 수출은 9.99억달러였다.\n"        # 2
+        "\n"
+        "1. First\n"                           # 4
+        "   - Inner, with a wrapped\n"         # 5
+        "     sentence of 9.99 billion.\n"     # 6
+        "\n"
+        "# 제목 9.99억달러\n"                   # 8
+        "\n"
+        "| 항목 | 금액 |\n"                     # 10
+        "|---|---|\n"
+        "| 정보통신 | 9.99억달러 |\n"            # 12
+    )
+    doc = parse_document(text, "r.md")
+    lines = text.split("\n")
+    found = [(s.kind, s.position(s.text.index("9.99"))) for s in doc.sentences if "9.99" in s.text]
+    assert found == [
+        ("quote", (2, _column(lines[1]))),
+        ("list", (6, _column(lines[5]))),
+        ("heading", (8, _column(lines[7]))),
+        ("table", (12, _column(lines[11]))),
+    ]
+    assert "Inner, with a wrapped sentence of 9.99 billion." in texts(doc)
+
+
+def test_nesting_too_deep_for_the_parser_is_an_input_error_not_silence():
+    with pytest.raises(InputError, match="nested too deeply") as err:
+        parse_document("> " * 5000 + WRONG + "\n", "deep.md")
+    assert err.value.path == "deep.md"
+
+
+# -- Unicode normalisation -----------------------------------------------------------------
+
+
+def test_decomposed_hangul_is_read_in_nfc_with_the_files_columns():
+    import unicodedata
+
+    nfc = "# 무역적자 45억달러\n\n수출은 197억1000만달러로\n늘었다. 끝.\n"
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    doc, reference = parse_document(nfd, "r.md"), parse_document(nfc, "r.md")
+    assert texts(doc) == texts(reference) == ["무역적자 45억달러", "수출은 197억1000만달러로 늘었다.", "끝."]
+    nfd_lines = nfd.split("\n")
+    sentence = doc.sentences[1]
+    # columns count the file's characters: in NFD a syllable is two or three of them
+    assert sentence.position(sentence.text.index("197")) == (3, nfd_lines[2].index("197") + 1)
+    assert sentence.position(sentence.text.index("만달러")) == (3, nfd_lines[2].index(unicodedata.normalize("NFD", "만달러")) + 1)
+    assert sentence.position(sentence.text.index("늘었다")) == (4, 1)
+    assert sentence.position(len(sentence.text)) == (4, len(nfd_lines[3].split(" ")[0]) + 1)
+    assert (doc.sentences[0].line, doc.sentences[0].column) == (1, 3)
+    assert doc.sentences[2].column == len(nfd_lines[3].split(" ")[0]) + 2
+    assert doc.lines[2] == nfc.split("\n")[2] and doc.file_lines[2] == nfd_lines[2]
+    assert reference.source_lines == () and reference.file_lines == reference.lines
+
+
+def test_nfc_column_map_handles_combining_accents_next_to_hangul():
+    from generator.check.document import _nfc_with_columns
+
+    line = "Cafe\u0301 \u1112\u1161\u11ab x"  # "Café 한 x" decomposed
+    nfc, columns = _nfc_with_columns(line)
+    assert nfc == "Caf\u00e9 \ud55c x"
+    assert columns == [1, 2, 3, 4, 6, 7, 10, 11, 12]
+
+
+def test_bare_urls_without_a_dot_are_not_prose_either():
+    doc = parse_document("See http://localhost/report now. Then www.asiae.co.kr.\n", "r.md")
+    assert texts(doc) == ["See now.", "Then ."]

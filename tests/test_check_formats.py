@@ -91,5 +91,76 @@ def test_every_format_is_deterministic_whatever_the_input_order(fmt):
 
 
 def test_unknown_format_is_a_usage_error():
-    with pytest.raises(UsageError, match=r"unknown output format 'sarf'; expected one of text, json, github, sarif \(did you mean 'sarif'\?\)"):
+    with pytest.raises(UsageError, match=r"unknown output format 'sarf'; expected one of text, json, github, sarif, rdjson \(did you mean 'sarif'\?\)"):
         render(FINDINGS, "sarf")
+
+
+# -- rdjson (reviewdog), suggestions, SARIF URIs ------------------------------------------
+
+KO_PATH = "output/my release/보도자료.ko.md"
+KO_LINE = "지식서비스 무역적자는 45억3000만달러였다."
+FIXABLE = Finding(KO_PATH, 3, KO_LINE.index("45억") + 1, "error", "data.number", "'45억3000만달러' does not match the data",
+                  end_column=KO_LINE.index("였다") + 1, suggestion=(KO_LINE.index("45억") + 1, KO_LINE.index("였다") + 1, "45억4000만달러"))
+
+
+def test_rdjson_is_a_reviewdog_diagnostic_result_with_utf8_byte_columns():
+    sources = {KO_PATH: ("# 제목", "", KO_LINE)}
+    result = json.loads(render([FIXABLE, *FINDINGS], "rdjson", META, sources=sources))
+    assert set(result) == {"source", "severity", "diagnostics"}
+    assert result["source"] == {"name": "pressgen"} and result["severity"] == "ERROR"
+    by_path = {(d["location"]["path"], d["location"]["range"]["start"]["line"], d["code"]["value"]): d for d in result["diagnostics"]}
+    ko = by_path[(KO_PATH, 3, "data.number")]
+    # reviewdog.proto: "Column number, starting at 1 (byte count in UTF-8)"; end exclusive
+    start_bytes = len(KO_LINE[:KO_LINE.index("45억")].encode("utf-8")) + 1
+    end_bytes = len(KO_LINE[:KO_LINE.index("였다")].encode("utf-8")) + 1
+    assert (start_bytes, end_bytes) == (33, 51)  # 10 Hangul x 3 + 2 spaces before; "45억3000만달러" is 18 bytes
+    assert ko == {
+        "message": "'45억3000만달러' does not match the data",
+        "location": {"path": KO_PATH, "range": {"start": {"line": 3, "column": 33}, "end": {"line": 3, "column": 51}}},
+        "severity": "ERROR",
+        "code": {"value": "data.number"},
+        "suggestions": [{"range": {"start": {"line": 3, "column": 33}, "end": {"line": 3, "column": 51}}, "text": "45억4000만달러"}],
+    }
+    placeholder = by_path[("output/2025H1/release.en.md", 2, "en.placeholder")]
+    assert placeholder["code"] == {"value": "en.placeholder", "url": "https://example.org/rules#placeholder"}
+    assert placeholder["location"]["range"] == {"start": {"line": 2, "column": 10}}  # no source, no end: as given
+    assert [d["severity"] for d in result["diagnostics"]].count("INFO") == 1
+    assert "suggestions" not in placeholder
+
+
+def test_rdjson_with_nothing_found():
+    assert json.loads(render([], "rdjson")) == {"source": {"name": "pressgen"}, "diagnostics": []}
+
+
+def test_sarif_percent_encodes_uris_and_carries_fixes():
+    log = json.loads(render([FIXABLE], "sarif", META))
+    (result,) = log["runs"][0]["results"]
+    uri = "output/my%20release/%EB%B3%B4%EB%8F%84%EC%9E%90%EB%A3%8C.ko.md"
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": uri}
+    (fix,) = result["fixes"]
+    (change,) = fix["artifactChanges"]
+    assert change["artifactLocation"] == {"uri": uri}
+    assert change["replacements"] == [{
+        "deletedRegion": {"startLine": 3, "startColumn": 13, "endColumn": 23},  # characters: columnKind unicodeCodePoints
+        "insertedContent": {"text": "45억4000만달러"},
+    }]
+    assert fix["description"]["text"]
+    assert log["runs"][0]["columnKind"] == "unicodeCodePoints"
+
+
+def test_sarif_uri_forms():
+    from generator.check.formats import sarif_uri
+
+    assert sarif_uri("output/2025H1/release.ko.md") == "output/2025H1/release.ko.md"
+    assert sarif_uri("a 100%#b.md") == "a%20100%25%23b.md"
+    assert sarif_uri("/tmp/my dir/r.md") == "/tmp/my%20dir/r.md"
+    assert sarif_uri("C:\\work\\my dir\\r.md") == "file:///C:/work/my%20dir/r.md"
+
+
+def test_a_suggestion_round_trips_through_json_and_takes_no_part_in_equality():
+    (obj,) = json.loads(render([FIXABLE], "json"))
+    assert obj["suggestion"] == {"column": 13, "end_column": 23, "text": "45억4000만달러", "line": None}
+    rebuilt = Finding(**obj)
+    assert rebuilt == FIXABLE and rebuilt.suggestion == FIXABLE.suggestion
+    assert "suggestion" not in json.loads(render(FINDINGS, "json"))[0]
+    assert Finding(**{**obj, "suggestion": None}) == FIXABLE

@@ -74,7 +74,12 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Document:
-    """A release file: display ``path``, ``front_matter``, ``language``, ``sentences`` and raw ``lines``."""
+    """A release file: display ``path``, ``front_matter``, ``language``, ``sentences`` and raw ``lines``.
+
+    ``lines`` and ``sentences`` are in NFC; sentence positions are the file's columns.
+    ``source_lines`` holds the lines as the file has them when NFC changed any (else it is
+    empty); ``file_lines`` gives whichever is the file's own.
+    """
 
     path: str
     front_matter: dict[str, Any]
@@ -85,6 +90,11 @@ class Document:
     body: str = ""
     body_line: int = 1
     has_front_matter: bool = False
+    source_lines: tuple[str, ...] = ()
+
+    @property
+    def file_lines(self) -> tuple[str, ...]:
+        return self.source_lines or self.lines
 
     @property
     def release(self) -> str | None:
@@ -141,6 +151,7 @@ def parse_document(text: str, display: str) -> Document:
     # it) would match none of them. Text is read in NFC, but findings point at the file's own
     # columns: ``column_maps`` maps NFC columns of the lines that changed back to the file.
     column_maps: dict[int, list[int]] = {}
+    source_lines = tuple(lines)
     for index, line in enumerate(lines):
         if not line.isascii() and not unicodedata.is_normalized("NFC", line):
             lines[index], column_maps[index + 1] = _nfc_with_columns(line)
@@ -170,6 +181,7 @@ def parse_document(text: str, display: str) -> Document:
         body="\n".join(lines[body_start:]) + ("\n" if len(lines) > body_start else ""),
         body_line=body_start + 1,
         has_front_matter=body_start > 0,
+        source_lines=source_lines if column_maps else (),
     )
 
 
@@ -431,7 +443,7 @@ def _walk(children: list, stream: _Stream, prose: _Prose, emit: bool = True) -> 
             content = child.content
             positions = stream.align(content)
             if emit and not autolink:
-                if "." not in content or not _URL.search(content):
+                if not _URL.search(content):
                     prose.add(content, positions)
                 else:
                     last = 0

@@ -9,6 +9,19 @@ from typing import Any
 LEVELS = ("suggestion", "warning", "error")
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """A replacement that would fix a finding: ``text`` in place of columns ``column`` to
+    ``end_column`` (character columns, 1-based, end exclusive) of ``line``, which defaults
+    to the finding's line. ``column == end_column`` inserts; ``text == ""`` deletes.
+    """
+
+    column: int
+    end_column: int
+    text: str
+    line: int | None = None
+
+
 @total_ordering
 @dataclass(frozen=True)
 class Finding:
@@ -16,7 +29,9 @@ class Finding:
 
     ``data`` says what the figures say when a data-agreement rule fires (any JSON value,
     e.g. ``"4.53 billion dollars"``); wording rules leave it ``None``. It takes no part
-    in equality or ordering because it may be a dict.
+    in equality or ordering because it may be a dict. ``suggestion`` is an optional fix
+    (a ``Suggestion``, or a ``(column, end_column, text)`` tuple, or its JSON object),
+    which the SARIF and rdjson formats pass on; it takes no part in equality either.
     Findings sort by ``(path, line, column, rule_id)``.
     """
 
@@ -28,6 +43,15 @@ class Finding:
     message: str
     end_column: int | None = None
     data: Any = field(default=None, compare=False)
+    suggestion: Suggestion | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        # Accept the shorthand tuple and the JSON form, so ``Finding(**as_dict(f))`` round-trips.
+        fix = self.suggestion
+        if isinstance(fix, dict):
+            object.__setattr__(self, "suggestion", Suggestion(**fix))
+        elif isinstance(fix, (tuple, list)):
+            object.__setattr__(self, "suggestion", Suggestion(*fix))
 
     @property
     def sort_key(self) -> tuple:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError, UsageError
@@ -22,6 +22,10 @@ class CheckResult:
     findings: list[Finding]
     rules: dict[str, RuleInfo]
     files: list[str] = field(default_factory=list)
+    # Findings that pressgen-disable comments hid: reported, so a waiver is never invisible.
+    suppressed: int = 0
+    # Each checked file's lines as written, for formats that count columns in bytes (rdjson).
+    sources: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def exit_code(self, strict: bool = False) -> int:
         failing = ("error", "warning") if strict else ("error",)
@@ -112,10 +116,14 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
     else:
         results = [_check_file(root, file, release, period) for file in files]
     findings: list[Finding] = []
+    hidden: set[Finding] = set()
+    sources: dict[str, tuple[str, ...]] = {}
     stated_by: dict[tuple, dict[str, tuple[Document, dict]]] = {}
     levels: dict[tuple, dict[str, str]] = {}
-    for file, (doc, doc_findings, key, stated, doc_levels) in zip(files, results):
+    for file, (doc, doc_findings, key, stated, doc_levels, doc_hidden) in zip(files, results):
         findings.extend(doc_findings)
+        hidden.update(doc_hidden)
+        sources[doc.path] = doc.file_lines
         levels[key] = doc_levels
         # Parity pairs the English and Korean releases of one period in one folder
         # (release.en.md with release.ko.md, release.en.new.md with release.ko.new.md).
@@ -123,8 +131,10 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
         stated_by.setdefault((*key, *pair), {})[doc.language] = (doc, stated)
     for key, by_lang in stated_by.items():
         if len(by_lang) == 2:
-            findings.extend(_parity(by_lang, levels[key[:2]]))
-    return CheckResult(sorted(set(findings)), infos, [_display(f, root) for f in files])
+            kept, parity_hidden = _parity(by_lang, levels[key[:2]])
+            findings.extend(kept)
+            hidden.update(parity_hidden)
+    return CheckResult(sorted(set(findings)), infos, [_display(f, root) for f in files], len(hidden), sources)
 
 
 _AGREEMENTS: dict[tuple, Agreement] = {}
@@ -181,12 +191,14 @@ def _check_file(root: Path, file: Path, release: str | None, period: str | None)
     key_rules = ("rules", project.config.id)
     if key_rules not in project._cache:
         project._cache[key_rules] = rules_for_release(wording, project.config, root)
-    doc_findings = lint(doc, project._cache[key_rules]) + suppress.apply(data_findings, doc)
-    doc_findings += suppress.directive_findings(doc, known)
-    return doc, doc_findings, key, stated, agreement.levels
+    # Linted without its suppressions, so the findings they hide can be counted.
+    wording_kept, wording_hidden = suppress.partition(lint(replace(doc, suppressions=()), project._cache[key_rules]), doc)
+    data_kept, data_hidden = suppress.partition(data_findings, doc)
+    doc_findings = wording_kept + data_kept + suppress.directive_findings(doc, known)
+    return doc, doc_findings, key, stated, agreement.levels, wording_hidden + data_hidden
 
 
-def _parity(by_lang: dict, levels: dict[str, str]) -> list[Finding]:
+def _parity(by_lang: dict, levels: dict[str, str]) -> tuple[list[Finding], list[Finding]]:
     """Figures one language states and the other does not, located where they are stated."""
     (doc_a, stated_a), (doc_b, stated_b) = (by_lang[lang] for lang in sorted(by_lang))
     findings = []
@@ -196,7 +208,13 @@ def _parity(by_lang: dict, levels: dict[str, str]) -> list[Finding]:
             findings.append(Finding(doc.path, line, column, levels["data.parity"], "data.parity",
                                     f"'{text}' is stated here but {other_doc.path} states no such figure",
                                     data={"missing_in": other_doc.path}))
-    return [f for doc in (doc_a, doc_b) for f in suppress.apply([x for x in findings if x.path == doc.path], doc)]
+    kept: list[Finding] = []
+    hidden: list[Finding] = []
+    for doc in (doc_a, doc_b):
+        doc_kept, doc_hidden = suppress.partition([x for x in findings if x.path == doc.path], doc)
+        kept += doc_kept
+        hidden += doc_hidden
+    return kept, hidden
 
 
 __all__ = ["check_paths", "CheckResult", "DATA_RULES"]

@@ -1,4 +1,9 @@
-"""Inline suppression: ``<!-- pressgen-disable… RULE-ID -->`` comments that silence findings."""
+"""Inline suppression: ``<!-- pressgen-disable… RULE-ID -->`` comments that silence findings.
+
+A comment names rule ids, a family (``data.*``, ``en.*``) or ``all``. ``all`` silences the
+wording rules only: a data rule (``data.*``) says a figure contradicts the data, and hiding
+that takes a comment that names it, so a reviewer sees which data finding was waived.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,8 @@ if TYPE_CHECKING:
     from .document import Document
 
 WILDCARD = "all"
+# Rules that "all" does not reach; they must be named, or their family ("data.*").
+PROTECTED_PREFIX = "data."
 _DIRECTIVE = re.compile(
     r"<!--\s*pressgen-(?P<kind>disable-next-line|disable|enable)\b(?P<rules>[^>]*?)\s*-->"
 )
@@ -60,17 +67,32 @@ def _regions(directives: Sequence[Directive], last_line: int) -> list[tuple[str,
     return regions
 
 
+def covers(rule: str, rule_id: str) -> bool:
+    """Whether a suppression naming ``rule`` (an id, ``family.*`` or ``all``) applies to ``rule_id``."""
+    if rule == rule_id:
+        return True
+    if rule == WILDCARD:
+        return not rule_id.startswith(PROTECTED_PREFIX)
+    return rule.endswith(".*") and rule_id.startswith(rule[:-1])
+
+
 def is_suppressed(finding: Finding, regions: Sequence[tuple[str, int, int]]) -> bool:
-    return any(
-        rule in (finding.rule_id, WILDCARD) and first <= finding.line <= last
-        for rule, first, last in regions
-    )
+    return any(first <= finding.line <= last and covers(rule, finding.rule_id) for rule, first, last in regions)
+
+
+def partition(findings: Iterable[Finding], document: "Document") -> tuple[list[Finding], list[Finding]]:
+    """``(kept, hidden)``: the findings a suppression comment in ``document`` does not silence, and those it does."""
+    regions = _regions(document.suppressions, len(document.lines))
+    kept: list[Finding] = []
+    hidden: list[Finding] = []
+    for f in findings:
+        (hidden if f.path == document.path and regions and is_suppressed(f, regions) else kept).append(f)
+    return kept, hidden
 
 
 def apply(findings: Iterable[Finding], document: "Document") -> list[Finding]:
     """Drop the findings that a suppression comment in ``document`` silences."""
-    regions = _regions(document.suppressions, len(document.lines))
-    return [f for f in findings if f.path != document.path or not is_suppressed(f, regions)]
+    return partition(findings, document)[0]
 
 
 def directive_findings(document: "Document", known_ids: Iterable[str]) -> list[Finding]:
@@ -79,13 +101,14 @@ def directive_findings(document: "Document", known_ids: Iterable[str]) -> list[F
     A typo in a suppression would otherwise silently suppress nothing.
     """
     known = set(known_ids) | {WILDCARD}
+    families = {rule_id.rsplit(".", 1)[0] + ".*" for rule_id in known if "." in rule_id}
     out = []
     for d in document.suppressions:
         if not d.rules:
             message = f"suppression comment 'pressgen-{d.kind}' names no rule; add a rule id or '{WILDCARD}'"
             out.append(Finding(document.path, d.line, d.column, "warning", "check.bad-suppression", message))
         for rule in d.rules:
-            if rule not in known:
+            if rule not in known and rule not in families:
                 message = f"suppression comment names unknown rule '{rule}'{suggest(rule, sorted(known))}"
                 out.append(Finding(document.path, d.line, d.column, "warning", "check.bad-suppression", message))
     return out
