@@ -117,9 +117,10 @@ def _jobs(value: int | None) -> int | None:
 
 
 def _cmd_draft(args) -> int:
-    from .draft import draft_periods
+    from .draft import build_periods
     from .progress import Progress
     from .project import open_projects
+    from .publish import check_output_root, write_periods
 
     if sum(bool(x) for x in (args.all, args.period, args.latest)) > 1:
         raise UsageError("give one of --period, --latest or --all, not several")
@@ -139,16 +140,22 @@ def _cmd_draft(args) -> int:
             periods = project.latest(args.latest or 1)
         plans.append((project, periods))
     languages = tuple(l.strip() for l in args.lang.split(",") if l.strip()) if args.lang else None
+    # Every release is built before any is written: a template error in the last release
+    # must not leave the first ones redrafted and the rest not.
+    built = []
     for project, periods in plans:
         progress = Progress(len(periods), enabled=args.all)
-        messages = draft_periods(project, periods, languages, force=args.force, on_period=progress.step, jobs=_jobs(args.jobs))
+        built.append((project, build_periods(project, periods, languages, on_period=progress.step, jobs=_jobs(args.jobs)), progress))
         progress.clear()
-        for line in messages:
+    for project, _, _ in built:
+        check_output_root(project)  # obstacles in any release's output stop the run before the first write
+    for project, contents, progress in built:
+        for line in write_periods(project, contents, force=args.force):
             if line.startswith("kept "):
                 print(f"Warning: {line}", file=sys.stderr)
             elif not args.all:
                 print(line)
-        progress.done(f"drafted {len(periods)} period(s) into {project.config.display(project.output)}/")
+        progress.done(f"drafted {len(contents)} period(s) into {project.config.display(project.output)}/")
     return 0
 
 

@@ -228,7 +228,8 @@ def _path(node: YamlMap, key: str, base: Path, what: str, project: Path, doc: Ya
 
 def _decimal(value: Any, what: str, node: Any, key: Any, *, positive: bool = False) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ConfigError(f"{what} must be a number, got {describe(value)}", **where(node, key))
+        kind = "a positive number" if positive else "a number"
+        raise ConfigError(f"{what} must be {kind} such as 10 or 0.1, got {describe(value)}", **where(node, key))
     number = Decimal(str(value))
     if positive and number <= 0:
         raise ConfigError(f"{what} must be a positive number, got {describe(value)}", **where(node, key))

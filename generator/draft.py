@@ -115,14 +115,21 @@ PARALLEL_MIN_PERIODS = 8
 
 def draft_periods(project: Project, periods: list[Period], languages: tuple[str, ...] | None = None, *,
                   force: bool = False, on_period=None, jobs: int | None = None) -> list[str]:
-    """Draft several periods and write them; return what was done, in period order.
+    """Build and write several periods of one release (see ``build_periods``); return what was done."""
+    contents = build_periods(project, periods, languages, on_period=on_period, jobs=jobs)
+    return write_periods(project, contents, force=force)
+
+
+def build_periods(project: Project, periods: list[Period], languages: tuple[str, ...] | None = None, *,
+                  on_period=None, jobs: int | None = None) -> dict[Period, dict[str, bytes]]:
+    """Every file of every period, in memory and in period order; nothing is written.
 
     Every period's annotations and the templates are validated first, so the usual
-    mistakes stop the run before anything is written. Every period is then built (in
-    parallel worker processes when there are at least ``PARALLEL_MIN_PERIODS`` periods
-    and more than one core), every target checked for obstacles, and only then each
-    period folder replaced, atomically, under the output lock. ``on_period(label)`` is
-    called as each period is built (for progress).
+    mistakes stop the run early. Periods are built in parallel worker processes when
+    there are at least ``PARALLEL_MIN_PERIODS`` periods and more than one core.
+    ``write_periods`` then checks every target for obstacles and replaces each period
+    folder atomically, under the output lock. ``on_period(label)`` is called as each
+    period is built (for progress).
     """
     from .render import check_templates
 
@@ -148,7 +155,7 @@ def draft_periods(project: Project, periods: list[Period], languages: tuple[str,
             if on_period is not None:
                 on_period(str(period))
     # Only this process writes (workers only build), so one lock covers the whole run.
-    return write_periods(project, {period: contents[period] for period in periods}, force=force)
+    return {period: contents[period] for period in periods}
 
 
 _WORKER_PROJECTS: dict[tuple[str, str], Project] = {}

@@ -98,3 +98,7 @@ class InputError(GeneratorError):
 
 class OutputError(GeneratorError):
     """The output folder cannot take the draft: an obstacle in the way, a full disk, no permission, a lock held."""
+
+
+class PlanError(GeneratorError):
+    """A period's facts cannot make a release (nothing to lead with)."""

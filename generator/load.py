@@ -191,7 +191,7 @@ def load_figures(path: Path, items: dict[str, Item], config: ReleaseConfig) -> D
             if key in seen:
                 what = f"metric '{metric}' of item '{code}'" if long else f"item '{code}'"
                 raise DataError(f"duplicate row for {what} in period {period} (first on line {seen[key]})",
-                                path=display, line=line, hint="keep one row per item, period" + (" and metric" if long else ""))
+                                path=display, line=line, hint="keep one row per item, period and metric" if long else "keep one row per item and period")
             seen[key] = line
             # Round once, here, as the publisher does: every fact then works on printed values.
             value = _round(raw, metrics[metric].precision)

@@ -13,6 +13,7 @@ from typing import Any
 
 from .annotations import Annotations, Cause, Remark
 from .config import Dimension, ReleaseConfig
+from .errors import PlanError
 from .facts.model import Fact, FactSet
 
 
@@ -127,6 +128,7 @@ class _Planner:
         self.used_causes: set[int] = set()
         self.list_min = config.thresholds["list_min_share"]
         self.streak_min = int(config.thresholds["streak_min_periods"])
+        self.lead_metric: tuple[str, str] | None = None
         self.since_min = int(config.thresholds["since_min_periods"])
 
     # -- helpers ---------------------------------------------------------------------------
@@ -413,15 +415,31 @@ class _Planner:
     def metric_top(self) -> tuple[Sentence, list[Sentence], Paragraph]:
         head = self.config.headline
         main = self.lead_of(head.item, head.metric, head.basis)
+        subs = list(head.subheadlines)
+        if not main.get("level") and not main.get("change"):
+            # A period without the lead figure (an old month with only a balance) leads with what it has.
+            fallbacks = subs + [(spec.get("item") or self.total, m, (spec.get("bases") or (head.basis,))[0])
+                                for spec in self.config.sections if spec.kind == "lead" for m in spec.get("metrics") or ()]
+            for item, metric, basis in fallbacks:
+                other = self.lead_of(item, metric, basis)
+                if other.get("level") or other.get("change"):
+                    main, head = other, type(head)(item, metric, basis)
+                    subs = [s for s in subs if s != (item, metric, basis)]
+                    break
+            else:
+                raise PlanError(f"period {self.index.facts.period} has no figure to lead with: no {head.metric} of "
+                                f"'{head.item}', nor any metric of the lead section",
+                                hint="add the lead figure to the figures, or draft another period")
         headline = self._sentence("headline_metric", main)
         subheadlines = []
         for cause in self.causes(head.item, "change")[:1]:
             if cause.headline:
                 subheadlines.append(Sentence("cause_headline", (), {"cause": cause}, annotation=cause))
-        for item, metric, basis in head.subheadlines:
+        for item, metric, basis in subs:
             other = self.lead_of(item, metric, basis)
-            if other:
+            if other.get("level") or other.get("change"):
                 subheadlines.append(self._sentence("subheadline_metric", other))
+        self.lead_metric = (head.item, head.metric)
         lead = Paragraph([self._sentence("lead_metric", main, annotations=self.annotations)])
         lead.sentences.extend(self.cause_sentences(head.item, "change", first_only=True))
         return headline, subheadlines, lead
@@ -434,6 +452,8 @@ class _Planner:
         para = Paragraph()
         for metric in spec.get("metrics") or ():
             if item == head.item and metric == head.metric:
+                continue
+            if self.lead_metric == (item, metric):
                 continue
             lead = self.lead_of(item, metric, bases[0])
             if not lead or (lead.get("level") is None and lead.get("change") is None):

@@ -123,7 +123,14 @@ def migrate_legacy(project: Project) -> list[str]:
 
 def check_output_root(project: Project) -> None:
     """Stop before writing anything when ``output`` or pressgen's own files in it are in the way."""
-    output = project.output
+    root = project.root / "output"
+    for folder in (root, project.output) if root != project.output else (root,):
+        _check_folder(project, folder)
+    for name, kind in ((LOCK, "file"), (JOURNAL, "file"), (STAGING, "folder")):
+        _expect(project, project.output / name, kind)
+
+
+def _check_folder(project: Project, output: Path) -> None:
     shown = _shown(project, output)
     if output.is_symlink() and not output.exists():
         raise OutputError(f"{shown} is a symbolic link to {os.readlink(output)}, which does not exist", path=shown,
@@ -131,8 +138,6 @@ def check_output_root(project: Project) -> None:
     if os.path.lexists(output) and not output.is_dir():
         raise OutputError(f"{shown} is a file, but draft writes its folders there", path=shown,
                           hint="move or delete it, then run draft again")
-    for name, kind in ((LOCK, "file"), (JOURNAL, "file"), (STAGING, "folder")):
-        _expect(project, output / name, kind)
 
 
 def _expect(project: Project, path: Path, kind: str) -> None:
