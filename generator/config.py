@@ -175,6 +175,8 @@ class ReleaseConfig:
     disabled_rules: frozenset[str]
     headline: Headline | None = None
     revisions: Path | None = None
+    # Which bases of revisions count (the publisher's own revisions, not another agency's figures); None: all.
+    revision_bases: frozenset[str] | None = None
     streaks: tuple[StreakRule, ...] = ()
     charts: tuple[ChartRule, ...] = ()
     aliases: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
@@ -567,7 +569,15 @@ def load_release(path: Path, project: Path) -> ReleaseConfig:
     what = "the release definition"
     release_id = get_str(doc, "id", what)
     data = require_map(doc["data"], "'data'", parent=doc, key="data")
-    check_keys(data, "'data'", required=("figures", "items", "annotations"), optional=("revisions",))
+    check_keys(data, "'data'", required=("figures", "items", "annotations"), optional=("revisions", "revision_bases"))
+    revision_bases = None
+    if "revision_bases" in data:
+        listed = require_list(data["revision_bases"], "'data.revision_bases'", parent=data, key="revision_bases")
+        for index, basis in enumerate(listed):
+            if not isinstance(basis, str) or not basis.strip():
+                raise ConfigError(f"'data.revision_bases' lists bases such as revised or confirmed, got {describe(basis)}",
+                                  **where(listed, index))
+        revision_bases = frozenset(listed)
 
     languages_node = require_list(doc["languages"], "'languages'", parent=doc, key="languages") if "languages" in doc else list(LANGUAGES)
     for index, lang in enumerate(languages_node):
@@ -633,6 +643,7 @@ def load_release(path: Path, project: Path) -> ReleaseConfig:
         items=_path(data, "items", base, "'data'", project, doc),
         annotations=_path(data, "annotations", base, "'data'", project, doc),
         revisions=_path(data, "revisions", base, "'data'", project, doc) if "revisions" in data else None,
+        revision_bases=revision_bases,
         templates=_path(doc, "templates", base, what, project, doc),
         languages=languages,
         series_start=series_start,

@@ -31,12 +31,14 @@ class Draft:
     input_hash: str
     review: str = ""
     notes: list[str] = field(default_factory=list)
+    # The release's metrics (units and precisions), for the review sheet.
+    metrics: dict = field(default_factory=dict)
 
 
 def input_files(project: Project, period: Period) -> list[Path]:
     """Every file the draft depends on: config, item table, figures, annotations, templates."""
     config = project.config
-    files = [config.path, config.items, config.figures]
+    files = [config.path, config.items, config.figures, *((config.revisions,) if config.revisions else ())]
     annotation = config.annotations / f"{period}.yaml"
     if annotation.exists():
         files.append(annotation)
@@ -78,7 +80,7 @@ def build_draft(project: Project, period: Period, languages: tuple[str, ...] | N
         releases[lang] = with_front_matter(meta, body)
     for lang in languages:
         stories[lang] = story.in_language(lang)
-    draft = Draft(period, facts, stories, releases, digest)
+    draft = Draft(period, facts, stories, releases, digest, metrics=project.config.metrics)
     draft.review = review_sheet(project, draft)
     return draft
 

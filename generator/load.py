@@ -254,8 +254,11 @@ def load_revisions(path: Path, dataset: Dataset, config: ReleaseConfig) -> dict[
             published = dt.date.fromisoformat(text)
         except ValueError:
             raise DataError(f"'published' must be a date like 2025-12-01, got '{text}'", path=display, line=line, key="published") from None
+        basis = _cell(row, index, "basis") or "revised"
+        if config.revision_bases is not None and basis not in config.revision_bases:
+            continue  # another agency's figures, on another basis: kept in the file, not used
         result.setdefault((code, period, metric), []).append(
-            Revision(value, published, _cell(row, index, "basis") or "revised", _cell(row, index, "source"), display, line))
+            Revision(value, published, basis, _cell(row, index, "source"), display, line))
     for revisions in result.values():
         revisions.sort(key=lambda r: r.published)  # stable: same-day revisions keep file order
     return result
