@@ -45,6 +45,7 @@ except ImportError:  # pragma: no cover - depends on the environment
     sys.exit("pressgen is not installed in this Python: run 'pip install .' in the repository, then use that Python")
 
 BUNDLED_PERIOD = "2025H1"
+BUNDLED_RELEASE = "knowledge_services"
 MB = 1024 * 1024
 
 # name, what is measured (result key), limit, unit
@@ -295,7 +296,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         note("projects ready")
 
         # Cold CLI: process start to files written, both languages.
-        results["cold_draft_bundled"] = _cold([*cli, "draft", "--period", BUNDLED_PERIOD], bundled, cold_runs)
+        results["cold_draft_bundled"] = _cold([*cli, "draft", "--release", BUNDLED_RELEASE, "--period", BUNDLED_PERIOD], bundled, cold_runs)
         note("cold draft (bundled) done")
         results["cold_draft_synthetic"] = _cold([*cli, "draft", "--period", main_period], main, heavy_runs)
         note("cold draft (synthetic) done")
@@ -303,7 +304,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         note("cold facts (synthetic) done")
 
         # Warm, in-process.
-        project = open_project(bundled)
+        project = open_project(bundled, BUNDLED_RELEASE)
         period = project.period(BUNDLED_PERIOD)
         draft_fn = lambda: build_draft(_fresh(project), period)  # noqa: E731
         results["warm_draft_bundled"] = _summary(_timed(draft_fn, budget=budget), peak_mb=_peak(draft_fn), memory="tracemalloc peak")
@@ -312,7 +313,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         results["warm_redraft_bundled"] = _summary(_timed(repeat_fn, budget=budget), peak_mb=_peak(repeat_fn), memory="tracemalloc peak")
         facts_fn = lambda: _derive(project, period)  # noqa: E731
         results["warm_facts_bundled"] = _summary(_timed(facts_fn, budget=budget), peak_mb=_peak(facts_fn), memory="tracemalloc peak")
-        release_files = [bundled / "output" / BUNDLED_PERIOD / f"release.{lang}.md" for lang in project.config.languages]
+        release_files = [bundled / "output" / BUNDLED_RELEASE / BUNDLED_PERIOD / f"release.{lang}.md" for lang in project.config.languages]
         mode, check_fn = _check_runner(bundled, release_files)
         results["warm_check_bundled"] = _summary(_timed(check_fn, budget=budget), peak_mb=_peak(check_fn), memory="tracemalloc peak",
                                                  mode=mode, findings=_count(check_fn()))
@@ -338,7 +339,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         results["warm_draft_synthetic"] = _summary(_timed(draft_fn, runs=heavy_runs, warmup=False), peak_mb=_peak(draft_fn), memory="tracemalloc peak")
         profiles["warm_draft_synthetic"] = draft_fn
         _run_child([*cli, "draft", "--period", main_period], main)  # releases to check (already written by the cold runs)
-        mode, check_fn = _check_runner(main, [main / "output" / main_period / f"release.{lang}.md" for lang in big.config.languages])
+        mode, check_fn = _check_runner(main, [main / "output" / big.config.id / main_period / f"release.{lang}.md" for lang in big.config.languages])
         results["warm_check_synthetic"] = _summary(_timed(check_fn, runs=heavy_runs, warmup=False), peak_mb=_peak(check_fn),
                                                    memory="tracemalloc peak", mode=mode)
         note("warm (synthetic) done")
@@ -363,7 +364,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         note("draft --all (bundled) done")
         cap = args.all_timeout if args.all_timeout is not None else (30.0 if quick else 60.0)
         wall, rss, _, timed_out = _run_child([*cli, "draft", "--all"], main, timeout=cap)
-        done = sum(1 for d in (main / "output").iterdir() if (d / "review.md").exists()) if (main / "output").is_dir() else 0
+        out = main / "output" / big.config.id
+        done = sum(1 for d in out.iterdir() if (d / "review.md").exists()) if out.is_dir() else 0
         entry: dict[str, Any] = {"median_s": wall, "min_s": wall, "max_s": wall, "runs": 1, "peak_mb": rss,
                                  "memory": "max RSS of the process", "periods": 60, "timed_out": timed_out}
         if timed_out:

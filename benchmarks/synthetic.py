@@ -203,18 +203,22 @@ data:
   annotations: ../data/{RELEASE}/annotations
 templates: ../templates/{RELEASE}
 languages: [en, ko]
+frequency: half
 series_start: {periods[0][:4]}
-unit: million_usd
-precision: 10
+metrics:
+  exports: {{kind: flow, unit: usd_million, precision: 10, name: {{en: exports, ko: 수출}}}}
+  imports: {{kind: flow, unit: usd_million, precision: 10, name: {{en: imports, ko: 수입}}}}
+  balance: {{kind: balance, unit: usd_million, precision: 10, name: {{en: balance, ko: 수지}}, identity: exports - imports}}
+headline: {{item: total, metric: balance, basis: previous_period}}
 total: total
 dimensions:
 {''.join(dims)}sections:
-  - lead
-  - category
-  - industry
-  - institution
-  - region
-  - contributors
+  - {{kind: lead}}
+  - {{kind: breakdown, dimension: category, metrics: [balance]}}
+  - {{kind: breakdown, dimension: industry, metrics: [balance]}}
+  - {{kind: breakdown, dimension: institution, metrics: [balance]}}
+  - {{kind: breakdown, dimension: region, metrics: [balance]}}
+  - {{kind: contributors, metric: balance}}
   - remarks
   - special
 style:
