@@ -309,8 +309,10 @@ def _metrics(node: Any, parent: YamlMap) -> dict[str, Metric]:
         entry = node[metric.id]
         for key, other in (("percent_of", metric.percent_of), ("cumulative_of", metric.cumulative_of), ("share_of", metric.share_of)):
             if other is not None and other not in result:
+                # At the offending name: inside percent_of's mapping, its 'metric' key.
+                location = where(entry[key], "metric") if key == "percent_of" else where(entry, key)
                 raise ConfigError(f"'{key}' of metric '{metric.id}' names undeclared metric '{other}'{suggest(other, result)}",
-                                  hint="declare every metric under 'metrics'", **where(entry, key))
+                                  hint="declare every metric under 'metrics'", **location)
         for _, other in metric.identity:
             if other not in result:
                 raise ConfigError(f"the identity of metric '{metric.id}' names undeclared metric '{other}'{suggest(other, result)}",
@@ -471,8 +473,11 @@ def _charts(node: Any, parent: YamlMap, metrics: dict[str, Metric], dimensions: 
         entry = require_map(entry, what, parent=entries, key=index)
         check_keys(entry, what, required=("id", "kind", "metric", "title"), optional=("item", "dimension", "periods"))
         chart_id = get_str(entry, "id", what)
-        if not re.match(r"^[a-z0-9][a-z0-9-]*$", chart_id) or chart_id in seen:
-            raise ConfigError(f"chart id '{chart_id}' must be unique and use lower-case letters, digits and '-'", **where(entry, "id"))
+        if not re.match(r"^[a-z0-9][a-z0-9-]*$", chart_id):
+            raise ConfigError(f"chart id '{chart_id}' must use lower-case letters, digits and '-'", **where(entry, "id"))
+        if chart_id in seen:
+            raise ConfigError(f"chart id '{chart_id}' is given twice; give each chart its own id",
+                              **where(entry, "id"))
         seen.add(chart_id)
         kind = entry["kind"]
         if kind not in ("series", "bars"):
