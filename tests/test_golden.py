@@ -1,9 +1,10 @@
 """Golden files: whole drafts (both releases and the review sheet) compared byte for byte.
 
 Each case is a folder under ``tests/golden/``: ``case.yaml`` says which project to build
-(``bundled``: a copy of this repository's project; ``synthetic``: ``helpers.make_project``
-with the case's ``figures.csv``, optional ``annotations/`` and the bundled templates) and
-which period to draft; the expected ``release.en.md``, ``release.ko.md`` and ``review.md``
+(``bundled``: a copy of one release of this repository's project, ``release:`` naming it,
+knowledge services by default; ``synthetic``: ``helpers.make_project`` with the case's
+``figures.csv``, optional ``annotations/`` and the knowledge services templates) and which
+period to draft; the expected ``release.en.md``, ``release.ko.md`` and ``review.md``
 sit beside it. ``pytest --update-golden`` rewrites them; review the diff like code.
 
 The expected files were generated once and then read line by line against
@@ -16,7 +17,9 @@ from __future__ import annotations
 
 import pytest
 
-from drafting import GOLDEN, golden_case_project
+import yaml
+
+from drafting import GOLDEN, copy_bundled, golden_case_project
 from helpers import run_cli
 
 FILES = ("release.en.md", "release.ko.md", "review.md")
@@ -37,19 +40,37 @@ CASES = (
     # category paragraph, the heading "전년 대비 전년와 같은 수준" (said the comparison twice),
     # and "Category a" in the English subheadline.
     "unchanged",
+    # The monthly trade release (customs figures), November 2025: exports lead, on a year
+    # earlier; product, destination and energy breakdowns; the year so far.
+    "monthly_trade-2025-11",
+    # The consumer price release, November 2025: the inflation rate leads (a rate, not a
+    # balance); core measures, kinds of item with contributions, special indices.
+    "consumer_prices-2025-11",
 )
+
+
+def _case(case: str, tmp_path):
+    """(project root, period, release id, files compared) of golden case ``case``."""
+    spec = yaml.safe_load((GOLDEN / case / "case.yaml").read_text(encoding="utf-8"))
+    files = tuple(spec.get("files", FILES))
+    if spec["project"] == "synthetic":
+        root, period = golden_case_project(case, tmp_path)
+        return root, period, "test", files
+    release = spec.get("release", "knowledge_services")
+    return copy_bundled(tmp_path / "project", release), str(spec["period"]), release, files
 
 
 @pytest.mark.parametrize("case", CASES, ids=CASES)
 def test_draft_matches_golden_files(case, tmp_path, capsys, update_golden):
     """The draft of each golden case is byte-identical to the reviewed expected files."""
-    root, period = golden_case_project(case, tmp_path)
+    root, period, release, files = _case(case, tmp_path)
     code, _, err = run_cli(capsys, "draft", "--period", period, "--project", root)
     assert (code, err) == (0, "")
+    out = root / "output" / release / period
     folder = GOLDEN / case
     mismatched = []
-    for name in FILES:
-        produced = (root / "output" / "knowledge_services" / period / name).read_bytes()
+    for name in files:
+        produced = (out / name).read_bytes()
         expected_path = folder / name
         if update_golden:
             expected_path.write_bytes(produced)
@@ -60,7 +81,7 @@ def test_draft_matches_golden_files(case, tmp_path, capsys, update_golden):
     if mismatched:
         # Show the first differing file as text so the failure reads as a diff.
         name = mismatched[0]
-        assert (root / "output" / "knowledge_services" / period / name).read_text(encoding="utf-8") == (folder / name).read_text(encoding="utf-8"), \
+        assert (out / name).read_text(encoding="utf-8") == (folder / name).read_text(encoding="utf-8"), \
             f"{case}: {', '.join(mismatched)} differ from the golden files"
 
 
