@@ -9,6 +9,11 @@ from .facts import RULES, FactSet
 from .facts.model import Fact
 
 
+# How the table's footer names a unit of config.UNITS.
+UNIT_NAMES = {"usd_million": "millions of US dollars", "percent": "percent", "pp": "percentage points",
+              "index": "index points", "thousand_persons": "thousands of persons", "persons": "persons"}
+
+
 def _num(value) -> str:
     if isinstance(value, Decimal):
         value = int(value) if value == value.to_integral_value() else value
@@ -73,7 +78,10 @@ def facts_table(facts: FactSet) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     lines = [f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}".rstrip() for r in rows]
     lines.append("")
-    lines.append(f"{len(facts)} facts for {facts.release} {facts.period} (values in each metric's unit; * asserted by annotation)")
+    units = {fact.data["unit"] for fact in facts if fact.data.get("unit")}
+    # One unit for every figure (the knowledge services release): name it; several: each metric's own.
+    values = f"values in {UNIT_NAMES.get(next(iter(units)), next(iter(units)))}" if len(units) == 1 else "values in each metric's unit"
+    lines.append(f"{len(facts)} facts for {facts.release} {facts.period} ({values}; * asserted by annotation)")
     return "\n".join(lines) + "\n"
 
 

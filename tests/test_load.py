@@ -38,7 +38,7 @@ def project(tmp_path):
 def test_the_good_project_validates(capsys, project):
     out = validate_ok(capsys, project)
     assert out.splitlines() == [
-        "config: config/test.yaml: ok (3 dimensions, 3 sections)",
+        "config: config/test.yaml: ok (3 metrics, 3 dimensions, 3 sections)",
         "items: data/test/items.csv: ok (10 items)",
         "figures: data/test/figures.csv: ok (6 values in 2 periods)",
     ]
@@ -205,8 +205,9 @@ def test_unknown_dimension_in_the_item_table(capsys, project):
     rows = [("total", "total", "", "all", "전체"), ("a", "categry", "total", "A", "가")]
     (project / ITEMS).write_text(items_text(rows), encoding="utf-8")
     first, _ = validate_fails(capsys, project)
+    # The total's own dimension is allowed too: it holds other totals (the monthly trade release's daily averages).
     assert first.startswith("Error: data/test/items.csv:3: item 'a' has unknown dimension 'categry'; expected one of "
-                            "category, channel, region (did you mean 'category'?)")
+                            "category, channel, region, total (did you mean 'category'?)")
 
 
 def test_missing_figures_file(capsys, project):
