@@ -70,7 +70,7 @@ def test_valid_annotations_validate_and_add_asserted_facts(capsys, project):
     asserted = [f.to_dict() for f in facts_for(project, "2025H1") if f.asserted]
     assert asserted == [{
         "id": "asserted:a-record", "kind": "record", "rule": "annotation", "item": "a", "period": "2025H1",
-        "metric": "balance", "extreme": "largest_surplus", "since": None, "period_kind": "half",
+        "metric": "balance", "extreme": "largest_surplus", "scope": "all", "since": None, "period_kind": "half",
         "text": {"en": "the largest half-year surplus on record", "ko": "반기 기준 역대 최대 흑자"},
         "sources": [{"annotation": SHOWN, "line": int(position(text, "id: a-record").split(":")[0]),
                      "source": "Test Office release of 2025-09-17"}],
@@ -142,7 +142,7 @@ def test_asserted_record_needs_an_extreme(capsys, project):
     text = annotate(project, "    extreme: largest_surplus\n", "")
     first, _ = validate_fails(capsys, project)
     assert first == (f"Error: {SHOWN}:{position(text, 'id: a-record')}: a record needs 'extreme', one of "
-                     "largest_surplus, largest_deficit, highest")
+                     "largest_surplus, largest_deficit, highest, lowest")
 
 
 def test_unknown_key_in_annotations(capsys, project):
@@ -160,3 +160,17 @@ def test_facts_command_stops_on_bad_annotations(capsys, project):
     # Another period's facts do not read 2025H1's annotations.
     code, out, err = run_cli(capsys, "facts", "--project", project, "--period", "2024H2", "--format", "json")
     assert (code, err) == (0, "")
+
+
+def test_asserted_record_with_the_same_period_of_year_scope(project):
+    """"the largest first-half surplus on record" is a record among first halves only."""
+    annotate(project, "    since: null\n", "    since: null\n    scope: same_period_of_year\n")
+    asserted = [f for f in facts_for(project, "2025H1") if f.asserted]
+    assert [(f.id, f.data["scope"]) for f in asserted] == [("asserted:a-record", "same_period_of_year")]
+
+
+def test_asserted_record_with_an_unknown_scope(capsys, project):
+    text = annotate(project, "    since: null\n", "    since: null\n    scope: same_half\n")
+    first, _ = validate_fails(capsys, project)
+    assert first == (f"Error: {SHOWN}:{position(text, 'scope: same_half')}: 'scope' of asserted fact #1 must be "
+                     "all or same_period_of_year, got 'same_half'")
