@@ -77,8 +77,10 @@ def _run(test: Callable, item: str, end: Period) -> tuple[int, Period, bool]:
 
 
 def streak(ctx: Context) -> list[Fact]:
-    """Runs of consecutive periods in which a condition held: in surplus or deficit, rising or falling
-    against a named basis, above or below a threshold from config.
+    """Runs of consecutive periods in which a condition held ("the tenth straight month of surplus").
+
+    The conditions: in surplus or deficit, rising or falling against a named basis, above or
+    below a threshold (or within a band) from config.
 
     ``length`` counts only periods the data has, all consecutive; ``open`` marks a run
     that reaches back to a period the data cannot judge (it may be longer: "at least").
