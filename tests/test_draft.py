@@ -431,19 +431,141 @@ def test_the_languages_have_the_same_template_files(repo_root):
     assert "release.md.j2" in names["en"] and "sentences.md.j2" in names["en"]
 
 
-def _planner_kinds() -> set[str]:
-    source = (REPO_ROOT / "generator" / "plan.py").read_text(encoding="utf-8")
-    return set(re.findall(r'Sentence\(\s*"(\w+)"', source))
+# What the planner calls for each section kind of a release (generator/plan/__init__.py,
+# ``plan_story``): the methods always called first, then one per section kind. A new
+# section kind must be added here (test_the_planner_dispatch_covers_every_section_kind).
+_ALWAYS = {"balance": ("headline", "subheadlines", "lead"), "metric": ("metric_top",)}
+_DISPATCH = {
+    "balance": {"lead": "overview", "breakdown": "dimension", "contributors": "contributors",
+                "remarks": "remarks", "special": "special", "cumulative": None},
+    "metric": {"lead": "metric_overview", "breakdown": "metric_breakdown", "contributors": None,
+               "remarks": "remarks", "special": None, "cumulative": "cumulative"},
+}
+_PLANNERS = {"balance": "BalancePlanner", "metric": "MetricPlanner"}
+
+
+def _planner_methods() -> dict[str, dict[str, tuple[set[str], set[str]]]]:
+    """Per planner class: method -> (sentence kinds it makes itself, ``self.`` methods it calls).
+
+    Read from the source of generator/plan/: ``Sentence("kind", ...)`` and
+    ``self._sentence("kind", ...)`` make sentences; a base class's methods are inherited.
+    """
+    import ast
+
+    classes: dict[str, tuple[list[str], dict]] = {}
+    for path in sorted((REPO_ROOT / "generator" / "plan").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if not isinstance(node, ast.ClassDef):
+                continue
+            methods = {}
+            for fn in node.body:
+                if not isinstance(fn, ast.FunctionDef):
+                    continue
+                kinds, calls = set(), set()
+                for call in ast.walk(fn):
+                    if not isinstance(call, ast.Call):
+                        continue
+                    func = call.func
+                    is_sentence = (isinstance(func, ast.Name) and func.id == "Sentence") or \
+                        (isinstance(func, ast.Attribute) and func.attr == "_sentence")
+                    if is_sentence and call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+                        kinds.add(call.args[0].value)
+                    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
+                        calls.add(func.attr)
+                methods[fn.name] = (kinds, calls)
+            classes[node.name] = ([b.id for b in node.bases if isinstance(b, ast.Name)], methods)
+
+    def resolved(name: str) -> dict:
+        bases, methods = classes[name]
+        merged = {}
+        for base in bases:
+            if base in classes:
+                merged.update(resolved(base))
+        merged.update(methods)
+        return merged
+
+    return {story: resolved(cls) for story, cls in _PLANNERS.items()}
+
+
+def _story_type(config) -> str:
+    """'balance' or 'metric', as plan_story decides it."""
+    if config.headline is None or config.metric(config.headline.metric).kind == "balance":
+        return "balance"
+    return "metric"
+
+
+def _kinds_for(config) -> set[str]:
+    """Every sentence kind the planner can make for ``config``'s sections."""
+    story = _story_type(config)
+    methods = _planner_methods()[story]
+    todo = list(_ALWAYS[story]) + [_DISPATCH[story][spec.kind] for spec in config.sections if _DISPATCH[story][spec.kind]]
+    seen, kinds = set(), set()
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in methods:
+            continue
+        seen.add(name)
+        made, calls = methods[name]
+        kinds |= made
+        todo.extend(calls)
+    return kinds
+
+
+def _bundled_configs():
+    from generator.config import release_names
+
+    return {name: open_project(REPO_ROOT, name).config for name in release_names(REPO_ROOT)}
+
+
+def test_the_planner_dispatch_covers_every_section_kind():
+    """The table above names a real planner method for every section kind the config accepts."""
+    from generator.config import SECTION_KINDS
+
+    methods = _planner_methods()
+    for story in _DISPATCH:
+        assert set(_DISPATCH[story]) == set(SECTION_KINDS), story
+        for name in [*_ALWAYS[story], *filter(None, _DISPATCH[story].values())]:
+            assert name in methods[story], f"{_PLANNERS[story]} has no method {name}"
+    balance = _kinds_for(_bundled_configs()["knowledge_services"])
+    assert {"headline", "lead_level", "cause", "remark", "dim_side", "special_change"} <= balance
+    metric = _kinds_for(_bundled_configs()["monthly_trade"])
+    assert {"headline_metric", "lead_metric", "breakdown_first", "breakdown_group", "cumulative", "remark"} <= metric
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_sentence_kind_the_planner_makes_has_a_macro(repo_root, lang):
-    kinds = _planner_kinds()
-    assert {"headline", "lead_level", "cause", "remark", "dim_side", "special_change"} <= kinds
+@pytest.mark.parametrize("release", ("knowledge_services", "monthly_trade", "consumer_prices"))
+def test_every_sentence_kind_the_planner_makes_has_a_macro(release, lang):
+    """Per release: each sentence kind the planner makes for its sections has a macro in its templates."""
+    config = _bundled_configs()[release]
+    kinds = _kinds_for(config)
     env = jinja2.Environment(extensions=["jinja2.ext.do"])
-    source = (repo_root / TEMPLATES / lang / "sentences.md.j2").read_text(encoding="utf-8")
+    source = (config.templates / lang / "sentences.md.j2").read_text(encoding="utf-8")
     macros = {m.name for m in env.parse(source).find_all(nodes.Macro)}
-    assert kinds <= macros, f"missing in {lang}: {sorted(kinds - macros)}"
+    assert kinds <= macros, f"{release}: missing in {lang}: {sorted(kinds - macros)}"
+
+
+def test_the_bundled_releases_are_the_ones_tested():
+    assert sorted(_bundled_configs()) == ["consumer_prices", "knowledge_services", "monthly_trade"]
+
+
+def test_every_period_of_every_release_drafts():
+    """Every period of every bundled release drafts in memory, and uses only the sentence
+    kinds the planner table above expects for it (so that table cannot fall behind)."""
+    failures = []
+    for release, config in _bundled_configs().items():
+        project = open_project(REPO_ROOT, release)
+        expected = _kinds_for(config)
+        for period in project.dataset.periods:
+            try:
+                draft = build_draft(project, period)
+            except Exception as exc:  # noqa: BLE001 - reported with the period it failed on
+                failures.append(f"{release} {period}: {type(exc).__name__}: {exc}")
+                continue
+            used = {s.kind for story in draft.story.values() for s in story.sentences()}
+            if not used <= expected:
+                failures.append(f"{release} {period}: kinds not in the planner table: {sorted(used - expected)}")
+    assert not failures, "\n".join(failures)
 
 
 # ------------------------------------------------------------------------------- CLI switches
