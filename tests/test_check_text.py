@@ -16,7 +16,7 @@ WRONG = "Knowledge services exports reached 9.99 billion dollars."
 
 
 def committed(repo_root: Path, lang: str) -> str:
-    return (repo_root / "output" / "2025H1" / f"release.{lang}.md").read_text(encoding="utf-8")
+    return (repo_root / "output" / "knowledge_services" / "2025H1" / f"release.{lang}.md").read_text(encoding="utf-8")
 
 
 def located(path: Path, needle: str) -> list[tuple[int, int]]:

@@ -344,8 +344,6 @@ class Agreement:
 
                 changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
                            if wanted(f) and (not bases or f.basis in bases)]
-                if not changes and bases:
-                    changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes if wanted(f)]
                 names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
                 word = text[start:end]
                 if not changes:

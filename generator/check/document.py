@@ -15,7 +15,8 @@ import yaml
 from markdown_it import MarkdownIt
 
 from ..errors import InputError
-from ..textfile import read_text
+from ..paths import read_bytes_capped
+from ..textfile import MAX_TEXT_BYTES
 from ..yamlload import safe_load_bounded
 from ..periods import Period
 from .suppress import Directive, find_directives
@@ -136,7 +137,17 @@ def read_document(path: Path, display: str | None = None) -> Document:
     or its front matter is not a YAML mapping.
     """
     shown = display or str(path)
-    return parse_document(read_text(path, shown, InputError, "a markdown release", "check the path; pass .md files"), shown)
+    # Not ``textfile.read_text``: that returns NFC, and findings must point at the file's own
+    # columns, which ``parse_document`` maps when it composes decomposed lines itself.
+    raw = read_bytes_capped(Path(path), shown, MAX_TEXT_BYTES, error=InputError, what="a markdown release")
+    if b"\x00" in raw:
+        raise InputError("file is binary, not a markdown release", path=shown, hint="check the path; pass .md files")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError("file is not UTF-8 text", path=shown, line=line, hint="save the file as UTF-8") from None
+    return parse_document(text, shown)
 
 
 def parse_document(text: str, display: str) -> Document:
