@@ -20,14 +20,15 @@ A25 = "data/knowledge_services/annotations/2025H1.yaml"
 A24 = "data/knowledge_services/annotations/2024.yaml"
 
 
-def copy_project(target: Path, *, reverse: bool = False) -> Path:
-    """Copy the knowledge services release (its config, data/ and templates/ folders); with ``reverse``
-    every folder's files are created in reverse order."""
+def copy_project(target: Path, *, reverse: bool = False, release: str | None = "knowledge_services") -> Path:
+    """Copy the knowledge services release (its config, data/ and templates/ folders), or with
+    ``release=None`` every release of the project; with ``reverse`` every folder's files are
+    created in reverse order."""
     target.mkdir(parents=True)
-    release = "knowledge_services"
-    for part in ("config", f"data/{release}", f"templates/{release}"):
+    parts = ("config", "data", "templates") if release is None else ("config", f"data/{release}", f"templates/{release}")
+    for part in parts:
         sources = sorted((REPO_ROOT / part).rglob("*"), reverse=reverse)
-        if part == "config":
+        if part == "config" and release is not None:
             sources = [p for p in sources if p.suffix != ".yaml" or p.parent != REPO_ROOT / "config" or p.stem == release]
         for source in sorted(sources, key=lambda p: len(p.parts)):  # folders before their files
             dest = target / source.relative_to(REPO_ROOT)
@@ -50,8 +51,10 @@ def _env(**changes: str) -> dict[str, str]:
 
 
 def test_draft_all_is_byte_identical_across_locale_timezone_hashseed_cwd_and_file_order(tmp_path: Path) -> None:
-    first = copy_project(tmp_path / "one")
-    second = copy_project(tmp_path / "two", reverse=True)
+    """``draft --all`` of the whole project (every period of every release) twice, in different
+    environments and from differently ordered copies: the output trees are byte-identical."""
+    first = copy_project(tmp_path / "one", release=None)
+    second = copy_project(tmp_path / "two", reverse=True, release=None)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     command = [sys.executable, "-m", "generator", "draft", "--all"]
@@ -61,8 +64,14 @@ def test_draft_all_is_byte_identical_across_locale_timezone_hashseed_cwd_and_fil
                            env=_env(LC_ALL="ko_KR.UTF-8", LANG="ko_KR.UTF-8", LANGUAGE="ko", TZ="Asia/Seoul", PYTHONHASHSEED="12345"))
     assert run_a.returncode == 0, run_a.stderr
     assert run_b.returncode == 0, run_b.stderr
-    out_a, out_b = files_of(first / "output" / "knowledge_services"), files_of(second / "output" / "knowledge_services")
+    out_a, out_b = files_of(first / "output"), files_of(second / "output")
     assert out_a, "draft --all wrote nothing"
+    # Every period of every release was drafted.
+    from generator.project import open_projects
+
+    for project in open_projects(first):
+        drafted = {name.split("/")[1] for name in out_a if name.startswith(f"{project.config.id}/") and name.count("/") == 2}
+        assert drafted == {str(p) for p in project.dataset.periods}, project.config.id
     assert sorted(out_a) == sorted(out_b)
     different = [name for name in out_a if out_a[name] != out_b[name]]
     assert not different, f"output differs between environments: {different}"
