@@ -51,7 +51,7 @@ def run_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def page():
-    project = open_project(REPO_ROOT)
+    project = open_project(REPO_ROOT, "knowledge_services")
     draft = build_draft(project, Period.parse("2025H1"))
     return project, draft, review_page(project, draft)
 
