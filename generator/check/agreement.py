@@ -23,7 +23,7 @@ from .document import Document, Sentence
 from .findings import Finding, RuleInfo
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS, rate_directions
+from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, rate_directions
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -325,7 +325,7 @@ class Agreement:
         lexicon = [(c, p, False) for c, p in DIRECTIONS[lang]]
         if self.rate_metrics:
             lexicon += [(c, p, True) for c, p in rate_directions(lang, self.config.project)]
-        stated = [f.value for f in find_mentions(segment, lang) if f.kind == "percent"]
+        stated = [abs(f.value) for f in find_mentions(segment, lang) if f.kind == "percent"]
         for category, pattern, rate_only in lexicon:
             for m in re.finditer(pattern, segment, re.IGNORECASE):
                 start, end = clause[0] + m.start(), clause[0] + m.end()
@@ -350,12 +350,16 @@ class Agreement:
                     findings.append(self.finding(doc, sentence, start, end, "data.unverifiable",
                                                  f"'{word}': the data has no change in {metric or 'any figure'} for {names} to confirm or refute it"))
                     continue
+                # "rose 2.4 percent": the change whose percent the clause states is the one meant,
+                # whatever other period the sentence also names (a rate's own words state its level).
+                every = [f for code in codes for f in self.index.get(code, ItemFacts()).changes]
+                if not rate_only:
+                    pinned = [f for f in every if wanted(f) and "percent" in f.data and abs(f.percent) in stated]
+                    if pinned:
+                        changes = pinned
                 if any(f.direction in AGREES[category] for f in changes):
                     continue
-                # "rose 2.4 percent": the change whose percent the clause states is the one meant,
-                # whatever other period the sentence also names.
-                every = [f for code in codes for f in self.index.get(code, ItemFacts()).changes]
-                if any(f.direction in AGREES[category] and "percent" in f.data and abs(f.percent) in stated for f in every):
+                if not rate_only and any(f.direction in AGREES[category] and "percent" in f.data and abs(f.percent) in stated for f in every):
                     continue
                 fact = changes[0]
                 said = self._describe_change(fact, lang)
@@ -384,6 +388,12 @@ class Agreement:
                         ok += [f for f in facts if f.ended and f.open and f.length + 1 <= n]
                     else:
                         ok = [f for f in facts if not f.ended and (f.length == n or (f.open and f.length <= n))]
+                    # Of what: "of gains" / "of surplus" after it, else the nearest word before it
+                    # in the clause ("Exports Rise …, Up for Sixth Straight Month", "6개월 연속 증가세").
+                    # (An ended streak names what ended it, not what it was of: not filtered.)
+                    condition, metric = (None, None) if ended else self._streak_of(text, m.start(), m.end(), lang)
+                    ok = [f for f in ok if (condition is None or f.condition == condition)
+                          and (metric is None or f.metric == metric or not any(g.metric == metric for g in facts))]
                     if ok:
                         continue
                     names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
@@ -392,6 +402,34 @@ class Agreement:
                     findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.streak",
                                                  f"'{m.group(0)}': no such streak for {names} in the data (data: {said})", said))
         return findings
+
+    def _streak_of(self, text: str, start: int, end: int, lang: str) -> tuple[str | None, str | None]:
+        """The condition (increased, surplus, band, …) and metric a streak at ``start:end`` is of, if the text says."""
+        clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= start < b), (0, len(text)))
+        after, before = text[end:min(clause[1], end + 30)], text[clause[0]:start]
+        condition = None
+        band = STREAK_CONDITIONS[lang][0]
+        if re.search(band[1], text[clause[0]:clause[1]], re.IGNORECASE):
+            condition = band[0]
+        else:
+            for name, pattern in STREAK_CONDITIONS[lang][1:]:
+                if re.search(pattern, after, re.IGNORECASE):
+                    condition = name
+                    break
+            if condition is None:
+                where = -1
+                for name, pattern in STREAK_CONDITIONS[lang][1:]:
+                    for m in re.finditer(pattern, before, re.IGNORECASE):
+                        if m.start() > where:
+                            condition, where = name, m.start()
+        metric, where = None, -1
+        for name, pattern in METRIC_WORDS[lang]:
+            if re.search(pattern, after, re.IGNORECASE):
+                return condition, name
+            for m in re.finditer(pattern, before, re.IGNORECASE):
+                if m.start() > where:
+                    metric, where = name, m.start()
+        return condition, metric
 
     def _describe_change(self, fact: Fact, lang: str) -> str:
         unit = self.config.metrics[fact.metric].unit if fact.metric in self.config.metrics else "usd_million"
@@ -416,7 +454,13 @@ class Agreement:
         text = sentence.text
         findings = []
         for m in re.finditer(RECORD[lang], text, re.IGNORECASE):
-            codes = self._codes(items or context)
+            # The items of the record word's clause; the total's generic name ("Prices of
+            # goods", "상품 물가") gives way to the item it qualifies.
+            clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= m.start() < b), (0, len(text)))
+            inside = [i for i in items if clause[0] <= i.start < clause[1]] or items
+            codes = self._codes(inside or context)
+            if len(codes) > 1 and self.config.total in codes:
+                codes = [c for c in codes if c != self.config.total]
             if any(self.index.get(code, ItemFacts()).records for code in codes):
                 continue
             names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
