@@ -90,7 +90,7 @@ def _attention(draft: "Draft") -> list[str]:
                          "unrounded figures; the release states the published percent.")
     rounded = [f for f in stated.values() if f.get("from_rounded") and f.kind == "change"]
     for fact in rounded:
-        items.append(f"- **Computed from rounded figures** (may differ from the publisher's own change by one unit of "
+        items.append(f"- **Computed from rounded figures** (may differ from the publisher's own change by one unit, "
                      f"{_precision(draft, fact)}): `{fact.id}` {describe_fact(fact)}")
     explained = {(s.annotation.item, s.annotation.applies_to) for st in draft.story.values() for s in st.sentences()
                  if s.annotation is not None and hasattr(s.annotation, "applies_to")}
@@ -101,11 +101,23 @@ def _attention(draft: "Draft") -> list[str]:
     return items
 
 
+# One unit of a metric's precision as an amount: "10 million dollars", "0.1 percentage point".
+_ONE_UNIT = {"usd_million": ("{} million dollars", "{} million dollars"), "percent": ("{} percentage point", "{} percentage points"),
+             "pp": ("{} percentage point", "{} percentage points"), "index": ("{} index point", "{} index points"),
+             "thousand_persons": ("{} thousand persons", "{} thousand persons"), "persons": ("{} person", "{} persons")}
+
+
+def unit_amount(precision, unit: str) -> str:
+    """``precision`` of a metric in ``unit`` read as an amount ("10 million dollars", "0.1 percentage point")."""
+    one, many = _ONE_UNIT.get(unit, ("{} " + unit, "{} " + unit))
+    return (one if precision <= 1 else many).format(f"{precision:,}")
+
+
 def _precision(draft: "Draft", fact: Fact) -> str:
     metric = draft.metrics.get(fact.get("metric")) if getattr(draft, "metrics", None) else None
     if metric is None:
         return "the published precision"
-    return f"{metric.precision:,} ({_UNITS.get(metric.unit, metric.unit)})"
+    return unit_amount(metric.precision, metric.unit)
 
 
 __all__ = ["review_sheet", "Fact"]

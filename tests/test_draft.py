@@ -675,3 +675,26 @@ def test_an_edited_review_sheet_is_kept_too(capsys, fresh):
     code, _, _ = _draft(capsys, fresh, "--period", "2025H1", "--force")
     assert code == 0 and "Checked by the desk" not in review.read_text(encoding="utf-8")
     assert not (fresh / "output" / "knowledge_services" / "2025H1" / "review.new.md").exists()
+
+
+# ------------------------------------------------------------------------------- review sheet
+@pytest.mark.parametrize("precision, unit, expected", [
+    ("10", "usd_million", "10 million dollars"),
+    ("0.1", "percent", "0.1 percentage point"),
+    ("0.01", "pp", "0.01 percentage point"),
+    ("0.01", "index", "0.01 index point"),
+    ("1", "thousand_persons", "1 thousand persons"),
+    ("100", "persons", "100 persons"),
+])
+def test_the_review_sheet_states_one_unit_of_precision_as_an_amount(precision, unit, expected):
+    """"may differ ... by one unit, 10 million dollars", not "one unit of 10 (millions of US dollars)"."""
+    from generator.review import unit_amount
+
+    assert unit_amount(Decimal(precision), unit) == expected
+
+
+def test_the_review_sheet_says_how_far_a_rounded_change_may_be_off(drafts):
+    from generator.review import review_sheet
+
+    text = review_sheet(open_project(REPO_ROOT, "knowledge_services"), drafts["2025H1"])
+    assert "(may differ from the publisher's own change by one unit, 10 million dollars)" in text
