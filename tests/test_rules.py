@@ -723,6 +723,18 @@ EXAMPLES: dict[str, list[Example]] = {
             figures=csv_of("exports,exports_ytd,exports_ytd_yoy_pct",
                            ("2024-11", "total", 500, 5000, None), ("2025-11", "total", 560, 5300, 6.0)),
             exact=True,
+            absent=("percent_computed",),
+        ),
+        fires(
+            "a published year-to-date percent that the printed totals do not give keeps both (percent_computed)",
+            [],
+            "2025-11",
+            # (5300 - 5000) / 5000 = 6.0% from the printed totals; the publisher's own figures give 6.2%.
+            {"id": "cumulative:total:exports:2025-01:2025-11", "percent": 6.2, "percent_source": "published",
+             "percent_metric": "exports_ytd_yoy_pct", "percent_computed": 6.0},
+            config=PUBLISHED,
+            figures=csv_of("exports_ytd,exports_ytd_yoy_pct", ("2024-11", "total", 5000, None), ("2025-11", "total", 5300, 6.2)),
+            exact=True,
         ),
         fires(
             "a year-to-date balance turned from deficit to surplus",

@@ -151,7 +151,7 @@ def cumulative(ctx: Context) -> list[Fact]:
             if change is not None:
                 data["basis"] = "cumulative"
                 data["base_period"] = str(ctx.period.year_ago())
-                for key in ("base_value", "delta", "percent", "percent_source", "direction"):
+                for key in ("base_value", "delta", "percent", "percent_source", "percent_metric", "percent_computed", "direction"):
                     if key in change.data:
                         data[key] = change.data[key]
                 if ctx.config.metrics[metric.id].kind == "balance" and "sign" in change.data:
