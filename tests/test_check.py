@@ -458,3 +458,81 @@ def test_korean_sign_column(tmp_path, repo_root):
     body = "지역별로는 아시아가 35억7000만달러 적자를 냈다."
     found = findings_of(write(tmp_path, body, "ko"), repo_root)
     assert [(f.column, f.rule_id) for f in found] == [(12, "data.sign")]
+
+
+# -- monthly trade and consumer prices: figures, rates, streaks and records in their terms ------
+
+def write_release(tmp_path: Path, release: str, period: str, lang: str, body: str) -> Path:
+    path = tmp_path / f"release.{lang}.md"
+    path.write_text(f'---\nrelease: {release}\nperiod: "{period}"\nlanguage: {lang}\n---\n{body}\n', encoding="utf-8")
+    return path
+
+
+OTHER_RELEASES_FIRING = [
+    # (rule, release, period, lang, body, the stated text the finding points at)
+    # A streak is judged against the streaks of what it is a streak of: exports' gains, not the
+    # cumulative balance's surplus (known only to be at least 4 months long).
+    ("data.streak", "monthly_trade", "2025-11", "en",
+     "South Korea's exports rose 8.4 percent on-year to $61.04 billion in November, the seventh straight month of gains.", "seventh straight month"),
+    ("data.streak", "monthly_trade", "2025-11", "en",
+     "The trade balance posted a surplus of $9.73 billion, the 11th straight month of surplus.", "11th straight month"),
+    ("data.streak", "monthly_trade", "2025-11", "ko", "수출은 610억4000만달러로 집계됐다. 7개월 연속 증가세다.", "7개월 연속"),
+    ("data.streak", "monthly_trade", "2025-11", "ko", "수출은 610억4000만달러로 집계됐다. 6개월 연속 감소세다.", "6개월 연속"),
+    # A direction is judged against the change whose percent the clause states.
+    ("data.direction", "monthly_trade", "2025-11", "en", "Imports fell 1.2 percent to $51.3 billion.", "fell"),
+    ("data.direction", "monthly_trade", "2025-12", "en",
+     "For the January–December period, exports fell 3.8 percent on-year to $709.7 billion, imports fell 0.02 percent on-year to $631.7 billion.", "fell"),
+    # A rate's word is judged against the rate whose change or base the clause states (not the monthly rate).
+    ("data.direction", "consumer_prices", "2025-10", "en",
+     "Consumer prices rose 2.4 percent from a year earlier in October, slowing 0.3 percentage point from 2.1 percent in September.", "slowing"),
+    ("data.direction", "consumer_prices", "2025-10", "ko", "상승률은 9월(2.1%)보다 0.3%포인트 둔화했다.", "둔화"),
+    ("data.direction", "consumer_prices", "2025-10", "ko", "공업제품(2.3%) 등도 1년 전보다 내렸다.", "내렸"),
+    # A record word belongs to the item of its clause, not to the total's generic name ("Prices of").
+    ("data.record", "consumer_prices", "2025-10", "en", "Prices of goods rose at a record pace.", "record"),
+    ("data.record", "consumer_prices", "2025-10", "ko", "상품 물가는 역대 최고 상승률을 기록했다.", "역대 최고"),
+    # Written decimals of a percentage are significant: 18.0 is not 18.4 (nor 17.0).
+    ("data.percent", "monthly_trade", "2025-11", "en", "Energy imports fell 18.4 percent on-year to $8.72 billion, 18.0 percent of the total.", "18.0 percent"),
+    # A rate of another period counts only next to that period: 2.6 is the rate of February 2024.
+    ("data.percent", "consumer_prices", "2025-10", "en",
+     "Prices excluding agricultural and petroleum products rose 2.6 percent from a year earlier, the highest since February 2024.", "2.6 percent"),
+    ("data.percent", "consumer_prices", "2025-10", "en",
+     "Prices excluding agricultural and petroleum products rose 2.5 percent from a year earlier, accelerating 0.1 percentage point from 2.5 percent in September.",
+     "2.5 percent in"),
+    ("data.percent", "consumer_prices", "2025-11", "en", "On a monthly basis, prices fell 0.3 percent from October.", "0.3 percent"),
+    # In a list, a figure belongs to the name before it, not to any item of the clause.
+    ("data.percent", "consumer_prices", "2025-10", "en",
+     "Prices also rose from a year earlier for industrial products (2.3 percent), electricity, gas and water (0.5 percent).", "0.5 percent"),
+    # "the 2 percent range" is judged against the band streak.
+    ("data.percent", "consumer_prices", "2025-11", "en",
+     "Consumer prices rose 2.4 percent from a year earlier in November, staying in the 3 percent range for the third straight month.", "3 percent"),
+    ("data.percent", "consumer_prices", "2025-11", "ko", "3%대 상승률은 3개월 연속이다.", "3%"),
+]
+
+OTHER_RELEASES_CLEAN = [
+    ("monthly_trade", "2025-11", "en",
+     "South Korea's exports rose 8.4 percent on-year to $61.04 billion in November, the sixth straight month of gains."),
+    ("monthly_trade", "2025-11", "en", "The trade balance posted a surplus of $9.73 billion, the 10th straight month of surplus."),
+    ("monthly_trade", "2025-11", "ko", "수출은 610억4000만달러로 집계됐다. 6개월 연속 증가세다."),
+    ("monthly_trade", "2025-11", "en", "Energy imports fell 18.4 percent on-year to $8.72 billion, 17.0 percent of the total."),
+    ("consumer_prices", "2025-10", "en",
+     "Consumer prices rose 2.4 percent from a year earlier in October, accelerating 0.3 percentage point from 2.1 percent in September."),
+    ("consumer_prices", "2025-10", "ko", "상승률은 9월(2.1%)보다 0.3%포인트 확대됐다."),
+    ("consumer_prices", "2025-10", "en", "Consumer prices rose 2.4% in October, up from 2.1%."),
+    ("consumer_prices", "2025-11", "en", "On a monthly basis, prices fell 0.2 percent from October."),
+    ("consumer_prices", "2025-11", "en",
+     "Consumer prices rose 2.4 percent from a year earlier in November, staying in the 2 percent range for the third straight month."),
+    ("consumer_prices", "2025-11", "ko", "2%대 상승률은 3개월 연속이다."),
+]
+
+
+@pytest.mark.parametrize("rule, release, period, lang, body, stated", OTHER_RELEASES_FIRING,
+                         ids=[f"{r}-{rel}-{l}-{n}" for n, (r, rel, _, l, *_) in enumerate(OTHER_RELEASES_FIRING)])
+def test_other_releases_rule_fires(tmp_path, repo_root, rule, release, period, lang, body, stated):
+    found = findings_of(write_release(tmp_path, release, period, lang, body), repo_root)
+    assert [(f.line, f.column, f.rule_id) for f in errors(found)] == [(6, col(body, stated), rule)], found
+
+
+@pytest.mark.parametrize("release, period, lang, body", OTHER_RELEASES_CLEAN)
+def test_other_releases_accept_correct_sentences(tmp_path, repo_root, release, period, lang, body):
+    found = findings_of(write_release(tmp_path, release, period, lang, body), repo_root)
+    assert [f for f in found if f.level == "error" or f.rule_id.startswith("data.")] == [], found

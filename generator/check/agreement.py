@@ -199,7 +199,24 @@ class Agreement:
             stated.setdefault(("money", hits[0].value), (*sentence.position(figure.start), figure.text))
             return self._sign(doc, sentence, lang, figure, hits, clause, names)
         pool = [p for code in codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
-        if not any(matches(figure, value) for value, _ in pool):
+        if figure.kind == "percent":
+            band = self._band(sentence.text, lang, figure, codes)
+            if band is not None:
+                return [] if band is True else self._band_finding(doc, sentence, figure, band, names)
+            based = self._stated_base(sentence.text, lang, figure, codes)
+            if based is not None:
+                pool = based
+            elif _FROM[lang].search(sentence.text[max(0, figure.start - 12):figure.start]) if lang == "en" else \
+                    _FROM[lang].match(sentence.text, figure.end):
+                # "Up from 2.1%": a change's base rate, its period left unsaid.
+                pool = pool + [(value, fact) for code in codes for value, fact, _ in self.index.get(code, ItemFacts()).percent_base
+                               if fact.kind == "change"]
+        # The item named nearest is the owner; the clause's other items are tried only when that
+        # name is the total's (often generic: "Prices of goods", "services exports") or was carried
+        # over from an earlier sentence: in a list, "services (2.5 percent), public services (1.2
+        # percent)", a figure belongs to the name before it.
+        generic = set(codes) <= {self.config.total} or not any(clause[0] <= m.start < clause[1] for m in owners)
+        if generic and not any(matches(figure, value) for value, _ in pool):
             clause_codes = self._codes(m for m in items if clause[0] <= m.start < clause[1])
             wider = [p for code in clause_codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
             if any(matches(figure, value) for value, _ in wider) or not pool:
@@ -223,6 +240,66 @@ class Agreement:
         said = {"percent": f"{closest}%", "points": f"{closest} percentage points"}.get(figure.kind, f"×{closest}")
         return [self.finding(doc, sentence, figure.start, figure.end, rule,
                              f"'{figure.text}' does not match the data for {names} (data: {said})", said)]
+
+    def _stated_base(self, text: str, lang: str, figure: Mention, codes) -> list | None:
+        """The base rates a percentage must match when the period nearest it is a base period.
+
+        "accelerating from 2.1 percent in September", "9월(2.1%)보다": a rate next to the name
+        of another period is that period's rate, not this period's. None when no period is
+        named next to the figure, or the nearest one is this period.
+        """
+        entries = [e for code in codes for e in self.index.get(code, ItemFacts()).percent_base]
+        if not entries:
+            return None
+        window_start, window_end = max(0, figure.start - 25), min(len(text), figure.end + 25)
+        lowered = text.lower()
+
+        def distance(phrase: str) -> int | None:
+            best = None
+            for m in re.finditer(re.escape(phrase.lower()), lowered[window_start:window_end]):
+                a, b = window_start + m.start(), window_start + m.end()
+                if a >= figure.end and _COMPARED[lang].match(text, figure.end):
+                    continue  # "fell 0.2 percent from October": the period is the comparison's base
+                gap = figure.start - b if b <= figure.start else a - figure.end if a >= figure.end else 0
+                best = gap if best is None else min(best, gap)
+            return best
+
+        def names(period: Period) -> set[str]:
+            out = {period_name(period, lang)}
+            if self.release_year:
+                out.add(period_name(period, lang, release_year=self.release_year, relative=True))
+            return out
+
+        periods = {p for *_, p in entries}
+        nearest, where = None, None
+        for period in sorted(periods | {str(self.period)}):
+            for phrase in names(Period.parse(period)):
+                gap = distance(phrase)
+                if gap is not None and (where is None or gap < where or (gap == where and len(phrase) > len(nearest[1]))):
+                    nearest, where = (period, phrase), gap
+        if nearest is None or nearest[0] == str(self.period):
+            return None
+        return [(value, fact) for value, fact, period in entries if period == nearest[0]]
+
+    def _band(self, text: str, lang: str, figure: Mention, codes):
+        """"in the 2 percent range", "2%대": True when a band streak of the item holds the figure, else
+        the band facts (to report); None when the figure is not a band or the item has no band facts."""
+        following = text[figure.end:figure.end + 8]
+        if not (re.match(r"\s?range\b", following, re.IGNORECASE) if lang == "en" else following.startswith("대")):
+            return None
+        bands = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks
+                 if f.condition == "band" and f.get("threshold")]
+        if not bands:
+            return None
+        if any(Decimal(str(f.threshold[0])) <= figure.value <= Decimal(str(f.threshold[1])) for f in bands):
+            return True
+        return bands
+
+    def _band_finding(self, doc, sentence, figure: Mention, bands, names) -> list[Finding]:
+        low, high = bands[0].threshold
+        said = f"{low}–{high}%"
+        return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
+                             f"'{figure.text}' range does not match the data for {names} (data: {said})", said)]
 
     def _stated_metric(self, text: str, lang: str, figure: Mention, clause) -> str | None:
         """What the amount is said to be: exports, imports or a balance (surplus/deficit), if the text says."""
@@ -326,6 +403,7 @@ class Agreement:
         if self.rate_metrics:
             lexicon += [(c, p, True) for c, p in rate_directions(lang, self.config.project)]
         stated = [abs(f.value) for f in find_mentions(segment, lang) if f.kind == "percent"]
+        points = [abs(f.value) for f in find_mentions(segment, lang) if f.kind == "points"]
         for category, pattern, rate_only in lexicon:
             for m in re.finditer(pattern, segment, re.IGNORECASE):
                 start, end = clause[0] + m.start(), clause[0] + m.end()
@@ -355,11 +433,14 @@ class Agreement:
                 every = [f for code in codes for f in self.index.get(code, ItemFacts()).changes]
                 if not rate_only:
                     pinned = [f for f in every if wanted(f) and "percent" in f.data and abs(f.percent) in stated]
-                    if pinned:
-                        changes = pinned
+                else:
+                    # "slowing 0.2 percentage point from 2.5 percent": the rate whose change (in points)
+                    # or base the clause states, not another rate of the item.
+                    pinned = [f for f in every if wanted(f) and (abs(f.get("delta", 0) or 0) in points
+                                                                 or abs(f.get("base_value", -1) or 0) in stated)]
+                if pinned:
+                    changes = pinned
                 if any(f.direction in AGREES[category] for f in changes):
-                    continue
-                if not rate_only and any(f.direction in AGREES[category] and "percent" in f.data and abs(f.percent) in stated for f in every):
                     continue
                 fact = changes[0]
                 said = self._describe_change(fact, lang)
@@ -469,6 +550,13 @@ class Agreement:
                                          f"(data: no record fact); a record from a longer history needs an asserted fact with a source",
                                          "no record fact"))
         return findings
+
+
+# A figure followed by the base it is measured against: "0.2 percent from October", "10월 대비".
+_COMPARED = {"en": re.compile(r"\s*(?:from|on|than|over|against|compared with)\b", re.IGNORECASE),
+             "ko": re.compile(r"\s*(?:대비|보다)")}
+# A rate stated as the base of a comparison: "up from 2.1%", "9월(2.1%)보다".
+_FROM = {"en": re.compile(r"\bfrom\s$", re.IGNORECASE), "ko": re.compile(r"\)?\s?(?:보다|에서)")}
 
 
 def _count(raw: str, words: dict) -> int | None:

@@ -111,7 +111,10 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     for m in PERCENT.finditer(text):
         number = m.group("num").replace(",", "")
         kind = "points" if m.group("unit").lower() in _POINT_UNITS else "percent"
-        mentions.append(Mention(kind, Decimal(number), _precision(number, Decimal(1)), m.start(), m.end(), m.group(0)))
+        # A percentage's written decimals are all significant ("17.0 percent" is not "17 percent",
+        # and "10%" is not "about 10"): the precision is its last written decimal place.
+        decimals = len(number.partition(".")[2])
+        mentions.append(Mention(kind, Decimal(number), Decimal(1) / Decimal(10) ** decimals, m.start(), m.end(), m.group(0)))
     pattern = EN_MULTIPLE if lang == "en" else KO_MULTIPLE
     for m in pattern.finditer(text):
         if m.groupdict().get("word"):

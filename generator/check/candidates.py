@@ -29,6 +29,9 @@ class Candidate:
 class ItemFacts:
     money: list[Candidate] = field(default_factory=list)
     percent: list[tuple[Decimal, Fact]] = field(default_factory=list)
+    # Rates of other periods (a change's base rate, the value a record is "highest since"):
+    # (value, fact, period); stated only next to the period they belong to.
+    percent_base: list[tuple[Decimal, Fact, str]] = field(default_factory=list)
     # Differences of rates and contributions, in percentage points.
     points: list[tuple[Decimal, Fact]] = field(default_factory=list)
     streaks: list[Fact] = field(default_factory=list)
@@ -58,6 +61,8 @@ def index_facts(facts: FactSet, units: dict[str, str] | None = None) -> dict[str
         unit = unit_of(metric)
         if unit == "usd_million":
             at(code).money.append(Candidate(abs(Decimal(value)), Decimal(value), metric, fact, role, base))
+        elif unit == "percent" and role == "base" and base:
+            at(code).percent_base.append((abs(Decimal(value)), fact, str(base)))
         elif unit == "percent":
             at(code).percent.append((abs(Decimal(value)), fact))
         elif unit == "pp":
