@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from decimal import Decimal
 
 from .periods import Period
@@ -64,6 +65,15 @@ class Cell:
 
     def source(self) -> dict:
         """The fact-contract form of this cell (``sources`` entries in facts.json)."""
+        # Built once per cell (a cell backs many facts: its level, changes, records, streaks);
+        # each caller gets its own copy, so no fact can alter another's sources.
+        result = dict(self._source)
+        if "revised" in result:
+            result["revised"] = dict(result["revised"])
+        return result
+
+    @cached_property
+    def _source(self) -> dict:
         result = {
             "period": str(self.period),
             "item": self.item,

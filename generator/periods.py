@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import cached_property
 
 from .errors import UsageError
 
@@ -17,7 +17,6 @@ _KIND_NAMES = {"Y": "year", "H": "half", "Q": "quarter", "M": "month"}
 FREQUENCIES = {"annual": "Y", "half": "H", "quarterly": "Q", "monthly": "M"}
 
 
-@total_ordering
 @dataclass(frozen=True)
 class Period:
     """A calendar period: a year (kind ``Y``), a half (``H``, n 1-2), a quarter (``Q``, n 1-4) or a month (``M``, n 1-12).
@@ -35,6 +34,15 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> "Period":
         """Parse ``2025``, ``2025H1``, ``2025Q3`` or ``2025-11`` (also ``2025M11``, ``202511``); raise ``ValueError`` otherwise."""
+        if cls is Period and isinstance(text, str):
+            found = _PARSED.get(text)
+            if found is None:
+                found = _PARSED[text] = _interned(cls._parse(text))
+            return found
+        return cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> "Period":
         if not isinstance(text, str):
             raise ValueError(f"expected a period like 2025, 2025H1, 2025Q1 or 2025-11, got {text!r}")
         cleaned = text.strip().upper()
@@ -60,26 +68,59 @@ class Period:
     def per_year(self) -> int:
         return _PER_YEAR[self.kind]
 
-    @property
+    # Periods are immutable values, so the derived numbers are computed once per object
+    # (cached_property writes the instance dict, which a frozen dataclass allows). The
+    # rules engine walks history period by period: profiles showed str(), ordering,
+    # hashing and previous() as a quarter of the time of deriving facts.
+    @cached_property
     def index(self) -> int:
         """A running number: consecutive periods of one kind differ by one."""
-        return self.year * self.per_year + self.n - 1
+        return self.year * _PER_YEAR[self.kind] + self.n - 1
+
+    @cached_property
+    def _order(self) -> tuple[int, int]:
+        # By end date; at the same end (2024Q4, 2024H2, 2024) the shorter period first.
+        months = 12 // _PER_YEAR[self.kind]
+        return (self.year * 12 + self.n * months, months)
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.year, self.kind, self.n))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self):
+        # Only the fields: the cached neighbours would drag a chain of periods into a pickle.
+        return (_make, (self.year, self.kind, self.n))
 
     @classmethod
     def _from_index(cls, kind: str, index: int) -> "Period":
         per_year = _PER_YEAR[kind]
-        return cls(index // per_year, kind, index % per_year + 1)
+        return _interned(cls(index // per_year, kind, index % per_year + 1))
+
+    @cached_property
+    def _previous(self) -> "Period":
+        return self._from_index(self.kind, self.index - 1)
 
     def previous(self) -> "Period":
         """The period just before this one, of the same kind (2025H1 → 2024H2)."""
-        return self._from_index(self.kind, self.index - 1)
+        return self._previous
+
+    @cached_property
+    def _next(self) -> "Period":
+        return self._from_index(self.kind, self.index + 1)
 
     def next(self) -> "Period":
-        return self._from_index(self.kind, self.index + 1)
+        return self._next
+
+    @cached_property
+    def _year_ago(self) -> "Period":
+        return _interned(Period(self.year - 1, self.kind, self.n))
 
     def year_ago(self) -> "Period":
         """The same period a year earlier (2025H1 → 2024H1; 2025 → 2024)."""
-        return Period(self.year - 1, self.kind, self.n)
+        return self._year_ago
 
     def steps_to(self, other: "Period") -> int:
         """How many periods of this kind lie from self to other (other later → positive)."""
@@ -100,10 +141,14 @@ class Period:
         """The calendar month (1-12) in which the period starts."""
         return (self.n - 1) * self.months + 1
 
-    def __str__(self) -> str:
+    @cached_property
+    def _text(self) -> str:
         if self.kind == "M":
             return f"{self.year}-{self.n:02d}"
         return str(self.year) if self.kind == "Y" else f"{self.year}{self.kind}{self.n}"
+
+    def __str__(self) -> str:
+        return self._text
 
     @property
     def months(self) -> int:
@@ -114,11 +159,41 @@ class Period:
         """Months since year 0 at the period's end: orders periods of different kinds in time."""
         return self.year * 12 + self.n * self.months
 
+    # All four comparisons written out: functools.total_ordering's derived ones cost a
+    # second call each, and records and streaks compare periods tens of thousands of times.
     def __lt__(self, other: "Period") -> bool:
         if not isinstance(other, Period):
             return NotImplemented
-        # By end date; at the same end (2024Q4, 2024H2, 2024) the shorter period first.
-        return (self.end_month, self.months) < (other.end_month, other.months)
+        return self._order < other._order
+
+    def __le__(self, other: "Period") -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._order <= other._order
+
+    def __gt__(self, other: "Period") -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._order > other._order
+
+    def __ge__(self, other: "Period") -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._order >= other._order
+
+
+# One object per period: the figures file names each period on thousands of rows, and the
+# cached numbers above (text, order, previous) are then computed once per period, not per cell.
+_INTERNED: dict[Period, Period] = {}
+_PARSED: dict[str, Period] = {}
+
+
+def _interned(period: Period) -> Period:
+    return _INTERNED.setdefault(period, period)
+
+
+def _make(year: int, kind: str, n: int) -> Period:
+    return _interned(Period(year, kind, n))
 
 
 def parse_period(text: str, *, known: "list[Period] | None" = None, source: str = "--period") -> Period:

@@ -65,12 +65,16 @@ def change_long_run(ctx: Context) -> list[Fact]:
     """
     if ctx.period.kind not in ("H", "Y"):
         return []
+    # ``multiple`` reads the same list: derived once per context.
+    if "change-long-run" in ctx._memo:
+        return list(ctx._memo["change-long-run"])
     facts = []
     for item in ctx.items():
         for metric in (m for m in ctx.metrics() if not m.derived):
             base = _long_run_base(ctx, item.code, metric.id)
             if base is not None and (fact := change_fact(ctx, "change-long-run", item.code, metric.id, base, "long_run")):
                 facts.append(fact)
+    ctx._memo["change-long-run"] = tuple(facts)
     return facts
 
 
