@@ -153,6 +153,8 @@ class ChartRule:
 class ReleaseConfig:
     """One release type, fully validated; paths are absolute."""
 
+    # Bars: how many items, largest first.
+    limit: int = 8
     id: str
     path: Path
     project: Path
@@ -471,7 +473,7 @@ def _charts(node: Any, parent: YamlMap, metrics: dict[str, Metric], dimensions: 
     for index, entry in enumerate(entries):
         what = f"chart #{index + 1}"
         entry = require_map(entry, what, parent=entries, key=index)
-        check_keys(entry, what, required=("id", "kind", "metric", "title"), optional=("item", "dimension", "periods"))
+        check_keys(entry, what, required=("id", "kind", "metric", "title"), optional=("item", "dimension", "periods", "limit"))
         chart_id = get_str(entry, "id", what)
         if not re.match(r"^[a-z0-9][a-z0-9-]*$", chart_id):
             raise ConfigError(f"chart id '{chart_id}' must use lower-case letters, digits and '-'", **where(entry, "id"))
@@ -502,6 +504,9 @@ def _aliases(node: Any, parent: YamlMap) -> dict[str, dict[str, tuple[str, ...]]
     for item, per_lang in node.items():
         per_lang = require_map(per_lang, f"aliases of '{item}'", parent=node, key=item)
         check_keys(per_lang, f"aliases of '{item}'", optional=LANGUAGES)
+        limit = entry.get("limit", 8)
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 30:
+            raise ConfigError(f"'limit' of {what} must be a whole number from 1 to 30, got {describe(limit)}", **where(entry, "limit"))
         result[str(item)] = {}
         for lang, names in per_lang.items():
             names = require_list(names, f"aliases of '{item}' in '{lang}'", parent=per_lang, key=lang)

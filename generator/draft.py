@@ -17,7 +17,10 @@ from .periods import Period
 from .plan import Story, plan_story
 from .project import Project
 from .render import render_story
+from .draft_charts import chart_file, draft_charts, with_chart_lines
+from .draft_check import check_draft
 from .review import review_sheet
+from .review_page import review_page
 
 
 @dataclass
@@ -33,6 +36,9 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     # The release's metrics (units and precisions), for the review sheet.
     metrics: dict = field(default_factory=dict)
+    # The review page (review.html) and the charts: {chart id: {lang: {"svg": bytes, "png": bytes}}}.
+    page: str = ""
+    charts: dict = field(default_factory=dict)
 
 
 def input_files(project: Project, period: Period) -> list[Path]:
@@ -67,8 +73,11 @@ def build_draft(project: Project, period: Period, languages: tuple[str, ...] | N
     stories, releases = {}, {}
     # One plan for both languages: they state the same facts in the same order.
     story = plan_story(project.config, facts, annotations, project.dataset.items)
+    charts = draft_charts(project, period, facts, languages)
     for lang in languages:
         body = render_story(story, project.config, project.dataset.items, lang)
+        if charts:
+            body = with_chart_lines(body, project, story.in_language(lang), charts, lang)
         meta = {
             "release": project.config.id,
             "period": str(period),
@@ -80,8 +89,10 @@ def build_draft(project: Project, period: Period, languages: tuple[str, ...] | N
         releases[lang] = with_front_matter(meta, body)
     for lang in languages:
         stories[lang] = story.in_language(lang)
-    draft = Draft(period, facts, stories, releases, digest, metrics=project.config.metrics)
+    draft = Draft(period, facts, stories, releases, digest, metrics=project.config.metrics, charts=charts)
     draft.review = review_sheet(project, draft)
+    # check's findings on the text as it will be written: a fresh draft should have none.
+    draft.page = review_page(project, draft, check_draft(project, draft), charts=charts)
     return draft
 
 
@@ -98,7 +109,14 @@ def draft_files(draft: Draft) -> dict[str, bytes]:
     contents = {f"release.{lang}.md": text for lang, text in draft.releases.items()}
     contents["facts.json"] = json.dumps(draft.facts.to_dict(), ensure_ascii=False, indent=2) + "\n"
     contents["review.md"] = draft.review
-    return {name: text.encode("utf-8") for name, text in contents.items()}
+    if draft.page:
+        contents["review.html"] = draft.page
+    files = {name: text.encode("utf-8") for name, text in contents.items()}
+    for chart_id, per_lang in draft.charts.items():
+        for lang, formats in per_lang.items():
+            for fmt, data in formats.items():
+                files[chart_file(chart_id, lang, fmt)] = data
+    return files
 
 
 def write_draft(project: Project, draft: Draft, *, force: bool = False) -> list[str]:
