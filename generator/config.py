@@ -31,10 +31,12 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 # Section kinds and the parameters each takes: (required, optional).
 SECTION_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "lead": ((), ("item", "metrics", "bases", "heading")),
-    "breakdown": (("dimension",), ("metrics", "bases", "limit", "order", "heading", "label")),
+    # A lead's ``items`` are further totals stated after its metrics (average daily exports).
+    "lead": ((), ("item", "metrics", "bases", "heading", "items")),
+    # ``depth``: how many levels under the root a breakdown draws on (1: the root's children).
+    "breakdown": (("dimension",), ("metrics", "bases", "limit", "order", "heading", "label", "depth")),
     "contributors": ((), ("metric",)),
-    "cumulative": ((), ("item", "metrics")),
+    "cumulative": ((), ("item", "metrics", "heading")),
     "remarks": ((), ()),
     "special": ((), ()),
 }
@@ -45,6 +47,10 @@ DEFAULT_THRESHOLDS: dict[str, Decimal] = {
     "multiple_min": Decimal(2),
     "since_min_periods": Decimal(2),
     "main_contributor_share": Decimal("0.667"),
+    # Main contributors by each item's own share of its side instead (0: off), and at most
+    # this many per side (0: no cap); see docs/adding-a-release.md.
+    "main_contributor_min_share": Decimal(0),
+    "main_contributor_max": Decimal(0),
     "driver_min_share": Decimal("0.5"),
     "share_min_percent": Decimal(5),
     "list_min_share": Decimal(10),
@@ -147,14 +153,14 @@ class ChartRule:
     item: str | None = None
     dimension: str | None = None
     periods: int = 13
+    # Bars: how many items, largest first.
+    limit: int = 8
 
 
 @dataclass(frozen=True)
 class ReleaseConfig:
     """One release type, fully validated; paths are absolute."""
 
-    # Bars: how many items, largest first.
-    limit: int = 8
     id: str
     path: Path
     project: Path
@@ -402,8 +408,15 @@ def _sections(node: Any, parent: YamlMap, metrics: dict[str, Metric], dimensions
             params["bases"] = tuple(_basis_ref(b, f"'bases' of {what}", listed, i) for i, b in enumerate(listed))
         if "limit" in params and (isinstance(params["limit"], bool) or not isinstance(params["limit"], int) or params["limit"] < 1):
             raise ConfigError(f"'limit' of {what} must be a whole number of 1 or more, got {describe(params['limit'])}", **where(spec_node, "limit"))
-        if "order" in params and params["order"] not in ("value", "change"):
-            raise ConfigError(f"'order' of {what} must be 'value' or 'change', got {describe(params['order'])}", **where(spec_node, "order"))
+        if "order" in params and params["order"] not in ("value", "change", "contribution"):
+            raise ConfigError(f"'order' of {what} must be 'value', 'change' or 'contribution', got {describe(params['order'])}", **where(spec_node, "order"))
+        if "depth" in params and (isinstance(params["depth"], bool) or not isinstance(params["depth"], int) or params["depth"] < 1):
+            raise ConfigError(f"'depth' of {what} must be a whole number of 1 or more, got {describe(params['depth'])}", **where(spec_node, "depth"))
+        if "items" in params:
+            listed = require_list(params["items"], f"'items' of {what}", parent=spec_node, key="items")
+            if not all(isinstance(code, str) and code for code in listed):
+                raise ConfigError(f"'items' of {what} must be a list of item codes", **where(spec_node, "items"))
+            params["items"] = tuple(listed)
         for key in ("heading", "label"):
             if key in params:
                 params[key] = _bilingual(spec_node, key, what)
@@ -491,8 +504,11 @@ def _charts(node: Any, parent: YamlMap, metrics: dict[str, Metric], dimensions: 
         periods = entry.get("periods", 13)
         if isinstance(periods, bool) or not isinstance(periods, int) or not 2 <= periods <= 120:
             raise ConfigError(f"'periods' of {what} must be a whole number from 2 to 120, got {describe(periods)}", **where(entry, "periods"))
+        limit = entry.get("limit", 8)
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 30:
+            raise ConfigError(f"'limit' of {what} must be a whole number from 1 to 30, got {describe(limit)}", **where(entry, "limit"))
         result.append(ChartRule(chart_id, kind, metric, _bilingual(entry, "title", what),
-                                entry.get("item") if isinstance(entry.get("item"), str) else None, dimension, periods))
+                                entry.get("item") if isinstance(entry.get("item"), str) else None, dimension, periods, limit))
     return tuple(result)
 
 
@@ -504,9 +520,6 @@ def _aliases(node: Any, parent: YamlMap) -> dict[str, dict[str, tuple[str, ...]]
     for item, per_lang in node.items():
         per_lang = require_map(per_lang, f"aliases of '{item}'", parent=node, key=item)
         check_keys(per_lang, f"aliases of '{item}'", optional=LANGUAGES)
-        limit = entry.get("limit", 8)
-        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 30:
-            raise ConfigError(f"'limit' of {what} must be a whole number from 1 to 30, got {describe(limit)}", **where(entry, "limit"))
         result[str(item)] = {}
         for lang, names in per_lang.items():
             names = require_list(names, f"aliases of '{item}' in '{lang}'", parent=per_lang, key=lang)

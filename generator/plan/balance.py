@@ -14,7 +14,10 @@ class BalancePlanner(Planner):
     # -- the story -------------------------------------------------------------------------
     def headline(self) -> Sentence:
         level = self.index.one("level", self.total)
-        change = self.index.one("change", self.total, basis="previous_period")
+        # The headline's verb implies the lead's comparison (a year earlier when the previous
+        # period is missing), never a long-run one the lead labels separately.
+        basis = self.lead_basis()
+        change = self.index.one("change", self.total, basis=basis) if basis in ("previous_period", "year_ago") else None
         if level is None:
             flows = [f for m in ("exports", "imports") if (f := self.index.one("level", self.total, m))]
             return Sentence("headline_flows", tuple(flows), {"flows": flows})
@@ -53,22 +56,42 @@ class BalancePlanner(Planner):
                 ranked.extend(m["item"] for m in rank.members)
         return ranked
 
+    def lead_basis(self) -> str | None:
+        """The comparison the lead states: the previous period, else a year earlier.
+
+        A long-run comparison ("from 12.77 billion dollars in 2010") leads only when the
+        data has nothing nearer, and the template then labels it as one.
+        """
+        for basis in ("previous_period", "year_ago", "long_run"):
+            if self.index.one("change", self.total, basis=basis) is not None:
+                return basis
+        return None
+
     def lead(self) -> Paragraph:
         para = Paragraph()
         level = self.index.one("level", self.total)
         if level is not None:
             para.sentences.append(Sentence("lead_level", (level,), {"level": level}))
-        for basis in ("previous_period", "year_ago", "long_run"):
+        basis = self.lead_basis()
+        if basis is not None:
             change = self.index.one("change", self.total, basis=basis)
-            if change is not None:
-                para.sentences.append(Sentence("lead_change", (change,), {"change": change}))
-                break
+            para.sentences.append(Sentence("lead_change", (change,), {"change": change}))
+            self.stated_bases.add(basis)
         para.sentences.extend(self.cause_sentences(self.total, "change", first_only=True))
         for item in self.top_items():
             for record in self.index.records(item):
-                para.sentences.append(Sentence("record", (record,), {"record": record, "driver": None}))
-                para.sentences.extend(self.cause_sentences(item, "record"))
+                para.sentences.append(self.record_sentence(record, None))
+                self.stated_records.add(record.id)
         return para
+
+    def record_sentence(self, record: Fact, driver: Fact | None) -> Sentence:
+        """A record with its cause attached ("…, as exports … rose sharply"), not left as a sentence of its own."""
+        causes = [c for c in self.causes(record.item, "record") if id(c) not in self.used_causes][:1]
+        for cause in causes:
+            self.used_causes.add(id(cause))
+        facts = (record, *((driver,) if driver else ()))
+        return Sentence("record", facts, {"record": record, "driver": driver, "cause": causes[0] if causes else None},
+                        annotation=causes[0] if causes else None)
 
     def overview(self) -> Section:
         section = Section("lead")
@@ -84,6 +107,9 @@ class BalancePlanner(Planner):
         for basis in ("previous_period", "year_ago", "long_run"):
             balance = self.index.one("change", self.total, basis=basis)
             flows_changed = [f for m in ("exports", "imports") if (f := self.index.one("change", self.total, m, basis))]
+            # The lead already stated this comparison: repeat it only to add how the flows moved.
+            if balance is not None and basis in self.stated_bases and not flows_changed:
+                continue
             if balance is not None:
                 para.sentences.append(Sentence("overview_change", (balance, *flows_changed), {"change": balance, "flows": flows_changed}))
             elif flows_changed:
@@ -127,10 +153,11 @@ class BalancePlanner(Planner):
         for member in self.listed(rank):
             item = member["item"]
             driver = self.index.one("driver", item, basis="level")
-            records = self.index.records(item)
+            # A record the lead stated is not stated again; the side names its driver instead.
+            records = [r for r in self.index.records(item) if r.id not in self.stated_records]
             if records:
-                details.append(Sentence("record", (records[0], *((driver,) if driver else ())), {"record": records[0], "driver": driver}))
-                details.extend(self.cause_sentences(item, "record"))
+                details.append(self.record_sentence(records[0], driver))
+                self.stated_records.add(records[0].id)
             elif driver is not None:
                 details.append(Sentence("driver_level", (driver,), {"driver": driver}))
             change = self.index.one("change", item, basis="previous_period")

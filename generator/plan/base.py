@@ -22,6 +22,9 @@ class Planner:
         self.streak_min = int(config.thresholds["streak_min_periods"])
         self.lead_metric: tuple[str, str] | None = None
         self.since_min = int(config.thresholds["since_min_periods"])
+        # What the story has already said, so later sections do not say it again.
+        self.stated_bases: set[str] = set()
+        self.stated_records: set[str] = set()
 
     # -- helpers ---------------------------------------------------------------------------
     def causes(self, item: str, applies_to: str) -> list[Cause]:

@@ -97,6 +97,10 @@ def composition(ctx: Context) -> list[Fact]:
             if not with_ or not against:
                 continue
             pull = sum(m.delta for m in with_)
+            # "X widened even more" compares items, not sums: it holds item by item only
+            # when the smallest move named on the winning side beats the largest on the
+            # other; otherwise the sentence may only say the items moved more together.
+            each = min(abs(m.delta) for m in with_) > max(abs(m.delta) for m in against)
             push = sum(m.delta for m in against)
             if abs(pull) <= abs(push):
                 continue
@@ -113,7 +117,7 @@ def composition(ctx: Context) -> list[Fact]:
                       "sign": balance_sign(parent.value),
                       "with": [part(m) for m in sorted(with_, key=lambda m: -abs(m.delta))],
                       "against": [part(m) for m in sorted(against, key=lambda m: -abs(m.delta))],
-                      "with_delta": pull, "against_delta": push},
+                      "with_delta": pull, "against_delta": push, "each": each},
                 sources=(*parent.sources, *(s for m in moves for s in m.sources)),
             ))
     return facts

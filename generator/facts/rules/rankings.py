@@ -17,8 +17,15 @@ def rank(ctx: Context) -> list[Fact]:
     that together make up ``main_contributor_share`` of that side, ``only`` marks a side
     with a single published item. Other metrics rank members by value, largest first
     (``extreme: largest``), with ``main`` the leaders making up that share of the members' sum.
+
+    With ``main_contributor_min_share`` set, ``main`` is instead the leader plus every item
+    carrying at least that share of its side on its own, so a distant runner-up (510 beside
+    930) is never named just because the cumulative cut-off had not been reached yet; the
+    same test applies every period. ``main_contributor_max`` caps the names per side.
     """
     cutoff = ctx.threshold("main_contributor_share")
+    own_min = ctx.threshold("main_contributor_min_share")
+    most = int(ctx.threshold("main_contributor_max"))
     facts = []
     for dim in ctx.config.dimensions:
         members_of = ctx.dimension_members(dim.id, dim.root)
@@ -43,7 +50,11 @@ def rank(ctx: Context) -> list[Fact]:
                 for cell in side:
                     share = round_half_up(abs(cell.value) * 100 / total, SHARE_STEP) if total else Decimal(0)
                     members.append({"item": cell.item, "value": cell.value, "share": share})
-                    if running < cutoff * total:
+                    if own_min:
+                        named = not main or abs(cell.value) >= own_min * total
+                    else:
+                        named = running < cutoff * total
+                    if named and (not most or len(main) < most):
                         main.append(cell.item)
                     running += abs(cell.value)
                 suffix = extreme if metric.kind == "balance" else f"{metric.id}:{extreme}"
