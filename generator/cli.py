@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--lang", metavar="LANGS", help="languages, comma-separated (default: all the release has, e.g. en,ko)")
     draft.add_argument("--force", action="store_true", help="overwrite releases an editor has changed")
     draft.add_argument("--jobs", type=int, metavar="N", help="worker processes for many periods (default: the number of cores)")
+    draft.add_argument("--no-charts", dest="charts", action="store_false",
+                       help="skip drawing the charts the release declares (faster; matplotlib is not loaded)")
 
     check = sub.add_parser("check", parents=[common], help="check release markdown against the data and the house wording rules")
     check.add_argument("paths", nargs="+", metavar="PATH", help="release files, or folders holding release.*.md")
@@ -145,7 +147,8 @@ def _cmd_draft(args) -> int:
     built = []
     for project, periods in plans:
         progress = Progress(len(periods), enabled=args.all)
-        built.append((project, build_periods(project, periods, languages, on_period=progress.step, jobs=_jobs(args.jobs)), progress))
+        built.append((project, build_periods(project, periods, languages, on_period=progress.step, jobs=_jobs(args.jobs),
+                                                      charts=args.charts), progress))
         progress.clear()
     for project, _, _ in built:
         check_output_root(project)  # obstacles in any release's output stop the run before the first write

@@ -9,6 +9,7 @@ imported only when a release declares charts.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -42,12 +43,13 @@ def axis(unit: str, lang: str) -> tuple[str, Decimal]:
 
 
 def period_label(period: "Period", lang: str) -> str:
-    """A short x label: "Nov 25" / "25.11" for months, "H1 25" / "25 상" for halves, the year alone for years."""
+    """A short x label: "Nov 25" / "25.11" for months, "H1 2025" / "25년 상반기" for halves, the year alone for years."""
     year, n = str(period.year), period.n
     if period.kind == "M":
         return f"{_MONTHS_EN[n - 1]} {year[2:]}" if lang == "en" else f"{year[2:]}.{n:02d}"
     if period.kind == "H":
-        return f"H{n} {year[2:]}" if lang == "en" else f"{year[2:]} {'상' if n == 1 else '하'}"
+        # "25 상" read as a number and a syllable; a half needs its year and its name.
+        return f"H{n} {year}" if lang == "en" else f"{year[2:]}년 {'상' if n == 1 else '하'}반기"
     if period.kind == "Q":
         return f"Q{n} {year[2:]}" if lang == "en" else f"{year[2:]} {n}분기"
     return year
@@ -62,9 +64,23 @@ def _note(facts: "FactSet", item: str, metric: str, lang: str) -> str | None:
     for fact in facts.find("streak", item=item, metric=metric):
         if fact.get("ended") or fact.get("open"):
             continue
+        # "6 in a row" alone does not say of what: name the periods it counts.
         length = fact.get("length")
-        return f"{length} in a row" if lang == "en" else f"{length}회 연속"
+        en, ko = _STEP_NAMES.get(period_kind(fact), ("periods", "기"))
+        return f"{length} {en} in a row" if lang == "en" else f"{length}{ko} 연속"
     return None
+
+
+_STEP_NAMES = {"M": ("months", "개월"), "H": ("halves", "개 반기"), "Q": ("quarters", "개 분기"), "Y": ("years", "년")}
+
+
+def period_kind(fact) -> str:
+    from .periods import Period
+
+    try:
+        return Period.parse(str(fact.get("end") or fact.period)).kind
+    except Exception:  # a fact without a parsable period: the generic wording
+        return ""
 
 
 def chart_points(project: "Project", rule: "ChartRule", period: "Period", facts: "FactSet", lang: str):
@@ -83,18 +99,30 @@ def chart_points(project: "Project", rule: "ChartRule", period: "Period", facts:
         periods = [period]
         while len(periods) < rule.periods:
             periods.append(periods[-1].previous())
-        for p in reversed(periods):
+        for slot, p in enumerate(reversed(periods)):
             value = data.value(item, p, rule.metric)
             if value is None:  # before the series starts, or not published: left out, never drawn as zero
                 continue
             current = p == period
             points.append(Point(period_label(p, lang), value / divisor, highlight=current,
-                                note=_note(facts, item, rule.metric, lang) if current else None))
+                                note=_note(facts, item, rule.metric, lang) if current else None,
+                                position=slot))
+        # Slots count from the first period drawn, so a series starting late is not squeezed right.
+        first = points[0].position if points else 0
+        points = [replace(pt, position=pt.position - first) for pt in points]
         style = "columns" if metric.kind in _FLOW_KINDS else "line"
     else:
         items = [i for i in project.dataset.items.values() if i.dimension == rule.dimension]
         valued = [(data.value(i.code, period, rule.metric), i) for i in items]
         valued = [(v, i) for v, i in valued if v is not None]
+        if metric.percent_of and len(valued) > rule.limit:
+            # Growth rates ranked by themselves would keep only the risers: chart the largest
+            # items (by the level the percent is of, as the release's breakdowns rank them),
+            # falls included.
+            size = {i.code: data.value(i.code, period, metric.percent_of) for _, i in valued}
+            by_size = sorted(valued, key=lambda pair: -(size[pair[1].code] if size[pair[1].code] is not None else Decimal("-Infinity")))
+            keep = {i.code for _, i in by_size[: rule.limit]}
+            valued = [(v, i) for v, i in valued if i.code in keep]
         # Largest first, ties in item-table order (sorted is stable), so the order never depends on hashing.
         valued.sort(key=lambda pair: -pair[0])
         for value, item in valued[: rule.limit]:
@@ -125,11 +153,17 @@ def draft_charts(project: "Project", period: "Period", facts: "FactSet", languag
 
 
 def _belongs(rule: "ChartRule", fact, items, metrics) -> bool:
-    # A published percent is stated with the change of the metric it is the percent of.
-    of = getattr(metrics.get(rule.metric), "percent_of", None)
-    of_metric = of.get("metric") if isinstance(of, dict) else getattr(of, "metric", None)
-    if fact.get("metric") not in (rule.metric, of_metric):
-        return False
+    # A published percent (config ``percent_of``: the metric's name) is stated in the sentences
+    # of the change of the metric it is the percent of, on that basis: those facts carry the
+    # other metric's id, so matching the chart's own metric alone never finds its section.
+    metric = metrics.get(rule.metric)
+    of_metric = getattr(metric, "percent_of", None)
+    if fact.get("metric") != rule.metric:
+        if of_metric is None or fact.get("metric") != of_metric:
+            return False
+        basis = getattr(metric, "percent_basis", None)
+        if fact.kind == "change" and basis is not None and fact.get("basis") != basis:
+            return False
     if rule.kind == "series":
         return fact.item == (rule.item or "")
     item = items.get(fact.item)

@@ -193,8 +193,8 @@ class _Chart:
     # -- series ---------------------------------------------------------------------------
     def _series(self) -> None:
         ax, pts, vals = self.ax, self.points, self.values
-        n = len(pts)
-        xs = list(range(n))
+        xs = [p.position if p.position is not None else i for i, p in enumerate(pts)]
+        n = max(xs) + 1  # slots, gaps included
         columns = self.style == "columns"
         lo, hi = min(vals), max(vals)
         if columns:
@@ -213,26 +213,33 @@ class _Chart:
             colors = [self._color(p) for p in pts]
             ax.bar(xs, vals, width=0.68, color=colors, linewidth=0, zorder=2)
         else:
-            ax.plot(xs, vals, color=LINE, linewidth=2, marker="o", markersize=3.2,
-                    solid_capstyle="round", solid_joinstyle="round", zorder=2)
+            runs: list[list[int]] = []  # indexes of points in adjacent slots: one line each
+            for i, x in enumerate(xs):
+                if runs and xs[runs[-1][-1]] == x - 1:
+                    runs[-1].append(i)
+                else:
+                    runs.append([i])
+            for run in runs:
+                ax.plot([xs[i] for i in run], [vals[i] for i in run], color=LINE, linewidth=2, marker="o",
+                        markersize=3.2, solid_capstyle="round", solid_joinstyle="round", zorder=2)
         if lo_t < 0 < hi_t or columns:
             ax.axhline(0, color=ZERO, linewidth=0.9, zorder=3)
         for i in labelled:
-            p, v = pts[i], vals[i]
+            p, v, x = pts[i], vals[i], xs[i]
             if columns:
                 color = (POSITIVE if p.value >= 0 else NEGATIVE)[1] if p.highlight else INK
             else:
                 color = ACCENT if p.highlight else INK
             if not columns:
-                ax.plot([i], [v], marker="o", markersize=7, color=color, markeredgecolor="white",
+                ax.plot([x], [v], marker="o", markersize=7, color=color, markeredgecolor="white",
                         markeredgewidth=1.5, linestyle="none", zorder=4)
-                neighbours = [vals[j] for j in (i - 1, i + 1) if 0 <= j < n]
+                neighbours = [vals[j] for j in (i - 1, i + 1) if 0 <= j < len(pts)]
                 up = not neighbours or v >= sum(neighbours) / len(neighbours)
             else:
                 up = v >= 0
             value = format_value(p.value)
             lines = [value] if not p.note else ([p.note, value] if up else [value, p.note])
-            ax.annotate("\n".join(lines), (i, v), xytext=(0, 6 if up else -6), textcoords="offset points",
+            ax.annotate("\n".join(lines), (x, v), xytext=(0, 6 if up else -6), textcoords="offset points",
                         ha="center", va="bottom" if up else "top", color=color, linespacing=1.15,
                         fontproperties=self._fp(LABEL_PT), zorder=5)
         # Period labels: as many as fit, always the last (the current period).
@@ -240,8 +247,9 @@ class _Chart:
         plot_w = WIDTH_PX - 2 * PAD - 50
         fit = max(2, int(plot_w // (widest + 14)))
         step = max(1, math.ceil(n / fit))
-        shown = [i for i in xs if (n - 1 - i) % step == 0]
-        ax.set_xticks(shown, [pts[i].label for i in shown], fontproperties=self._fp(TICK_PT))
+        last = xs[-1]
+        shown = [i for i in range(len(pts)) if (last - xs[i]) % step == 0]
+        ax.set_xticks([xs[i] for i in shown], [pts[i].label for i in shown], fontproperties=self._fp(TICK_PT))
         if columns:
             ax.tick_params(axis="x", pad=6)
 

@@ -52,6 +52,10 @@ class Point:
     value: Decimal  # already in display units (Decimal or int; floats are refused)
     highlight: bool = False  # e.g. the current period: drawn in the accent colour and labelled
     note: str | None = None  # annotation such as "record" / "역대 최대": drawn beside the value
+    # A series' slot on the x axis (0 = the first period charted). Given, a period the data
+    # lacks keeps its empty slot and breaks the line, so two points a year apart never
+    # read as neighbours; None = the point's place in the list.
+    position: int | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.label, str):

@@ -125,7 +125,10 @@ def streak(ctx: Context) -> list[Fact]:
 
 
 def _has_percent(ctx: Context, item: str, metric: str) -> bool:
-    return any(m.percent_of == metric and ctx.dataset.cell(item, ctx.period, m.id) is not None for m in ctx.metrics())
+    key = ("percent_metrics", metric)
+    if key not in ctx._memo:
+        ctx._memo[key] = tuple(m.id for m in ctx.metrics() if m.percent_of == metric)
+    return any(ctx.dataset.cell(item, ctx.period, m) is not None for m in ctx._memo[key])
 
 
 def cumulative(ctx: Context) -> list[Fact]:
