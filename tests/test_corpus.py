@@ -26,6 +26,10 @@ the case names, runs the command and checks:
     cwd: project | tmp                # default tmp (so paths in messages come from --project)
     exit: 2
     stderr: "Error: data/knowledge_services/figures.csv:3: ..."   # the exact first line
+    line_of: [config/knowledge_services.yaml, "monye:"]   # {line} in stderr: the line of the (changed)
+                                      # project file that holds this text (it must hold it once; a
+                                      # third item N picks the Nth of several), so edits elsewhere in
+                                      # the bundled file do not move the expected location
     stderr_regex: "..."               # instead of stderr: a regex the first line must fully match
     hint: "..."                       # a text the hint line must contain
     values: [[period, item, metric, value-or-null], ...]          # for exit 0: figures read back
@@ -153,14 +157,29 @@ def tree(root: Path) -> dict[str, tuple]:
     return found
 
 
-def _substitute(value: str, root: Path, tmp_path: Path, folder: Path) -> str:
-    return value.replace("{project}", str(root)).replace("{tmp}", str(tmp_path)).replace("{case}", str(folder))
+def _substitute(value: str, root: Path, tmp_path: Path, folder: Path, line: int | None = None) -> str:
+    value = value.replace("{project}", str(root)).replace("{tmp}", str(tmp_path)).replace("{case}", str(folder))
+    return value if line is None else value.replace("{line}", str(line))
+
+
+def line_of(spec: dict, folder: Path, root: Path) -> int | None:
+    """The 1-based line of the case's ``line_of`` text in its project file (see the module docstring)."""
+    if "line_of" not in spec:
+        return None
+    path, text, *nth = spec["line_of"]
+    lines = [n for n, line in enumerate((root / path).read_text(encoding="utf-8").splitlines(), 1) if text in line]
+    if nth:
+        assert len(lines) >= nth[0], f"{folder.name}: line_of text {text!r} is on lines {lines} of {path}, fewer than {nth[0]}"
+        return lines[nth[0] - 1]
+    assert len(lines) == 1, f"{folder.name}: line_of text {text!r} is on lines {lines} of {path}, expected exactly one"
+    return lines[0]
 
 
 def run_case(folder: Path, tmp_path: Path, capsys) -> tuple[dict, Path, int, str, str, dict, dict]:
     spec = load_case(folder)
     root = build_project(spec, tmp_path)
     apply_files(spec, folder, root)
+    spec["_line"] = line_of(spec, folder, root)
     args = [_substitute(str(a), root, tmp_path, folder) for a in spec["args"]]
     before = tree(tmp_path)
     cwd = root if spec.get("cwd") == "project" else tmp_path
@@ -186,10 +205,10 @@ def test_corpus_case(folder: Path, tmp_path: Path, capsys) -> None:
         assert err.count("Error:") == 1, f"one message, not several: {err!r}"
         assert all(line.startswith("  hint: ") for line in lines[1:]) and len(lines) <= 2, err
         if "stderr" in spec:
-            expected = _substitute(spec["stderr"], root, tmp_path, folder)
+            expected = _substitute(spec["stderr"], root, tmp_path, folder, spec["_line"])
             assert lines[0] == expected
         else:
-            assert re.fullmatch(_substitute(spec["stderr_regex"], root, tmp_path, folder), lines[0]), lines[0]
+            assert re.fullmatch(_substitute(spec["stderr_regex"], root, tmp_path, folder, spec["_line"]), lines[0]), lines[0]
         if "hint" in spec:
             assert len(lines) == 2 and spec["hint"] in lines[1], err
         changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
