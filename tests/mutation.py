@@ -12,7 +12,8 @@ error put into a sentence that is derived from the data. The kinds:
 ``multiple``   the same for a multiple ("10.2 times" → "10.3 times", "5.5배" → "5.6배");
 ``swap``       two items' figures (money amounts, or percentages) with different values
                trade places: the figures of a "respectively"/"각각" sentence among
-               themselves, and each figure with the next one of its kind in another sentence;
+               themselves, each figure with the next one of its kind in the same sentence
+               (a list) and with the next one in another sentence;
 ``direction``  a direction word is flipped (widened↔narrowed, grew↔shrank, rose↔fell,
                increased↔decreased, accelerating↔slowing; 확대↔축소, 늘었↔줄었, 커졌→줄었,
                증가↔감소, 상승↔하락, and for rates 확대↔둔화);
@@ -403,6 +404,11 @@ def mutants(path: Path, annotations_file: Path, source: str, names: ItemNames | 
             following = next((b for b in figures[i + 1:] if (b.line, b.sentence) != (a.line, a.sentence)), None)
             if following is not None:
                 pairs.append((a, following))
+            # In a list ("industrial products (2.3 percent), electricity, gas and water (0.4
+            # percent)"), the next figure of the same sentence, when it is another item's.
+            beside = next((b for b in figures[i + 1:] if (b.line, b.sentence) == (a.line, a.sentence)), None)
+            if beside is not None and owners and owners[a] != owners[beside]:
+                pairs.append((a, beside))
         for a, b in pairs:
             if a.value == b.value or (a, b) in seen:
                 continue

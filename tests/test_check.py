@@ -536,3 +536,21 @@ def test_other_releases_rule_fires(tmp_path, repo_root, rule, release, period, l
 def test_other_releases_accept_correct_sentences(tmp_path, repo_root, release, period, lang, body):
     found = findings_of(write_release(tmp_path, release, period, lang, body), repo_root)
     assert [f for f in found if f.level == "error" or f.rule_id.startswith("data.")] == [], found
+
+
+def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
+    """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
+    body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."
+    found = findings_of(write_release(tmp_path, "monthly_trade", "2025-11", "ko", body), repo_root)
+    assert [(f.column, f.end_column, f.rule_id) for f in errors(found)] == [
+        (col(body, "103만"), col(body, "103만") + len("103만5000만달러"), "data.number")], found
+
+
+def test_respectively_pairs_the_amounts_after_it_with_the_names_just_before(tmp_path, repo_root):
+    """A list's figure belongs to the name before it, so a 각각 clause after another item's amount
+    must still pair its amounts with its own names (the exemplar's sentence, then swapped)."""
+    right = "기관형태별로는 중견기업이 9억3000만달러 흑자를 냈고, 대기업과 디지털 중개 플랫폼은 각각 37억5000만달러, 22억달러 적자를 봤다."
+    assert errors(findings_of(write(tmp_path / "right", right, "ko"), repo_root)) == []
+    wrong = right.replace("37억5000만달러, 22억달러", "22억달러, 37억5000만달러")
+    found = errors(findings_of(write(tmp_path / "wrong", wrong, "ko"), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == [(col(wrong, "22억달러"), "data.number"), (col(wrong, "37억5000만달러"), "data.number")]

@@ -159,6 +159,19 @@ class Agreement:
                 unique = list(dict.fromkeys(named)) or [m for m in context if m.start >= 0]
                 if len(unique) == len(money) and len(money) > 1:
                     pairs = {f: [m] for f, m in zip(money, unique)}
+                else:
+                    # "중견기업이 9억3000만달러 흑자를 냈고, 대기업과 플랫폼은 각각 37억5000만달러,
+                    # 22억달러 적자를": the amounts after 각각 (before "respectively") pair with
+                    # as many names just before them.
+                    marker = re.search(RESPECTIVELY[lang], text[clause[0]:clause[1]], re.IGNORECASE)
+                    at = clause[0] + marker.start()
+                    run = [f for f in money if (f.start > at if lang == "ko" else f.start < at)]
+                    if lang != "ko":
+                        first_after_name = max((m.end for m in items if clause[0] <= m.start < at), default=clause[0])
+                        run = [f for f in run if f.start >= first_after_name] or run
+                    before = list(dict.fromkeys(m for m in items if clause[0] <= m.start and run and m.end <= run[0].start))
+                    if len(run) > 1 and len(before) >= len(run):
+                        pairs = {f: [m] for f, m in zip(run, before[-len(run):])}
             for figure in in_clause:
                 owners = pairs.get(figure) or self._attribute(figure.start, items, clause, context)
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
@@ -179,9 +192,12 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
             hits = [c for c in candidates if matches(figure, c.value)]
-            if not hits and not pairs_mode:
-                # The nearest name may be a generic one ("services exports"); the
-                # figure may belong to another item named in the same clause.
+            generic = set(codes) <= {self.config.total} or not any(clause[0] <= m.start < clause[1] for m in owners)
+            if not hits and not pairs_mode and generic:
+                # The nearest name may be a generic one ("services exports"), or carried over
+                # from an earlier sentence; the figure may belong to another item named in the
+                # same clause. A list's figure ("automobiles (13.7 percent, $6.41 billion) and
+                # wireless devices (…)") belongs to the name before it.
                 clause_codes = self._codes(m for m in items if clause[0] <= m.start < clause[1])
                 hits = [c for code in clause_codes for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value)]
                 if hits:
