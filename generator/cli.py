@@ -85,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
 
 
+_EXAMPLES = {"draft --period": "pressgen draft --release {name} --period P", "facts": "pressgen facts --release {name}",
+             "periods": "pressgen periods --release {name}"}
+
+
 def _one_release(args, command: str):
     """The project's release for a command that serves one: the one named, or the only one defined."""
     from .config import release_names
@@ -96,7 +100,8 @@ def _one_release(args, command: str):
         names = release_names(Path(args.project)) if Path(args.project).is_dir() else []
         if len(names) > 1:
             raise UsageError(f"'{command}' works on one release; the project defines {', '.join(names)}",
-                             hint=f"choose one with --release NAME, e.g. pressgen {command} --release {names[0]}")
+                             hint="choose one with --release NAME, e.g. "
+                                  + _EXAMPLES.get(command, "pressgen " + command + " --release {name}").format(name=names[0]))
     return open_project(args.project, args.release)
 
 

@@ -115,6 +115,15 @@ def project_path(root: Path, path: Path) -> str:
     except ValueError:
         pass
     try:
-        return Path(os.path.relpath(target, base)).as_posix()
+        relative = Path(os.path.relpath(target, base))
     except ValueError:
         return target.name
+    # A sibling of the project (../shared/figures.csv) reads well relative; a system path
+    # (/dev/zero) far above it reads better as itself.
+    if relative.parts[:_MAX_UP + 1].count("..") > _MAX_UP:
+        return target.as_posix()
+    return relative.as_posix()
+
+
+# How many folders above the project a path may go and still be shown relative to it.
+_MAX_UP = 3

@@ -196,7 +196,8 @@ def _make(year: int, kind: str, n: int) -> Period:
     return _interned(Period(year, kind, n))
 
 
-def parse_period(text: str, *, known: "list[Period] | None" = None, source: str = "--period") -> Period:
+def parse_period(text: str, *, known: "list[Period] | None" = None, source: str = "--period",
+                 release: str | None = None) -> Period:
     """Parse a period given by a user, raising ``UsageError`` (exit code 2) when it is bad.
 
     With ``known`` the period must also be one the data has.
@@ -209,6 +210,6 @@ def parse_period(text: str, *, known: "list[Period] | None" = None, source: str 
         listed = ", ".join(str(p) for p in sorted(known))
         raise UsageError(
             f"{source}: no figures for period {period}",
-            hint=f"periods in the data: {listed} (run 'pressgen periods')",
+            hint=f"periods in the data: {listed} (run 'pressgen periods{' --release ' + release if release else ''}')",
         )
     return period

@@ -40,7 +40,7 @@ class Project:
         """The period named by the user, or the latest of the release's frequency in the data."""
         if text is None:
             return self.latest()[-1]
-        return parse_period(text, known=list(self.dataset.periods))
+        return parse_period(text, known=list(self.dataset.periods), release=self.config.id)
 
     def annotations(self, period: Period) -> Annotations | None:
         path = annotation_path(self.config, period)

@@ -222,6 +222,8 @@ def environment(templates: Path) -> jinja2.Environment:
     key = str(templates)
     env = _ENVIRONMENTS.get(key)
     if env is None:
+        from .templatecache import template_cache
+
         # Sandboxed: templates are project files, not code; one reaching for Python internals
         # (cycler.__init__.__globals__.os) raises SecurityError instead of running anything.
         # Not the immutable sandbox: the templates build lists with {% do parts.append(...) %}.
@@ -233,6 +235,8 @@ def environment(templates: Path) -> jinja2.Environment:
             trim_blocks=True,
             lstrip_blocks=True,
             extensions=["jinja2.ext.do"],
+            # Compiled templates kept between runs, keyed by source and environment (templatecache.py).
+            bytecode_cache=template_cache(),
         )
         env.filters.update({name: _dispatch(name) for name in _FILTER_NAMES})
         _ENVIRONMENTS[key] = env

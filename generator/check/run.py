@@ -158,7 +158,8 @@ def _check_file(root: Path, file: Path, release: str | None, period: str | None)
     doc_period = period or doc.period
     if not doc_period:
         raise InputError("no period: the front matter has no 'period' and --period was not given", path=doc.path, line=1,
-                         hint="add front matter such as '---\\nrelease: <release id>\\nperiod: 2025H1\\nlanguage: en\\n---'")
+                         hint="add front matter such as '---\\nrelease: <release id>\\nperiod: 2025H1\\nlanguage: en\\n---' "
+                              "(pressgen releases lists the ids), or pass --period")
     try:
         project = _open_cached(root, doc_release)
     except UsageError:
