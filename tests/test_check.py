@@ -1,7 +1,8 @@
 """``pressgen check`` end to end: data agreement rules, parity, suppression, output formats and exit codes.
 
 Snippets are hand-written release markdown checked against the bundled project's data
-(``data/knowledge_services``); the expected values were read off ``figures.csv``.
+(``data/knowledge_services``, and at the end ``data/monthly_trade`` and ``data/consumer_prices``);
+the expected values were read off their ``figures.csv`` and facts.
 """
 
 from __future__ import annotations
