@@ -79,7 +79,7 @@ def facts_table(facts: FactSet) -> str:
     lines = [f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}".rstrip() for r in rows]
     lines.append("")
     units = {fact.data["unit"] for fact in facts if fact.data.get("unit")}
-    # One unit for every figure (the knowledge services release): name it; several: each metric's own.
+    # One unit for every figure (a release of money amounts only): name it; several: each metric's own.
     values = f"values in {UNIT_NAMES.get(next(iter(units)), next(iter(units)))}" if len(units) == 1 else "values in each metric's unit"
     lines.append(f"{len(facts)} facts for {facts.release} {facts.period} ({values}; * asserted by annotation)")
     return "\n".join(lines) + "\n"
