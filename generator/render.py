@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 from babel.dates import format_date
 
 from .config import ReleaseConfig
@@ -20,6 +20,7 @@ from .lang import josa, join, money_en, money_ko, multiple, percent, period_head
 from .lang.periods_text import comparison_phrase
 from .periods import Period
 from .plan import Story
+from .sandbox import BoundedSandbox, budget
 
 # Headline case: these stay lower case inside a headline (as in the reference article).
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs", "with"}
@@ -227,7 +228,8 @@ def environment(templates: Path) -> jinja2.Environment:
         # Sandboxed: templates are project files, not code; one reaching for Python internals
         # (cycler.__init__.__globals__.os) raises SecurityError instead of running anything.
         # Not the immutable sandbox: the templates build lists with {% do parts.append(...) %}.
-        env = SandboxedEnvironment(
+        # Bounded too: no template operation may hang pressgen or exhaust its memory.
+        env = BoundedSandbox(
             loader=jinja2.FileSystemLoader(key),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
@@ -281,6 +283,10 @@ def _template_line(exc: BaseException) -> tuple[str, int] | None:
     return found
 
 
+# Far above any release the three real ones write (their longest paragraph is under 900).
+MAX_SENTENCE = 3_000
+MAX_BODY = 200_000
+
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 
@@ -309,18 +315,29 @@ def render_story(story: Story, config: ReleaseConfig, items: dict, lang: str) ->
     context = {"H": helpers.filters(), "config": config, "lang": lang, "period": Period.parse(story.period),
                "annotations": story.annotations, "release_date": release_date}
     try:
-        macros = env.get_template(f"{lang}/sentences.md.j2").make_module(context)
-        for sentence in story.sentences():
-            macro = getattr(macros, sentence.kind, None)
-            if macro is None:
-                raise TemplateError(
-                    f"no macro '{sentence.kind}' in the {lang} sentence templates",
-                    path=config.display(config.templates / lang / "sentences.md.j2"),
-                    hint=f"add {{% macro {sentence.kind}(s) %}}...{{% endmacro %}}",
-                )
-            text = _SPACES.sub(" ", str(macro(sentence))).strip()
-            sentence.text = sentence.texts[lang] = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-        return env.get_template(f"{lang}/release.md.j2").render(story=story, **context)
+        with budget():
+            macros = env.get_template(f"{lang}/sentences.md.j2").make_module(context)
+            for sentence in story.sentences():
+                macro = getattr(macros, sentence.kind, None)
+                if macro is None:
+                    raise TemplateError(
+                        f"no macro '{sentence.kind}' in the {lang} sentence templates",
+                        path=config.display(config.templates / lang / "sentences.md.j2"),
+                        hint=f"add {{% macro {sentence.kind}(s) %}}...{{% endmacro %}}",
+                    )
+                text = _SPACES.sub(" ", str(macro(sentence))).strip()
+                if len(text) > MAX_SENTENCE:
+                    # What reads the sentence afterwards (wording rules, review sheet) is not
+                    # built for texts this long, and no press release sentence is one.
+                    raise TemplateError(f"the '{sentence.kind}' macro wrote a sentence of {len(text):,} characters; "
+                                        f"at most {MAX_SENTENCE:,}",
+                                        path=config.display(config.templates / lang / "sentences.md.j2"))
+                sentence.text = sentence.texts[lang] = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+            body = env.get_template(f"{lang}/release.md.j2").render(story=story, **context)
+            if len(body) > MAX_BODY:
+                raise TemplateError(f"the layout wrote a release of {len(body):,} characters; at most {MAX_BODY:,}",
+                                    path=config.display(config.templates / lang / "release.md.j2"))
+            return body
     except (jinja2.TemplateError, TemplateError) as exc:
         if isinstance(exc, TemplateError):
             raise
