@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--period", metavar="P", help="period, when the files have no front matter")
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check.add_argument("--jobs", type=int, metavar="N", help="worker processes for many files (default: the number of cores)")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true",
+                        help="rewrite each figure the data proves wrong (one right value), in its own style; then report what is left")
+    fixing.add_argument("--diff", action="store_true", help="print, as a unified diff, what --fix would change; write nothing")
 
     sub.add_parser("validate", parents=[common], help="check the figures, item table, release definition and annotations")
     sub.add_parser("periods", parents=[common], help="list the periods in the data and each item's coverage")
@@ -171,13 +175,28 @@ def _cmd_check(args) -> int:
     from pathlib import Path
 
     from .check.formats import FORMATS, render
-    from .check.run import check_paths
+    from .check.run import check_paths, fix_paths
 
     if args.format not in FORMATS:
         # Before any work: the same message render() gives, with the list of formats.
         render([], args.format)
-    result = check_paths([Path(p) for p in args.paths], Path(args.project), release=args.release, period=args.period,
-                         jobs=_jobs(args.jobs))
+    paths = [Path(p) for p in args.paths]
+    if args.diff:
+        from .check.fix import unified_diff
+
+        fixes, _ = fix_paths(paths, Path(args.project), write=False, release=args.release, period=args.period,
+                             jobs=_jobs(args.jobs))
+        sys.stdout.write(unified_diff(fixes))
+        # Like diff(1): 1 when there is something to change.
+        return 1 if any(f.changed for f in fixes) else 0
+    if args.fix:
+        fixes, result = fix_paths(paths, Path(args.project), release=args.release, period=args.period, jobs=_jobs(args.jobs))
+        count = sum(len(f.applied) for f in fixes)
+        changed = sum(1 for f in fixes if f.changed)
+        # On stderr, so stdout stays the remaining findings in the chosen format.
+        print(f"fixed {count} figure{'s' if count != 1 else ''} in {changed} file{'s' if changed != 1 else ''}", file=sys.stderr)
+    else:
+        result = check_paths(paths, Path(args.project), release=args.release, period=args.period, jobs=_jobs(args.jobs))
     output = render(result.findings, args.format, result.rules, sources=result.sources, suppressed=result.suppressed)
     if output:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")

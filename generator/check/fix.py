@@ -7,8 +7,15 @@ written, with the right value — built by ``restyle``.
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
+import stat
+import tempfile
+import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from ..lang.numbers import format_number, plain, round_half_up, to_decimal
 from .amounts import EN_MONEY, KO_MONEY, KO_PLAIN_MONEY, PERCENT, _POINT_UNITS, find_mentions
@@ -200,3 +207,120 @@ def _percent(written: str, value: Decimal) -> str | None:
         stem = unit[: len("percentage point")]
         unit = stem + ("" if singular else ("S" if unit.isupper() else "s"))
     return f"{text}{between}{unit}"
+
+
+# -- applying suggestions to a file --------------------------------------------------------
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class FileFix:
+    """One file's text before and after its suggestions were applied (``applied``: the findings used)."""
+
+    path: Path
+    display: str
+    before: str
+    after: str
+    applied: tuple = ()
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def _split_lines(text: str) -> list[tuple[str, str]]:
+    """``text`` as (line, line break) pairs, breaks as the file has them, so a fix keeps every other byte."""
+    out, start = [], 0
+    for m in _LINE_BREAK.finditer(text):
+        out.append((text[start:m.start()], m.group(0)))
+        start = m.end()
+    if start < len(text):
+        out.append((text[start:], ""))
+    return out
+
+
+def apply_suggestions(text: str, lang: str, findings, protected: set[tuple[int, int]] | None = None,
+                      first_line: int = 1) -> tuple[str, list]:
+    """``text`` with each finding's suggestion applied, and the findings whose suggestion was.
+
+    A suggestion is applied only where it is safe: on a line of the body (``first_line`` on;
+    front matter is never touched), on no ``protected`` (line, column) (quotes, annotation prose),
+    replacing exactly one figure (what it replaces must read as one figure, so a column
+    that drifted never cuts a word), and not overlapping another. Lines keep their breaks.
+    """
+    bom = text.startswith("\ufeff")
+    body = text[1:] if bom else text
+    lines = _split_lines(body)
+    protected = protected or set()
+    edits: dict[int, list] = {}
+    for finding in sorted(findings):
+        fix = finding.suggestion
+        if fix is None:
+            continue
+        number = fix.line or finding.line
+        if number < first_line or not 0 < number <= len(lines):
+            continue
+        line = lines[number - 1][0]
+        if not 1 <= fix.column < fix.end_column <= len(line) + 1:
+            continue
+        if any((number, column) in protected for column in range(fix.column, fix.end_column)):
+            continue
+        old = line[fix.column - 1:fix.end_column - 1]
+        if old == fix.text or not _one_figure(old, lang) or not _one_figure(fix.text, lang):
+            continue
+        taken = edits.setdefault(number, [])
+        if any(fix.column < end and start < fix.end_column for start, end, _, _ in taken):
+            continue
+        taken.append((fix.column, fix.end_column, fix.text, finding))
+    applied = []
+    for number, taken in edits.items():
+        line, brk = lines[number - 1]
+        for start, end, new, finding in sorted(taken, key=lambda e: e[0], reverse=True):
+            line = line[:start - 1] + new + line[end - 1:]
+            applied.append(finding)
+        lines[number - 1] = (line, brk)
+    out = "".join(line + brk for line, brk in lines)
+    return ("\ufeff" + out if bom else out), sorted(applied)
+
+
+def _one_figure(text: str, lang: str) -> bool:
+    normal = unicodedata.normalize("NFC", text)
+    found = find_mentions(normal, lang)
+    return len(found) == 1 and (found[0].start, found[0].end) == (0, len(normal))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder and a rename,
+    so a reader (or a crash) sees the old file or the new one, never half of one. The mode is kept.
+    """
+    path = Path(path)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def unified_diff(fixes) -> str:
+    """What ``--fix`` would change, as one unified diff (``a/`` and ``b/`` paths as ``git diff`` writes them)."""
+    out = []
+    for fix in fixes:
+        if not fix.changed:
+            continue
+        out.extend(difflib.unified_diff(
+            fix.before.splitlines(keepends=True), fix.after.splitlines(keepends=True),
+            fromfile=f"a/{fix.display}", tofile=f"b/{fix.display}",
+        ))
+    text = "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in out)
+    return text

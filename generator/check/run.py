@@ -26,6 +26,10 @@ class CheckResult:
     suppressed: int = 0
     # Each checked file's lines as written, for formats that count columns in bytes (rdjson).
     sources: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    # What ``--fix`` needs: each display path's file, language, first body line, and the
+    # characters no fix may touch (quotes and annotation prose, which the data did not write).
+    locations: dict[str, Path] = field(default_factory=dict, repr=False)
+    guards: dict[str, tuple[str, int, frozenset]] = field(default_factory=dict, repr=False)
 
     def exit_code(self, strict: bool = False) -> int:
         failing = ("error", "warning") if strict else ("error",)
@@ -120,7 +124,11 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
     sources: dict[str, tuple[str, ...]] = {}
     stated_by: dict[tuple, dict[str, tuple[Document, dict]]] = {}
     levels: dict[tuple, dict[str, str]] = {}
-    for file, (doc, doc_findings, key, stated, doc_levels, doc_hidden) in zip(files, results):
+    locations: dict[str, Path] = {}
+    guards: dict[str, tuple[str, int, frozenset]] = {}
+    for file, (doc, doc_findings, key, stated, doc_levels, doc_hidden, protected) in zip(files, results):
+        locations[doc.path] = file
+        guards[doc.path] = (doc.language, doc.body_line, protected)
         findings.extend(doc_findings)
         hidden.update(doc_hidden)
         sources[doc.path] = doc.file_lines
@@ -134,7 +142,39 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
             kept, parity_hidden = _parity(by_lang, levels[key[:2]])
             findings.extend(kept)
             hidden.update(parity_hidden)
-    return CheckResult(sorted(set(findings)), infos, [_display(f, root) for f in files], len(hidden), sources)
+    return CheckResult(sorted(set(findings)), infos, [_display(f, root) for f in files], len(hidden), sources,
+                       locations, guards)
+
+
+def fix_paths(paths: list[Path], root: Path, *, write: bool = True, release: str | None = None,
+              period: str | None = None, jobs: int | None = None) -> tuple[list, CheckResult]:
+    """``check --fix``: apply every finding's suggestion, then check again.
+
+    Returns each file's ``FileFix`` (its text before and after) and the check of the files as
+    they stand afterwards. With ``write=False`` (``--diff``) nothing is written and the second
+    check is of the files unchanged. Files are written atomically, and only when they change.
+    """
+    from .fix import FileFix, apply_suggestions, write_atomic
+
+    first = check_paths(paths, root, release=release, period=period, jobs=jobs)
+    by_path: dict[str, list[Finding]] = {}
+    for finding in first.findings:
+        if finding.suggestion is not None:
+            by_path.setdefault(finding.path, []).append(finding)
+    fixes = []
+    for display in first.files:
+        file = first.locations[display]
+        lang, body_line, protected = first.guards[display]
+        # The file's own text: a BOM and line breaks survive, as the check's columns are the file's.
+        before = file.read_bytes().decode("utf-8")
+        after, applied = apply_suggestions(before, lang, by_path.get(display, []), set(protected), body_line)
+        fixes.append(FileFix(file, display, before, after, tuple(applied)))
+    if not write or not any(f.changed for f in fixes):
+        return fixes, first
+    for fix in fixes:
+        if fix.changed:
+            write_atomic(fix.path, fix.after)
+    return fixes, check_paths(paths, root, release=release, period=period, jobs=jobs)
 
 
 _AGREEMENTS: dict[tuple, Agreement] = {}
@@ -196,7 +236,17 @@ def _check_file(root: Path, file: Path, release: str | None, period: str | None)
     wording_kept, wording_hidden = suppress.partition(lint(replace(doc, suppressions=()), project._cache[key_rules]), doc)
     data_kept, data_hidden = suppress.partition(data_findings, doc)
     doc_findings = wording_kept + data_kept + suppress.directive_findings(doc, known)
-    return doc, doc_findings, key, stated, agreement.levels, wording_hidden + data_hidden
+    return doc, doc_findings, key, stated, agreement.levels, wording_hidden + data_hidden, _protected(doc, agreement)
+
+
+def _protected(doc: Document, agreement: Agreement) -> frozenset:
+    """The file (line, column) of every character of a quote or of annotation prose: words the
+    editors or the office wrote, not the data, so ``--fix`` never rewrites them."""
+    cells = set()
+    for sentence in doc.sentences:
+        if sentence.kind == "quote" or agreement.is_annotation(sentence.text):
+            cells.update(sentence.position(i) for i in range(len(sentence.text)))
+    return frozenset(cells)
 
 
 def _parity(by_lang: dict, levels: dict[str, str]) -> tuple[list[Finding], list[Finding]]:
@@ -218,4 +268,4 @@ def _parity(by_lang: dict, levels: dict[str, str]) -> tuple[list[Finding], list[
     return kept, hidden
 
 
-__all__ = ["check_paths", "CheckResult", "DATA_RULES"]
+__all__ = ["check_paths", "fix_paths", "CheckResult", "DATA_RULES"]
