@@ -269,3 +269,86 @@ def test_fix_never_touches_annotation_prose_or_quotes(tmp_path, capsys, monkeypa
     assert stdout == ""
     run_cli(capsys, "check", "--project", root, "--fix", out)
     assert en.read_bytes() == before
+
+
+def test_fixes_reach_rdjson_and_sarif_for_a_path_with_spaces(tmp_path, capsys, monkeypatch):
+    import json
+
+    root, out = _ks_project(tmp_path)
+    spaced = out.parent / "first half 2025"
+    out.rename(spaced)
+    en = spaced / "release.en.md"
+    _corrupt(en, "surplus of 3.57 billion dollars", "surplus of 3.67 billion dollars")
+    _suggesting(monkeypatch, {"3.67 billion dollars": "3.57 billion dollars"})
+    _, stdout, _ = run_cli(capsys, "check", "--project", root, "--format", "rdjson", en)
+    (diagnostic,) = [d for d in json.loads(stdout)["diagnostics"] if d.get("suggestions")]
+    assert diagnostic["suggestions"][0]["text"] == "3.57 billion dollars"
+    _, stdout, _ = run_cli(capsys, "check", "--project", root, "--format", "sarif", en)
+    (result,) = [r for r in json.loads(stdout)["runs"][0]["results"] if "fixes" in r]
+    change = result["fixes"][0]["artifactChanges"][0]
+    assert change["artifactLocation"]["uri"] == "output/knowledge_services/first%20half%202025/release.en.md"
+    assert change["replacements"][0]["insertedContent"]["text"] == "3.57 billion dollars"
+
+
+# -- with the data rules' own suggestions (agreement.py attaches them) -------------------------------
+# These need ``data.number`` findings to carry ``suggestion`` (built with ``restyle``); no stand-in.
+
+COMMITTED = sorted(REPO.glob("output/*/*/release.*.md"))
+
+
+def _mutate_figures(path: Path, guards) -> dict[tuple[int, int], tuple[str, str]]:
+    """Every money, percent and points figure of the release's own sentences, written wrong in the
+    same style (its last non-zero digit moved one up, 9 to 1: same digits, same precision)."""
+    doc = read_document(path)
+    lang, body_line, protected = guards
+    lines = path.read_text(encoding="utf-8").split("\n")
+    done = {}
+    for sentence in doc.sentences:
+        for mention in find_mentions(sentence.text, doc.language):
+            if mention.kind not in ("money", "percent", "points"):
+                continue
+            (line, column), (end_line, end_col) = sentence.position(mention.start), sentence.position(mention.end - 1)
+            if line != end_line or line < body_line or (line, column) in protected:
+                continue
+            text = lines[line - 1]
+            if text[column - 1:end_col] != mention.text:
+                continue
+            last = max(i for i, ch in enumerate(mention.text) if ch in "123456789")
+            wrong = mention.text[:last] + str(int(mention.text[last]) % 9 + 1) + mention.text[last + 1:]
+            lines[line - 1] = text[:column - 1] + wrong + text[end_col:]
+            done[(line, column)] = (mention.text, wrong)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return done
+
+
+@pytest.mark.parametrize("release_dir", sorted({p.parent for p in COMMITTED}), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_round_trip_wrong_figures_fixed_back_to_the_committed_bytes(tmp_path, capsys, release_dir):
+    root = copy_bundled(tmp_path / "project", release=None)
+    out = root / release_dir.relative_to(REPO)
+    shutil.copytree(release_dir, out)
+    originals = {p: p.read_bytes() for p in out.glob("release.*.md")}
+    guards = check_run.check_paths(sorted(originals), root).guards
+    mutated = {}
+    for path in sorted(originals):
+        display = path.relative_to(root).as_posix()
+        mutated[path] = _mutate_figures(path, guards[display])
+    assert all(mutated.values()) and any(p.read_bytes() != b for p, b in originals.items())
+    code, stdout, _ = run_cli(capsys, "check", "--project", root, "--fix", out)
+    for path, before in originals.items():
+        assert path.read_text(encoding="utf-8") == before.decode("utf-8"), (path.name, stdout[:2000])
+    assert code == 0, stdout
+
+
+def test_a_revised_figure_propagates_through_fix_and_nothing_else_moves(tmp_path, capsys):
+    root, out = _ks_project(tmp_path)
+    en, ko = out / "release.en.md", out / "release.ko.md"
+    # The editor's rewrite of an unrelated sentence, which --fix must keep.
+    _corrupt(en, "Park noted that game exports", "Park added that game exports")
+    edited = {en: en.read_text(encoding="utf-8"), ko: ko.read_text(encoding="utf-8")}
+    # The office revises Asia's surplus (a leaf: no identity or total depends on it) from 3,570 to 3,610.
+    figures = root / "data" / "knowledge_services" / "figures.csv"
+    _corrupt(figures, "2025H1,reg.asia,,,3570,", "2025H1,reg.asia,,,3610,")
+    code, stdout, _ = run_cli(capsys, "check", "--project", root, "--fix", out)
+    assert en.read_text(encoding="utf-8") == edited[en].replace("surplus of 3.57 billion dollars", "surplus of 3.61 billion dollars")
+    assert ko.read_text(encoding="utf-8") == edited[ko].replace("아시아가 35억7000만달러", "아시아가 36억1000만달러")
+    assert code == 0, stdout
