@@ -58,6 +58,9 @@ class Annotations:
     causes: tuple[Cause, ...]
     remarks: tuple[Remark, ...]
     asserted: tuple[Fact, ...]
+    # The publisher's name for this period when it differs from the release definition's
+    # (an agency renamed mid-series: Statistics Korea became the Ministry of Data and Statistics).
+    publisher: dict[str, str] | None = None
 
     def asserted_facts(self) -> tuple[Fact, ...]:
         return self.asserted
@@ -111,7 +114,7 @@ def read_annotations(path: Path, config: ReleaseConfig, dataset: Dataset, period
         doc = YamlMap()
         doc.path = shown
     doc = require_map(doc, f"annotations {shown}", error=AnnotationError)
-    check_keys(doc, "the annotations", optional=("period", "release_date", "publication", "causes", "remarks", "asserted"), error=AnnotationError)
+    check_keys(doc, "the annotations", optional=("period", "release_date", "publication", "publisher", "causes", "remarks", "asserted"), error=AnnotationError)
     if period not in dataset.periods:
         raise AnnotationError(f"annotations for {period}, a period with no figures", path=shown, hint="rename the file after a period in the data")
     if "period" in doc and str(doc["period"]) != str(period):
@@ -186,4 +189,5 @@ def read_annotations(path: Path, config: ReleaseConfig, dataset: Dataset, period
         ))
 
     publication = _bilingual(doc, "publication", "the annotations", required=False)
-    return Annotations(str(period), shown, release_date, publication, tuple(causes), tuple(remarks), tuple(asserted))
+    publisher = _bilingual(doc, "publisher", "the annotations", required=False)
+    return Annotations(str(period), shown, release_date, publication, tuple(causes), tuple(remarks), tuple(asserted), publisher)

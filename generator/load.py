@@ -110,6 +110,11 @@ def load_items(path: Path, config: ReleaseConfig) -> dict[str, Item]:
     for dim in config.dimensions:
         if dim.root not in items:
             raise DataError(f"dimension '{dim.id}' has root item '{dim.root}', which is not in the item table", path=display)
+    for spec in config.sections:
+        for code in spec.get("items") or ():
+            if code not in items:
+                raise DataError(f"the {spec.kind} section (line {spec.line} of the release definition) names item '{code}', "
+                                f"which is not in the item table{suggest(code, items)}", path=display)
     return items
 
 

@@ -195,7 +195,7 @@ def test_a_dimension_as_a_bare_section_says_how_to_break_it_down(capsys, project
         ("  dimension: region\n", "  dimension: region\n  limit: 0\n", "limit",
          "'limit' of section #3 must be a whole number of 1 or more, got a number (0)"),
         ("  dimension: region\n", "  dimension: region\n  order: size\n", "order",
-         "'order' of section #3 must be 'value' or 'change', got 'size'"),
+         "'order' of section #3 must be 'value', 'change' or 'contribution', got 'size'"),
         ("  metric: balance\n  basis", "  metric: balanse\n  basis", "metric: balanse",
          "'metric' of 'headline' names undeclared metric 'balanse'; declared: exports, imports, balance "
          "(did you mean 'balance'?)"),

@@ -98,23 +98,55 @@ class MetricPlanner(Planner):
                 continue
             others = [self.index.one("change", item, metric, b) for b in bases[1:]]
             para.sentences.append(self._sentence("lead_other", lead, others=[o for o in others if o], more=others))
+        # Further totals the section names (average daily exports): the first lead metric they have.
+        for extra in spec.get("items") or ():
+            for metric in spec.get("metrics") or ():
+                lead = self.lead_of(extra, metric, bases[0])
+                if lead and (lead.get("level") is not None or lead.get("change") is not None):
+                    para.sentences.append(self._sentence("lead_item", lead))
+                    break
         para.sentences.extend(self.cause_sentences(item, "change", rest=True))
         section.paragraphs.append(para)
         return section
 
-    def members(self, dim: Dimension) -> list[str]:
-        """Items of a dimension, parents before children, in item-table order (two levels deep)."""
+    def members(self, dim: Dimension, depth: int = 1) -> list[str]:
+        """Items of a dimension, parents before children, in item-table order (``depth`` levels under the root's children)."""
         codes = []
         for code, item in self.items.items():
             if item.dimension != dim.id:
                 continue
-            depth, parent = 0, item.parent
-            while parent and parent != dim.root and parent in self.items:
-                depth += 1
-                parent = self.items[parent].parent
-            if depth <= 1:
+            if len(self.ancestors(code, dim.root)) <= depth:
                 codes.append(code)
         return codes
+
+    def ancestors(self, code: str, root: str) -> list[str]:
+        """The item's parents up to (not including) the dimension's root."""
+        chain, parent = [], self.items[code].parent
+        while parent and parent != root and parent in self.items:
+            chain.append(parent)
+            parent = self.items[parent].parent
+        return chain
+
+    def by_contribution(self, entries: list[dict], root: str) -> list[dict]:
+        """The components that drove the total: the largest contribution first, then the largest rate.
+
+        An item is left out when one of its parents or children is already chosen, so a
+        list never names "services" beside "housing rents": whichever moved the total more
+        stands for its branch.
+        """
+        def size(entry: dict) -> tuple:
+            contribution = next((x.value for x in entry["extra"] if self.config.metric(x.metric).kind == "contribution"), None)
+            underlying, level = entry.get("underlying"), entry.get("level")
+            rate = underlying.get("percent") if underlying is not None else (level.value if level is not None else None)
+            return (contribution is None, -abs(contribution) if contribution is not None else 0, -abs(rate or 0))
+
+        chosen: list[dict] = []
+        for entry in sorted(entries, key=size):  # stable: table order breaks ties
+            line = set(self.ancestors(entry["item"], root))
+            if any(c["item"] in line or entry["item"] in c["line"] for c in chosen):
+                continue
+            chosen.append({**entry, "line": line})
+        return chosen
 
     def metric_breakdown(self, spec, dim: Dimension) -> Section | None:
         """Members of a dimension on the section's metrics: the largest first, risers and fallers grouped."""
@@ -125,7 +157,7 @@ class MetricPlanner(Planner):
         basis = (spec.get("bases") or (self.config.headline.basis if self.config.headline else "year_ago",))[0]
         info = self.config.metric(metric)
         entries = []
-        for code in self.members(dim):
+        for code in self.members(dim, spec.get("depth", 1)):
             lead = self.lead_of(code, metric, basis if not info.percent_of else "previous_period")
             if not lead or (lead.get("level") is None and lead.get("change") is None and lead.get("underlying") is None):
                 continue
@@ -138,6 +170,8 @@ class MetricPlanner(Planner):
             return None
         if spec.get("order") == "value":
             entries.sort(key=lambda e: -(e["level"].value if e.get("level") else Decimal("-1e18")))
+        elif spec.get("order") == "contribution":
+            entries = self.by_contribution(entries, dim.root)
         entries = entries[: spec.get("limit", len(entries))]
         section = Section(dim.id)
         heading = spec.get("heading")
@@ -174,4 +208,6 @@ class MetricPlanner(Planner):
         found.sort(key=lambda f: list(wanted).index(f.metric) if f.metric in wanted else 99)
         if not found:
             return None
-        return Section("cumulative", None, [Paragraph([Sentence("cumulative", tuple(found), {"facts": found})])])
+        heading = spec.get("heading")
+        title = Sentence("section_heading", (), {"heading": heading}) if heading else None
+        return Section("cumulative", title, [Paragraph([Sentence("cumulative", tuple(found), {"facts": found})])])
