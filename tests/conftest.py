@@ -46,6 +46,14 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     """Print the mutation score that test_mutation.py recorded (nothing when it did not run)."""
     import sys
 
+    corpus = sys.modules.get("test_check_corpus")
+    scores = config.stash.get(corpus.REPORT_KEY, None) if corpus is not None else None
+    if scores:
+        terminalreporter.section("pressgen check corpus (tests/check_corpus)")
+        for key in sorted(k for k in scores if k != "details"):
+            caught, wrong, false, right = scores[key]
+            terminalreporter.write_line(f"{key[0]} {key[1]:<20} caught {caught:>3}/{wrong:<3} {caught / max(wrong, 1):6.1%}   "
+                                        f"false alarms {false:>3}/{right:<3} {false / max(right, 1):6.1%}")
     mutation = sys.modules.get("mutation")
     report = config.stash.get(mutation.REPORT_KEY, None) if mutation is not None else None
     if not report:

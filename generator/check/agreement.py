@@ -18,9 +18,10 @@ from ..facts.model import Fact, FactSet
 from ..lang import money_en, money_ko
 from ..lang.periods_text import comparison_phrase, period_name
 from ..periods import Period
-from .amounts import Mention, find_mentions, matches
+from .amounts import Mention, find_mentions, matches, multiple_matches
 from .document import Document, Sentence
 from .findings import Finding, RuleInfo
+from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
 from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, rate_directions
@@ -57,12 +58,26 @@ class Agreement:
             for remark in annotations.remarks:
                 self.annotation_texts.extend(_normal(t) for t in remark.text.values())
         self._matchers: dict[str, ItemMatcher] = {}
+        self._base_names: dict[str, BaseNames] = {}
+        # Each basis has one base period in a release period (previous_period: 2024H2, …).
+        self.base_periods: dict[str, str] = {}
+        for fact in facts:
+            if fact.kind == "change" and fact.get("base_period") and fact.get("basis") in ("previous_period", "year_ago"):
+                self.base_periods.setdefault(fact.basis, str(fact.base_period))
 
     # -- helpers -----------------------------------------------------------------------
     def matcher(self, lang: str) -> ItemMatcher:
         if lang not in self._matchers:
             self._matchers[lang] = ItemMatcher(self.items, self.config, lang)
         return self._matchers[lang]
+
+    def base_names(self, lang: str) -> BaseNames:
+        if lang not in self._base_names:
+            from ..vocabulary import vocabulary
+
+            words = vocabulary(lang, self.config.project).get("bases", {})
+            self._base_names[lang] = BaseNames(self.period, self.base_periods, lang, self.release_year, words)
+        return self._base_names[lang]
 
     def money_text(self, value: Decimal, lang: str) -> str:
         style = self.config.money_style[lang]
@@ -214,7 +229,9 @@ class Agreement:
                                      f"'{figure.text}' {message} (data: {said})", said)]
             stated.setdefault(("money", hits[0].value), (*sentence.position(figure.start), figure.text))
             return self._sign(doc, sentence, lang, figure, hits, clause, names)
+        fits = multiple_matches if figure.kind == "multiple" else matches
         pool = [p for code in codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
+        pool = self._narrow(sentence.text, lang, figure, clause, pool)
         if figure.kind == "percent":
             band = self._band(sentence.text, lang, figure, codes)
             if band is not None:
@@ -232,13 +249,14 @@ class Agreement:
         # over from an earlier sentence: in a list, "services (2.5 percent), public services (1.2
         # percent)", a figure belongs to the name before it.
         generic = set(codes) <= {self.config.total} or not any(clause[0] <= m.start < clause[1] for m in owners)
-        if generic and not any(matches(figure, value) for value, _ in pool):
+        if generic and not any(fits(figure, value) for value, _ in pool):
             clause_codes = self._codes(m for m in items if clause[0] <= m.start < clause[1])
-            wider = [p for code in clause_codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
-            if any(matches(figure, value) for value, _ in wider) or not pool:
+            wider = self._narrow(sentence.text, lang, figure, clause,
+                                 [p for code in clause_codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)])
+            if any(fits(figure, value) for value, _ in wider) or not pool:
                 codes, pool = clause_codes or codes, wider or pool
                 names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
-        if figure.kind == "points" and not any(matches(figure, value) for value, _ in pool):
+        if figure.kind == "points" and not any(fits(figure, value) for value, _ in pool):
             percents = [p for code in codes for p in self.index.get(code, ItemFacts()).percent]
             hit = next((value for value, _ in percents if matches(figure, value)), None)
             if hit is not None:
@@ -248,14 +266,56 @@ class Agreement:
         if not pool:
             return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                  f"'{figure.text}': no {figure.kind} for {names} in the facts of {self.period}; it can neither be confirmed nor refuted")]
-        hit = next((value for value, _ in pool if matches(figure, value)), None)
+        hit = next((value for value, _ in pool if fits(figure, value)), None)
         if hit is not None:
             stated.setdefault((figure.kind, hit), (*sentence.position(figure.start), figure.text))
             return []
         closest = min(pool, key=lambda p: abs(p[0] - figure.value))[0]
+        if figure.kind == "multiple":
+            closest = closest.quantize(Decimal("0.01"))
         said = {"percent": f"{closest}%", "points": f"{closest} percentage points"}.get(figure.kind, f"×{closest}")
         return [self.finding(doc, sentence, figure.start, figure.end, rule,
                              f"'{figure.text}' does not match the data for {names} (data: {said})", said)]
+
+    def _narrow(self, text: str, lang: str, figure: Mention, clause, pool: list) -> list:
+        """The percents or multiples a figure can be, given what the sentence says around it.
+
+        A change's percent or ratio counts only on the base the sentence names ("29.4 percent
+        from the previous half" is not the year-on-year 29.4), and of the metric it names
+        ("exports rose 12.1 percent" is not the imports' 12.1); a percent straight after a
+        direction word ("rose 71.9 percent") is a change, not a share.
+        """
+        if figure.kind not in ("percent", "multiple") or not pool:
+            return pool
+        named = self.base_names(lang).named(text)
+        metric = self._stated_metric(text, lang, figure, clause)
+        before = text[max(clause[0], figure.start - 16):figure.start]
+        moved = figure.kind == "percent" and any(re.search(rf"(?:{pattern})\W*(?:by\s+|about\s+|some\s+|nearly\s+|almost\s+)?$", before, re.IGNORECASE)
+                                                 for _, pattern in DIRECTIONS[lang]) if lang == "en" else False
+
+        # The base the figure itself is measured on: "8.4 percent from the previous month", "전월 대비 8.4%".
+        window = text[figure.end:min(clause[1], figure.end + 30)] if lang == "en" else text[max(clause[0], figure.start - 16):figure.start]
+        beside = self.base_names(lang).named(window) if (re.match(r"\s*(?:from|on|than|over|against|compared with)\b", window, re.IGNORECASE)
+                                                          if lang == "en" else re.search(r"(?:대비|보다|에 비해|비)\s*$", window)) else set()
+
+        def keep(fact) -> bool:
+            if fact.kind in ("change", "cumulative") and named and fact.get("basis") in ("previous_period", "year_ago") \
+                    and fact.basis not in named:
+                return False
+            fm = fact.get("metric") or ""
+            # A published rate of a basis ("exports_yoy_pct": percent_of exports, year_ago) is a
+            # change on that basis: not on the base another phrase names.
+            defined = self.config.metrics.get(fm)
+            if beside and defined is not None and defined.percent_basis and defined.percent_basis not in beside:
+                return False
+            if metric in ("exports", "imports") and fm and not (fm == metric or fm.startswith(metric + "_")) \
+                    and any((f.get("metric") or "").startswith(metric) for _, f in pool):
+                return False
+            if moved and fact.kind in ("share", "driver", "rank"):
+                return False
+            return True
+
+        return [p for p in pool if keep(p[1])]
 
     def _stated_base(self, text: str, lang: str, figure: Mention, codes) -> list | None:
         """The base rates a percentage must match when the period nearest it is a base period.
@@ -337,20 +397,44 @@ class Agreement:
             return f"is not the {metric} figure of {' / '.join(dict.fromkeys(self.name(c, lang) for c in codes))}", said
         lowered = text.lower()
         segment = text[clause[0]:clause[1]]
+        # The bases the sentence names, each bound to its own period: "from $3.76 billion a year
+        # earlier" names the year-ago base, so the previous half's 3.76 billion is not it.
+        named = self.base_names(lang).named(text)
         for hit in hits:
             if hit.role == "value":
                 return None
-            if hit.role == "base" and any(p.lower() in lowered for p in self.period_phrases(hit.base_period, hit.fact, lang)):
-                return None
-            if hit.role == "delta" and (re.search(CHANGE_WORDS[lang], segment, re.IGNORECASE)
-                                        or any(re.search(pattern, segment, re.IGNORECASE) for _, pattern in DIRECTIONS[lang])
-                                        or any(p.lower() in lowered for p in self.period_phrases(hit.fact.get("base_period"), hit.fact, lang))):
-                return None
+            basis = hit.fact.get("basis") if hit.fact.kind in ("change", "cumulative") else None
+            if hit.role == "base":
+                if basis in ("previous_period", "year_ago"):
+                    if basis in named or (not named and self._from_to(text, lang, figure)):
+                        return None
+                elif any(p.lower() in lowered for p in self.period_phrases(hit.base_period, hit.fact, lang)) or (
+                        not named and self._from_to(text, lang, figure)):
+                    return None
+            if hit.role == "delta":
+                if basis in ("previous_period", "year_ago") and named and basis not in named:
+                    continue
+                if (re.search(CHANGE_WORDS[lang], segment, re.IGNORECASE)
+                        or any(re.search(pattern, segment, re.IGNORECASE) for _, pattern in DIRECTIONS[lang])
+                        or any(p.lower() in lowered for p in self.period_phrases(hit.fact.get("base_period"), hit.fact, lang))):
+                    return None
         own = [c for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.metric == hits[0].metric]
         said = self.money_text(own[0].value, lang) if own else self.money_text(hits[0].value, lang)
         if hits[0].role == "base":
+            if named:
+                return f"is the figure for {hits[0].base_period}, not for the base the sentence names", said
             return f"is the figure for {hits[0].base_period}, but the sentence does not say so", said
+        if named and hits[0].fact.get("basis") not in named:
+            return f"is the change on {hits[0].fact.get('base_period')}, not on the base the sentence names", said
         return "is a change, but the sentence states no change", said
+
+    @staticmethod
+    def _from_to(text: str, lang: str, figure: Mention) -> bool:
+        """A from-to construction with the base left unnamed: "from $3.76 billion to $4.53 billion",
+        "widened to $4.53 billion from $3.76 billion", "37억6000만달러에서 45억3000만달러로"."""
+        if lang == "en":
+            return bool(re.search(r"\bfrom\s*$", text[max(0, figure.start - 8):figure.start], re.IGNORECASE))
+        return bool(re.match(r"\)?\s?(?:에서|보다)", text[figure.end:figure.end + 4]))
 
     def period_phrases(self, period: str | None, fact: Fact, lang: str) -> list[str]:
         """Ways of naming a comparison base: "the second half of last year", "2010", "전기", "previous half"."""
@@ -548,9 +632,22 @@ class Agreement:
         return f"the {sign} {words[fact.direction]}, from {base} in {fact.base_period} to {now}"
 
     def _records(self, doc, sentence, lang, items, context) -> list[Finding]:
+        """Record claims ("largest-ever", "all-time high", 최대치, "the lowest since June") against
+        the record facts of their clause's item: of the metric the clause names, and from the
+        period a "since" names."""
+        from ..vocabulary import vocabulary
+
+        words = vocabulary(lang, self.config.project).get("records", {})
+        # English words whole ("recorded" is not "record"); Korean takes particles after them.
+        edge = r"\b" if lang == "en" else ""
+        pattern = "|".join(f"{edge}(?:{p}){edge}" for p in words.get("read", [])) or RECORD[lang]
         text = sentence.text
         findings = []
-        for m in re.finditer(RECORD[lang], text, re.IGNORECASE):
+        taken: list[tuple[int, int]] = []
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
             # The items of the record word's clause; the total's generic name ("Prices of
             # goods", "상품 물가") gives way to the item it qualifies.
             clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= m.start() < b), (0, len(text)))
@@ -558,14 +655,76 @@ class Agreement:
             codes = self._codes(inside or context)
             if len(codes) > 1 and self.config.total in codes:
                 codes = [c for c in codes if c != self.config.total]
-            if any(self.index.get(code, ItemFacts()).records for code in codes):
-                continue
+            records = [f for code in codes for f in self.index.get(code, ItemFacts()).records]
             names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
+            metric = self._stated_metric(text, lang, Mention("money", Decimal(0), Decimal(1), m.start(), m.end(), ""), clause)
+            if metric is None:
+                following = text[m.end():min(clause[1], m.end() + 30)]
+                metric = next((name for name, p in METRIC_WORDS[lang] if re.search(p, following, re.IGNORECASE)), None)
+            if records and metric is not None and any(f.get("metric") for f in records):
+                of_metric = [f for f in records if not f.get("metric") or f.metric == metric or f.metric.startswith(metric + "_")
+                             or (metric == "balance" and self.config.metrics.get(f.metric) is not None
+                                 and self.config.metrics[f.metric].kind == "balance")]
+                if not of_metric:
+                    findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
+                                                 f"'{m.group(0)}': the records of {names} in the data are not of {metric} "
+                                                 f"(data: {', '.join(sorted({f.metric for f in records}))})", "no record of that metric"))
+                    continue
+                records = of_metric
+            since = self._since(text[max(clause[0], m.start() - 12):min(clause[1], m.end() + 40)], lang)
+            claim = m.group(0).lower()
+            if records and since is None and not re.search(r"since|이후|만에|-month|-year| in \w+ (?:months|years)", claim):
+                # A record without a "since" ("record high", 사상 최고) is a record of the whole
+                # history: a fact of the same period of the year, or one that runs only from
+                # some period, is not it.
+                whole = [f for f in records if not f.get("since") and f.get("scope", "all") == "all"]
+                # "the highest November on record", "for any November", "11월 기준 역대": a record of
+                # the same period of the year.
+                month_scope = re.search(r"(?:highest|largest|lowest|smallest|biggest|best|worst) (?:for any )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+                                        r"|for any (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\d+월\s?(?:기준|중|로는)",
+                                        text[clause[0]:clause[1]], re.IGNORECASE)
+                seasonal = [f for f in records if f.get("scope") == "same_period_of_year"]
+                if not whole and not (month_scope and seasonal):
+                    said = ", ".join(sorted({f"{f.extreme} since {f.since}" + (" (same period of the year)" if f.get("scope") == "same_period_of_year" else "")
+                                             for f in records if f.get("since")}))
+                    findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
+                                                 f"'{m.group(0)}': {names} has no record of its whole history in the data (data: {said})", said))
+                    continue
+            if records and since is not None:
+                if not any(f.get("since") == since for f in records):
+                    said = ", ".join(sorted({f"{f.extreme} since {f.since}" for f in records if f.get("since")})) or "no such record"
+                    findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
+                                                 f"'{m.group(0)}': no record of {names} since {since} in the data (data: {said})", said))
+                continue
+            if records:
+                continue
             findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
                                          f"'{m.group(0)}': no record for {names} in the data or the annotations "
                                          f"(data: no record fact); a record from a longer history needs an asserted fact with a source",
                                          "no record fact"))
         return findings
+
+    def _since(self, text: str, lang: str) -> str | None:
+        """The period a "since" names: "since June" / "since February 2021" / "6월 이후" / "2021년 2월 이후"."""
+        months = ("january february march april may june july august september october november december").split()
+        if lang == "en":
+            m = re.search(r"\bsince (?P<month>" + "|".join(months) + r")(?:\s+(?P<year>\d{4}))?", text, re.IGNORECASE)
+            if not m:
+                return None
+            month = months.index(m.group("month").lower()) + 1
+            year = int(m.group("year")) if m.group("year") else None
+        else:
+            m = re.search(r"(?:(?P<year>\d{4})년\s?|(?P<last>지난해|작년)\s?)?(?P<month>\d{1,2})월\s?이후", text)
+            if not m:
+                return None
+            month = int(m.group("month"))
+            year = int(m.group("year")) if m.group("year") else (self.period.year - 1 if m.group("last") else None)
+        if self.period.kind != "M":
+            return None
+        if year is None:
+            # A month without a year is the latest such month before this one.
+            year = self.period.year if month < self.period.n else self.period.year - 1
+        return f"{year}-{month:02d}"
 
 
 # A figure followed by the base it is measured against: "0.2 percent from October", "10월 대비".

@@ -38,7 +38,13 @@ EN_MULTIPLE = re.compile(
     r"|\b(?P<numword>" + "|".join(_EN_NUMBER_WORDS) + r")[ -]?(?:times|fold)\b",
     re.IGNORECASE,
 )
-KO_MULTIPLE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?배")
+KO_MULTIPLE = re.compile(r"(?:(?P<num>\d+(?:\.\d+)?)|(?P<koword>두|세|네|다섯|열))\s?배")
+_KO_NUMBER_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "열": 10}
+# Hedges on a multiple: "more than tripled", "nearly doubled", "3배 넘게", "두 배 가까이".
+_HEDGE_BEFORE = {"en": re.compile(r"(?P<more>more than|over|above)\s*$|(?P<nearly>nearly|almost|close to|just under|roughly|about)\s*$", re.IGNORECASE),
+                 "ko": re.compile(r"(?P<nearly>거의|약)\s*$")}
+_HEDGE_AFTER = {"en": re.compile(r"^\s*(?P<more>or more)\b"),
+                "ko": re.compile(r"^\s*(?:로|으로)?\s*(?:(?P<more>넘게|넘는|이상|넘어|넘었|넘겼|넘긴|넘)|(?P<nearly>가까이|가깝|에 육박|육박|가량|남짓|에 달))")}
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,8 @@ class Mention:
     end: int
     text: str
     negative: bool = False
+    # For a multiple: "more" (more than tripled), "nearly" (nearly doubled) or None (exact).
+    hedge: str | None = None
 
 
 def _precision(digits: str, scale: Decimal) -> Decimal:
@@ -128,9 +136,17 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             value, precision = Decimal(_EN_FOLD[m.group("word").lower()]), Decimal(1)
         elif m.groupdict().get("numword"):
             value, precision = Decimal(_EN_NUMBER_WORDS[m.group("numword").lower()]), Decimal(1)
+        elif m.groupdict().get("koword"):
+            value, precision = Decimal(_KO_NUMBER_WORDS[m.group("koword")]), Decimal(1)
         else:
             value, precision = Decimal(m.group("num")), _precision(m.group("num"), Decimal(1))
-        mentions.append(Mention("multiple", value, precision, m.start(), m.end(), m.group(0)))
+        before = _HEDGE_BEFORE[lang].search(text[max(0, m.start() - 14):m.start()])
+        after = _HEDGE_AFTER[lang].match(text[m.end():m.end() + 8])
+        hedge = None
+        for found in (before, after):
+            if found:
+                hedge = "more" if found.group("more") else "nearly"
+        mentions.append(Mention("multiple", value, precision, m.start(), m.end(), m.group(0), hedge=hedge))
     return sorted(mentions, key=lambda x: x.start)
 
 
@@ -142,3 +158,18 @@ def matches(mention: Mention, value: Decimal) -> bool:
     if abs(value - mention.value) > mention.precision:
         return False  # rounding moves a value by at most half the precision: no need to round
     return round_half_up(value, mention.precision) == mention.value
+
+
+def multiple_matches(mention: Mention, ratio: Decimal) -> bool:
+    """Does a ratio of two figures agree with a multiple as written, with its hedge?
+
+    "more than tripled": above 3 (and below 4, or it would say quadrupled); "nearly
+    doubled": from 85% of 2 up to 2; "tripled", "3배": within 5% of 3, or equal at the
+    written precision ("5.5 times").
+    """
+    ratio, stated = abs(ratio), mention.value
+    if mention.hedge == "more":
+        return stated < ratio < stated + 1
+    if mention.hedge == "nearly":
+        return stated * Decimal("0.85") <= ratio <= stated
+    return matches(mention, ratio) if mention.precision < 1 else abs(ratio - stated) <= stated * Decimal("0.05")

@@ -102,6 +102,10 @@ def index_facts(facts: FactSet, units: dict[str, str] | None = None) -> dict[str
             at(fact.item).changes.append(fact)
             if "percent" in d:
                 at(fact.item).percent.append((abs(d["percent"]), fact))
+            # "more than tripled", "nearly doubled": the ratio of the two amounts of one sign.
+            base, value = d.get("base_value"), d.get("value")
+            if base and value is not None and unit_of(metric) == "usd_million" and (base > 0) == (value > 0):
+                at(fact.item).multiple.append((abs(Decimal(value) / Decimal(base)), fact))
         if fact.kind == "multiple":
             money(fact.item, d["value"], metric, fact)
             money(fact.item, d["base_value"], metric, fact, "base", d["base_period"])

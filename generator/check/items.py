@@ -24,10 +24,20 @@ class ItemMatcher:
         names: dict[str, set[str]] = {}
         # The release's own name for what the total measures ("South Korea's services trade balance").
         names.setdefault(self._normal(config.subject[lang], lang), set()).add(config.total)
+        own: set[str] = set()
+        variants: dict[str, set[str]] = {}
         for code, item in items.items():
             short = item.shorts.get(lang) if hasattr(item, "shorts") else None
             for name in (item.name(lang), *((short,) if short else ()), *config.aliases.get(code, {}).get(lang, ())):
                 names.setdefault(self._normal(name, lang), set()).add(code)
+                own.add(self._normal(name, lang))
+                for variant in _variants(self._normal(name, lang), lang):
+                    variants.setdefault(variant, set()).add(code)
+        # Editors' own forms of a name ("mid-sized firms", "copyright", "games", 지재권) never
+        # take a name another item has as its own; forms two items share name both.
+        for variant, codes in variants.items():
+            if variant not in own and len(variant) >= (3 if lang == "en" else 2):
+                names.setdefault(variant, set()).update(codes)
         self.lang = lang
         ordered = sorted(names, key=lambda n: (-len(n), n))
         self.codes = {n: tuple(sorted(names[n])) for n in ordered}
@@ -55,3 +65,52 @@ class ItemMatcher:
             if codes:
                 found.append(ItemMention(codes, m.start(), m.end()))
         return found
+
+
+# How editors shorten and inflect names, as data a press officer could extend: head nouns that
+# stand for one another, and Korean abbreviations (지식재산권 → 지재권).
+_EN_HEADS = ("enterprises", "companies", "firms", "corporations", "businesses")
+_KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D"}
+
+
+def _en_plural(word: str) -> str:
+    if word.endswith("s"):
+        return word
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+
+
+def _en_singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _variants(name: str, lang: str) -> set[str]:
+    """Forms of an item name coverage writes: singular and plural, other head nouns, the name
+    without its "industry"/"sector", Korean without the middle dot or with its abbreviations."""
+    out: set[str] = set()
+    if lang == "en":
+        words = name.split()
+        if not words:
+            return out
+        stems = [words]
+        if len(words) >= 2 and words[-1] in ("industry", "sector", "industries"):
+            stems.append(words[:-1])
+        for stem in stems:
+            *head, last = stem
+            for form in {last, _en_plural(last), _en_singular(last)}:
+                out.add(" ".join([*head, form]))
+            if last in _EN_HEADS:
+                out.update(" ".join([*head, other]) for other in _EN_HEADS)
+                if head and head[-1].endswith("-sized"):
+                    out.update(" ".join([*head[:-1], head[-1].replace("-sized", "-size"), other]) for other in _EN_HEADS)
+        out.discard(name)
+        return out
+    forms = {name, name.replace("·", ""), name.replace("·", " ")}
+    for long, short in _KO_ABBREVIATIONS.items():
+        forms |= {f.replace(long, short) for f in forms if long in f}
+    if name.endswith("산업") and len(name) > 3:
+        forms.add(name[:-2])
+    forms |= {f.replace(" ", "") for f in forms}
+    forms.discard(name)
+    return forms

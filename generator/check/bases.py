@@ -1,0 +1,85 @@
+"""Which comparison bases a sentence names, each bound to its own period.
+
+"a year earlier" names the year-ago base only, "the previous six months" the previous
+period only, "the July-December period of last year" whichever base *is* that half. The
+words come from the vocabulary files (``bases.<basis>.<frequency>.read``); the names of
+particular periods are built from the base periods themselves, so "the second half of
+last year" is the previous half in a first-half release and the year-ago half in a
+second-half one.
+"""
+
+from __future__ import annotations
+
+import re
+from ..lang.periods_text import period_name
+from ..periods import Period
+
+_EN_HALF = {1: ("first", "January-June"), 2: ("second", "July-December")}
+_KO_HALF = {1: "상반기", 2: "하반기"}
+
+
+def _period_names(period: Period, lang: str, release_year: int | None) -> set[str]:
+    """The ways coverage names one period: absolute, relative to the release year, and, for
+    halves, by months ("the July-December period of last year")."""
+    names = {period_name(period, lang)}
+    if release_year:
+        names.add(period_name(period, lang, release_year=release_year, relative=True))
+    if period.kind == "Y":
+        names.add(str(period.year) if lang == "en" else f"{period.year}년")
+    years = [str(period.year)]
+    if release_year == period.year:
+        years.append("this year")
+    elif release_year == period.year + 1:
+        years.append("last year")
+    if period.kind == "H":
+        ordinal, months = _EN_HALF[period.n]
+        if lang == "en":
+            for year in years:
+                names.add(f"the {ordinal} half of {year}")
+                names.add(f"{ordinal} half of {year}")
+                names.add(f"the {months} period of {year}")
+                names.add(f"{months} {year}")
+        else:
+            part = _KO_HALF[period.n]
+            names.add(f"{period.year}년 {part}")
+            if release_year == period.year + 1:
+                names.update({f"작년 {part}", f"지난해 {part}", f"전년 {part}"})
+            elif release_year == period.year:
+                names.add(f"올해 {part}")
+    return {n for n in names if n}
+
+
+def _pattern(phrases, lang: str) -> re.Pattern:
+    # Dashes as written: "July–December", "July-December".
+    body = "|".join(sorted((p.replace("-", "[-–—]") if "\\" not in p and "(" not in p else p for p in phrases),
+                           key=lambda p: -len(p)))
+    if not body:
+        return re.compile(r"(?!x)x")
+    # Korean names take particles straight after them ("전년 동기보다"): no boundary on the right.
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])" if lang == "en" else rf"(?<![가-힣])(?:{body})", re.IGNORECASE)
+
+
+class BaseNames:
+    """The bases of one release period and the phrases that name each."""
+
+    def __init__(self, period: Period, bases: dict[str, str], lang: str, release_year: int | None, words: dict) -> None:
+        """``bases`` maps each basis the facts use to its base period ("previous_period": "2024H2")."""
+        self.lang = lang
+        self.patterns: dict[str, re.Pattern] = {}
+        specific = {basis: _period_names(Period.parse(base), lang, release_year) for basis, base in bases.items()}
+        # "the first half of this year" in a first-half release names the period itself, no base.
+        current = _period_names(period, lang, release_year)
+        for basis in bases:
+            generic = words.get(basis, {}).get(period.kind, {}).get("read", [])
+            # A generic phrase that names a particular period ("the second half of 20\d\d") counts
+            # only when it names this basis's period: the names built from the period decide.
+            others = set(current).union(*(names for b, names in specific.items() if b != basis))
+            phrases = [p for p in generic if not any(re.fullmatch(p, o, re.IGNORECASE) for o in others)]
+            self.patterns[basis] = _pattern([*phrases, *(re.escape(n) for n in specific[basis] - (others - specific[basis]))], lang)
+
+    def named(self, text: str) -> set[str]:
+        """The bases ``text`` names."""
+        return {basis for basis, pattern in self.patterns.items() if pattern.search(text)}
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        return sorted((m.start(), m.end(), basis) for basis, pattern in self.patterns.items() for m in pattern.finditer(text))
