@@ -139,7 +139,7 @@ def draft_charts(project: "Project", period: "Period", facts: "FactSet", languag
     rules = project.config.charts
     if not rules:
         return {}
-    from .charts import render_chart, require_charts
+    from .charts import cache, require_charts
 
     require_charts(project.config.display(project.config.path))
     out: dict[str, dict] = {}
@@ -148,7 +148,14 @@ def draft_charts(project: "Project", period: "Period", facts: "FactSet", languag
             spec, points, style = chart_points(project, rule, period, facts, lang)
             if len(points) < (2 if rule.kind == "series" else 1):
                 break
-            out.setdefault(rule.id, {})[lang] = render_chart(spec, points, lang, style=style)
+            digest = cache.key(spec, points, lang, style)
+            files = cache.load(digest)
+            if files is None:
+                from .charts import render_chart  # matplotlib is imported only when a chart is drawn
+
+                files = render_chart(spec, points, lang, style=style)
+                cache.store(digest, files)
+            out.setdefault(rule.id, {})[lang] = files
     return out
 
 
