@@ -189,13 +189,17 @@ class MetricPlanner(Planner):
         groups: dict[str, list[dict]] = {}
         for entry in rest:
             groups.setdefault(direction(entry), []).append(entry)
-        order = [d for d in ("increased", "decreased", "unchanged", "unknown") if d in groups]
+        # Members moving as the first did come first and "also" moved; the others are the contrast.
+        lead_direction = direction(first)
+        order = sorted((d for d in ("increased", "decreased", "unchanged", "unknown") if d in groups),
+                       key=lambda d: d != lead_direction)
         for n, name in enumerate(order):
             group = groups[name]
             facts = tuple(f for e in group for key in ("level", "change", "underlying") if (f := e.get(key)))
             facts += tuple(f for e in group for f in e["extra"])
             para.sentences.append(Sentence("breakdown_group", facts, {"entries": group, "direction": name, "dim": dim,
-                                                                      "metric": metric, "contrast": n > 0}))
+                                                                      "metric": metric, "also": name == lead_direction,
+                                                                      "contrast": name != lead_direction}))
             for entry in group:
                 para.sentences.extend(self.cause_sentences(entry["item"], "change"))
         section.paragraphs.append(para)
