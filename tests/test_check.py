@@ -555,3 +555,54 @@ def test_respectively_pairs_the_amounts_after_it_with_the_names_just_before(tmp_
     wrong = right.replace("37억5000만달러, 22억달러", "22억달러, 37억5000만달러")
     found = errors(findings_of(write(tmp_path / "wrong", wrong, "ko"), repo_root))
     assert [(f.column, f.rule_id) for f in found] == [(col(wrong, "22억달러"), "data.number"), (col(wrong, "37억5000만달러"), "data.number")]
+
+
+def test_respectively_pairs_only_the_list_straight_after_it(tmp_path, repo_root):
+    """"북미와 유럽에서 각각 A, B 적자를 나타낸 가운데 아시아에서는 C 흑자": the list after 각각
+    pairs with the names before it in order (North America -3,770, Europe -2,180 in 2025H1);
+    Asia's 3,570 after it has its own name."""
+    right = "지역별로는 북미와 유럽에서 각각 37억7000만달러, 21억8000만달러 적자를 나타낸 가운데 아시아에서는 35억7000만달러 흑자를 거뒀다."
+    assert [f for f in findings_of(write(tmp_path / "right", right, "ko"), repo_root) if f.rule_id.startswith("data.")] == []
+    wrong = right.replace("37억7000만달러, 21억8000만달러", "21억8000만달러, 37억7000만달러")
+    found = errors(findings_of(write(tmp_path / "wrong", wrong, "ko"), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == [(col(wrong, "21억8000만달러"), "data.number"), (col(wrong, "37억7000만달러"), "data.number")]
+
+
+@pytest.mark.parametrize("lang, body, inside", [
+    ("en", "Information and communications services posted the largest half-year surplus on record, "
+           "as exports linked to the electrical and electronics manufacturing sector rose sharply.", "rose"),
+    ("ko", "정보·통신서비스는 전기전자 제조업 관련 수출이 크게 늘어난 결과로 반기 기준 역대 최대 흑자를 냈다.", "늘어"),
+])
+def test_annotation_prose_merged_into_a_sentence_is_not_checked(tmp_path, repo_root, lang, body, inside):
+    """The 2025H1 annotation on the ICS record ("Exports linked to … rose sharply." / "… 늘어난
+    결과다.") joined to the record sentence, lower-cased or with another ending: its direction is
+    the office's word, not checked; the record claim outside it still is (professional and
+    business services set no record in 2025H1)."""
+    assert [f for f in findings_of(write(tmp_path / "right", body, lang), repo_root) if f.rule_id.startswith("data.")] == []
+    wrong = body.replace("Information and communications services", "Professional and business services") if lang == "en" \
+        else body.replace("정보·통신서비스", "전문·사업서비스")
+    found = [f for f in findings_of(write(tmp_path / "wrong", wrong, lang), repo_root) if f.rule_id.startswith("data.")]
+    assert [f.rule_id for f in found] == ["data.record"], found
+    assert all(f.column < col(wrong, inside) or f.column > col(wrong, inside) + len(inside) for f in found)
+
+
+@pytest.mark.parametrize("lang, body, wrong", [
+    # 2024-11: inflation 1.5%, below 2.0% for three months (Sept 1.6, Oct 1.3, Nov 1.5; config streaks: below 2.0).
+    ("en", "Consumer prices rose 1.5 percent from a year earlier, staying below 2.0 percent for the third straight month.",
+     ("third straight month", "fourth straight month")),
+    ("ko", "소비자물가는 1년 전보다 1.5% 상승했다. 2.0% 미만은 3개월 연속이다.", ("3개월 연속", "4개월 연속")),
+])
+def test_a_threshold_streak_is_read_as_a_threshold(tmp_path, repo_root, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2024-11", lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2024-11", lang, body.replace(*wrong)), repo_root))
+    assert [f.rule_id for f in found] == ["data.streak"], found
+
+
+def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
+    """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
+    the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""
+    body = "전기·가스·수도는 1년 전보다 28.3% 상승했다."
+    found = findings_of(write_release(tmp_path, "consumer_prices", "2023-01", "ko", body), repo_root)
+    assert [f for f in found if f.rule_id.startswith("data.")] == [], found

@@ -8,6 +8,7 @@ uses, and compare them with the facts of those items. Editor annotation text
 
 from __future__ import annotations
 
+from dataclasses import replace
 import re
 from decimal import Decimal
 from typing import Iterable
@@ -92,6 +93,30 @@ class Agreement:
             return True
         return len(text) > 8 and any(text in t for t in self.annotation_texts)
 
+    def annotation_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where a sentence carries an annotation's prose merged into it ("…, as exports linked
+        to … rose sharply."; "… 수출이 크게 늘어난 결과로 …"): the office's words, not the data's.
+
+        Each annotation sentence is found by its core: its first letter in either case, its final
+        punctuation dropped, and in Korean its last few characters too (the ending changes when a
+        sentence is joined: 결과다 → 결과로). A span runs to the end of the word it ends in.
+        """
+        spans: list[tuple[int, int]] = []
+        for whole in self.annotation_texts:
+            for part in re.split(r"(?<=[.!?])\s+", whole):
+                core = part.rstrip(" .!?。")
+                if re.search(r"[\uac00-\ud7a3]", core):
+                    core = core[:-3] if len(core) > 15 else ""
+                if len(core) < 12:
+                    continue
+                pattern = f"(?:{re.escape(core[0].lower())}|{re.escape(core[0].upper())}){re.escape(core[1:])}"
+                for m in re.finditer(pattern, text):
+                    end = m.end()
+                    while end < len(text) and not text[end].isspace() and text[end] not in ",.;:!?)":
+                        end += 1
+                    spans.append((m.start(), end))
+        return sorted(spans)
+
     def finding(self, doc: Document, sentence: Sentence, start: int, end: int, rule: str, message: str, data=None) -> Finding:
         line, column = sentence.position(start)
         end_line, end_column = sentence.position(end)
@@ -135,6 +160,13 @@ class Agreement:
             previous_end = sentence.position(max(len(sentence.text) - 1, 0))[0]
             if self.is_annotation(sentence.text):
                 continue
+            spans = self.annotation_spans(sentence.text)
+            if spans:
+                # Blanked, not cut: offsets (and so file positions) stay those of the sentence.
+                chars = list(sentence.text)
+                for start, end in spans:
+                    chars[start:end] = " " * (end - start)
+                sentence = replace(sentence, text="".join(chars))
             mentions_items = self.matcher(lang).find(sentence.text)
             figures = find_mentions(sentence.text, lang)
             findings += self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
@@ -181,11 +213,23 @@ class Agreement:
                     marker = re.search(RESPECTIVELY[lang], text[clause[0]:clause[1]], re.IGNORECASE)
                     at = clause[0] + marker.start()
                     run = [f for f in money if (f.start > at if lang == "ko" else f.start < at)]
+                    if lang == "ko":
+                        # Only the list straight after 각각 ("각각 37억7000만달러, 21억8000만달러 적자를
+                        # 나타낸 가운데 아시아에서는 35억7000만달러 흑자"): a later amount has its own name.
+                        listed = run[:1]
+                        for f in run[1:]:
+                            if not re.fullmatch(r"[\s,，·및와과]*", text[listed[-1].end:f.start]):
+                                break
+                            listed.append(f)
+                        run = listed
+                        named_before = list(dict.fromkeys(m for m in items if clause[0] <= m.start and m.end <= at))
+                        if len(run) > 1 and len(named_before) >= len(run):
+                            pairs = {f: [m] for f, m in zip(run, named_before[-len(run):])}
                     if lang != "ko":
                         first_after_name = max((m.end for m in items if clause[0] <= m.start < at), default=clause[0])
                         run = [f for f in run if f.start >= first_after_name] or run
                     before = list(dict.fromkeys(m for m in items if clause[0] <= m.start and run and m.end <= run[0].start))
-                    if len(run) > 1 and len(before) >= len(run):
+                    if len(run) > 1 and len(before) >= len(run) and not pairs:
                         pairs = {f: [m] for f, m in zip(run, before[-len(run):])}
             for figure in in_clause:
                 owners = pairs.get(figure) or self._attribute(figure.start, items, clause, context)
@@ -361,6 +405,19 @@ class Agreement:
         """"in the 2 percent range", "2%대": True when a band streak of the item holds the figure, else
         the band facts (to report); None when the figure is not a band or the item has no band facts."""
         following = text[figure.end:figure.end + 8]
+        side = re.search(r"\b(below|under|above)\s+$", text[max(0, figure.start - 8):figure.start], re.IGNORECASE) if lang == "en" \
+            else re.match(r"\s?(미만|밑|아래|초과|웃|이상)", following)
+        if side:
+            # "below 2.0 percent for the third straight month", "2.0% 미만은 3개월 연속": a threshold
+            # the release reports streaks of (config streaks:), not a rate; the streak words are
+            # checked against the streak facts.
+            condition = "below" if side.group(1).lower() in ("below", "under", "미만", "밑", "아래") else "above"
+            rules = [r for r in self.config.streaks if r.condition == condition and len(r.threshold) == 1
+                     and (r.item is None or r.item in codes)]
+            if rules:
+                if any(r.threshold[0] == figure.value for r in rules):
+                    return True
+                return [("threshold", condition, r.threshold[0]) for r in rules]
         if not (re.match(r"\s?range\b", following, re.IGNORECASE) if lang == "en" else following.startswith("대")):
             return None
         bands = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks
@@ -372,6 +429,11 @@ class Agreement:
         return bands
 
     def _band_finding(self, doc, sentence, figure: Mention, bands, names) -> list[Finding]:
+        if isinstance(bands[0], tuple):
+            _, condition, value = bands[0]
+            said = f"{condition} {value}%"
+            return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
+                                 f"'{figure.text}' is not a threshold the data reports for {names} (data: {said})", said)]
         low, high = bands[0].threshold
         said = f"{low}–{high}%"
         return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
@@ -496,7 +558,10 @@ class Agreement:
     def _directions(self, doc, sentence, lang, clause, items, context, phrases) -> list[Finding]:
         text = sentence.text
         segment = text[clause[0]:clause[1]]
-        bases = {basis for phrase, basis in phrases if phrase.lower() in text.lower()}
+        # A base phrase inside an item's name is not one: 전기 (the previous period) in 전기·가스·수도.
+        lowered = text.lower()
+        bases = {basis for phrase, basis in phrases
+                 if any(not any(i.start <= m.start() < i.end for i in items) for m in re.finditer(re.escape(phrase.lower()), lowered))}
         findings = []
         taken: list[tuple[int, int]] = []
         lexicon = [(c, p, False) for c, p in DIRECTIONS[lang]]

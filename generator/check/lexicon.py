@@ -57,10 +57,11 @@ RESPECTIVELY = {"en": r"\brespectively\b", "ko": r"각각"}
 # condition words, in the order they are tried (a range first: "2%대 상승률" is a band).
 STREAK_CONDITIONS = {
     "en": [("band", r"\b(?:percent|%) range\b|\brange\b"),
+           ("below", r"\b(?:below|under)\b"), ("above", r"\babove\b"),
            ("surplus", r"\bsurplus(?:es)?\b"), ("deficit", r"\bdeficits?\b"),
            ("increased", r"\b(?:gains?|grow(?:th|ing)?|ris(?:e|es|ing)|rose|increas(?:e|es|ed|ing)|up|higher)\b"),
            ("decreased", r"\b(?:fall(?:s|ing)?|fell|declin(?:e|es|ed|ing)|drops?|decreas(?:e|es|ed|ing)|down|lower)\b")],
-    "ko": [("band", r"%대"), ("surplus", r"흑자"), ("deficit", r"적자"),
+    "ko": [("band", r"%대"), ("below", r"미만|밑돌"), ("above", r"초과|웃돌"), ("surplus", r"흑자"), ("deficit", r"적자"),
            ("increased", r"증가|상승|늘|오름|플러스"), ("decreased", r"감소|하락|줄|내림|마이너스")],
 }
 # Words that mark an amount as a change ("up 660 million", "by 770 million", "6억6000만달러 많은").
