@@ -149,7 +149,7 @@ def test_unknown_key_in_annotations(capsys, project):
     text = annotate(project, "causes:", "cause:")
     first, _ = validate_fails(capsys, project)
     assert first == (f"Error: {SHOWN}:{position(text, 'cause:')}: unknown key 'cause' in the annotations; expected one of "
-                     "period, release_date, publication, causes, remarks, asserted (did you mean 'causes'?)")
+                     "period, release_date, publication, publisher, causes, remarks, asserted (did you mean 'causes'?)")
 
 
 def test_facts_command_stops_on_bad_annotations(capsys, project):
