@@ -606,3 +606,45 @@ def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     body = "전기·가스·수도는 1년 전보다 28.3% 상승했다."
     found = findings_of(write_release(tmp_path, "consumer_prices", "2023-01", "ko", body), repo_root)
     assert [f for f in found if f.rule_id.startswith("data.")] == [], found
+
+
+def _mutated_amounts(md: Path, lang: str):
+    """Each money figure of a committed draft with its first non-zero digit changed: (file text, line, column, original)."""
+    from generator.check.amounts import find_mentions
+
+    lines = md.read_text(encoding="utf-8").split("\n")
+    closing = lines.index("---", 1)
+    for number, line in enumerate(lines[closing + 1:], closing + 2):
+        if line.startswith("#"):
+            continue
+        for m in find_mentions(line, lang):
+            if m.kind != "money":
+                continue
+            digit = re.search(r"[1-9]", m.text)
+            wrong = m.text[:digit.start()] + str(int(digit.group(0)) % 9 + 1) + m.text[digit.end():]
+            changed = list(lines)
+            changed[number - 1] = line[:m.start] + wrong + line[m.end:]
+            yield "\n".join(changed), number, m.start + 1, m.text
+
+
+@pytest.mark.parametrize("release, period, lang, needed", [
+    # The lead's balance and the exports and imports of knowledge services; trade's top destinations.
+    ("knowledge_services", "2025H1", "en", {"4.53 billion dollars", "19.71 billion dollars", "24.24 billion dollars"}),
+    ("knowledge_services", "2025H1", "ko", {"45억3000만달러", "197억1000만달러", "242억4000만달러"}),
+    ("monthly_trade", "2025-11", "en", {"$1.73 billion", "$3.28 billion"}),
+    ("monthly_trade", "2025-11", "ko", {"17억3000만달러", "32억8000만달러"}),
+])
+def test_a_wrong_amount_gets_a_suggestion_that_restores_the_original(tmp_path, repo_root, release, period, lang, needed):
+    """A digit typo in a committed draft's amount: where the sentence gives one right value, the
+    suggestion is that value written as the draft wrote it; no suggestion is ever another number."""
+    restored = set()
+    for index, (text, line, column, original) in enumerate(_mutated_amounts(repo_root / "output" / release / period / f"release.{lang}.md", lang)):
+        path = tmp_path / f"{index}" / period / f"release.{lang}.md"
+        path.parent.mkdir(parents=True)
+        path.write_text(text, encoding="utf-8")
+        found = [f for f in findings_of(path, repo_root) if f.line == line and f.column == column and f.suggestion]
+        for finding in found:
+            assert finding.rule_id == "data.number" and finding.suggestion.text == original, (original, finding)
+            assert (finding.suggestion.column, finding.suggestion.end_column) == (column, column + len(original))
+            restored.add(original)
+    assert needed <= restored, needed - restored
