@@ -25,7 +25,7 @@ from .findings import Finding, RuleInfo
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, rate_directions
+from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -381,7 +381,13 @@ class Agreement:
         beside = self.base_names(lang).named(window) if (re.match(r"\s*(?:from|on|than|over|against|compared with)\b", window, re.IGNORECASE)
                                                           if lang == "en" else re.search(r"(?:대비|보다|에 비해|비)\s*$", window)) else set()
 
+        # "연간 수출은 … 3.8% 증가": a year-to-date figure is a cumulative metric's, not the month's.
+        to_date = bool(re.search(YEAR_TO_DATE[lang], text[clause[0]:clause[1]], re.IGNORECASE)) and any(
+            "ytd" in (f.get("metric") or "") for _, f in pool)
+
         def keep(fact) -> bool:
+            if to_date and "ytd" not in (fact.get("metric") or ""):
+                return False
             if fact.kind in ("change", "cumulative") and named and fact.get("basis") in ("previous_period", "year_ago") \
                     and fact.basis not in named:
                 return False

@@ -52,6 +52,11 @@ RECORD = {
     "ko": r"역대\s?최[대고저]|사상\s?최[대고저]|이후\s?최[대고저]",
 }
 CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;"}
+# Words that make a figure a year-to-date (cumulative) one: "for the full year", 연간, 1~11월.
+YEAR_TO_DATE = {
+    "en": r"\b(?:year[- ]to[- ]date|so far this year|for the (?:full |whole )?year|annual|full-year|in the january[-–]\w+ period)\b",
+    "ko": r"연간|누적|올해 들어|1\s?[~∼-]\s?\d{1,2}월",
+}
 RESPECTIVELY = {"en": r"\brespectively\b", "ko": r"각각"}
 # What a streak is a streak of ("the sixth straight month of gains", "10개월 연속 흑자"): the
 # condition words, in the order they are tried (a range first: "2%대 상승률" is a band).
