@@ -137,10 +137,12 @@ def test_no_matplotlib_when_a_release_declares_no_charts(tmp_path: Path) -> None
                           "--project", str(root)], capture_output=True, text=True, env=_env(), timeout=300)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().splitlines()[-1] == "False"
-    # And with charts declared, the same probe sees matplotlib: the probe can fail.
+    # And with charts declared (and an empty chart cache, so they are drawn), the same probe sees
+    # matplotlib: the probe can fail.
     config.write_text(text, encoding="utf-8")
     run = subprocess.run([sys.executable, "-c", _PROBE, "draft", "--release", "monthly_trade", "--period", "2025-11",
-                          "--project", str(root), "--force"], capture_output=True, text=True, env=_env(), timeout=300)
+                          "--project", str(root), "--force"], capture_output=True, text=True,
+                         env=_env(PRESSGEN_CACHE_DIR=str(tmp_path / "empty-cache")), timeout=300)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().splitlines()[-1] == "True"
 

@@ -107,7 +107,7 @@ def test_unknown_period_lists_the_periods(capsys, repo_root):
     code, out, err = run_cli(capsys, "facts", "--project", repo_root, *KS, "--period", "2023H2")
     assert (code, out) == (2, "")
     assert err == ("Error: --period: no figures for period 2023H2\n"
-                   f"  hint: periods in the data: {DATA_PERIODS} (run 'pressgen periods')\n")
+                   f"  hint: periods in the data: {DATA_PERIODS} (run 'pressgen periods --release knowledge_services')\n")
 
 
 def test_malformed_period(capsys, repo_root):
@@ -201,8 +201,14 @@ def test_draft_without_options_drafts_the_latest_period_of_each_release(capsys, 
     code, out, err = run_cli(capsys, "draft", "--project", root)
     assert (code, err) == (0, "")
     latest = {"consumer_prices": "2025-11", "knowledge_services": "2025H1", "monthly_trade": "2025-12"}
-    assert out.splitlines() == [f"wrote output/{release}/{period}/{name}" for release, period in latest.items()
-                                for name in ("release.en.md", "release.ko.md", "facts.json", "review.md")]
+    wrote = out.splitlines()
+    for release, period in latest.items():
+        for name in ("release.en.md", "release.ko.md", "facts.json", "review.md", "review.html"):
+            assert f"wrote output/{release}/{period}/{name}" in wrote
+    # Nothing else but each release's declared charts.
+    assert all(line.startswith("wrote output/") and (line.rsplit("/", 1)[1].startswith("chart-")
+                                                     or line.rsplit("/", 1)[1] in ("release.en.md", "release.ko.md", "facts.json", "review.md", "review.html"))
+               for line in wrote)
     for release, period in latest.items():
         folder = root / "output" / release
         assert sorted(p.name for p in folder.iterdir() if p.is_dir()) == [period]

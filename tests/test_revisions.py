@@ -74,5 +74,5 @@ def test_an_old_draft_stays_the_same_when_a_later_revision_arrives(tmp_path):
 
 def test_the_review_sheet_says_which_figures_are_revised(repo_root):
     draft = build_draft(open_project(repo_root, "monthly_trade"), Period.parse("2025-08"))
-    assert ("**Revised figure used** (the latest known on the release date): 2025-07 total exports = 60,800, "
-            "first published as 60,820; revised on 2025-08-19") in draft.review
+    assert ("**Revised figure used** (sentence 1, 3; the latest known on the release date): 2025-07 South Korea's trade "
+            "exports = $60.8 billion, first published as $60.82 billion; revised on 2025-08-19") in draft.review

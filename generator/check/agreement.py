@@ -337,7 +337,7 @@ class Agreement:
             return finding
         if not pairs_mode and not any(clause[0] <= m.start < clause[1] for m in owners):
             return finding
-        # "The ICT industry recorded knowledge services exports of …": two items in the clause
+        # "The ICT industry recorded services exports of …": two items in the clause
         # (the total's name often generic), so which one the figure is of is not certain.
         # A list's figure in parentheses straight after its name ("automobiles (13.7 percent,
         # $6.41 billion)", "무선통신(17억3000만달러, 1.6%)") is that name's.
