@@ -105,10 +105,15 @@ def annotation_texts(annotations_file: Path) -> list[str]:
 def _protected(line: str, texts: Iterable[str]) -> list[tuple[int, int]]:
     spans = []
     for text in texts:
-        start = line.find(text)
-        while start >= 0:
-            spans.append((start, start + len(text)))
-            start = line.find(text, start + 1)
+        # A cause joined to the statement it explains keeps its words but not its first letter's
+        # case, its full stop or its Korean ending ("…늘어난 결과다." → "…늘어난 결과로"): its core.
+        for variant in (text, text.rstrip(".")[1:-3]):
+            if len(variant) < 12:
+                continue
+            start = line.find(variant)
+            while start >= 0:
+                spans.append((start, start + len(variant)))
+                start = line.find(variant, start + 1)
     return spans
 
 
@@ -286,7 +291,8 @@ _EN_FLIPS = {"widened": "narrowed", "narrowed": "widened", "grew": "shrank", "sh
              "increased": "decreased", "decreased": "increased",
              "accelerating": "slowing", "slowing": "accelerating", "accelerated": "slowed", "slowed": "accelerated"}
 _KO_FLIPS = {"확대": "축소", "축소": "확대", "둔화": "확대", "늘었": "줄었", "줄었": "늘었", "커졌": "줄었",
-             "증가": "감소", "감소": "증가", "상승": "하락", "하락": "상승", "올랐": "내렸", "내렸": "올랐"}
+             "증가": "감소", "감소": "증가", "상승": "하락", "하락": "상승", "올랐": "내렸", "내렸": "올랐",
+             "높아졌": "낮아졌", "낮아졌": "높아졌"}
 # A rate's rise that widens is 확대; its opposite is 둔화 (not 축소, which is said of a balance).
 _KO_RATE_MARK = re.compile(r"%포인트|%p|상승률|증가율")
 # 상승률, 증가율, 상승폭, 증가세 둔화: nouns, not claims of a direction.

@@ -457,6 +457,9 @@ def test_nfd_item_names_and_annotations_draft_exactly_like_nfc(capsys, tmp_path,
     assert files and comparison.left_only == comparison.right_only == []
     # The input hash covers the files' bytes, which differ (that is what it is for); all else must not.
     for rel in files:
+        if rel.suffix == ".png":  # charts: the same bytes (their text is drawn from the same NFC names)
+            assert (roots["NFD"] / rel).read_bytes() == (roots["NFC"] / rel).read_bytes(), rel
+            continue
         want = (roots["NFC"] / rel).read_text(encoding="utf-8")
         got = (roots["NFD"] / rel).read_text(encoding="utf-8")
         assert _unhash(got) == _unhash(want), rel

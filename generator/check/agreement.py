@@ -435,8 +435,20 @@ class Agreement:
                 out.add(period_name(period, lang, release_year=self.release_year, relative=True))
             return out
 
+        def basis_phrase(period: Period) -> str | None:
+            # "전월(2.4%)보다": a basis phrase names its period too, when the rate stands in
+            # parentheses right after it ("전월 대비 0.3%" is a comparison, not that month's rate).
+            for basis, base in (("previous_period", self.period.previous()), ("year_ago", self.period.year_ago())):
+                if period == base and self.period.kind != "Y":
+                    return comparison_phrase(basis, self.period, lang)
+            return None
+
         periods = {p for *_, p in entries}
         nearest, where = None, None
+        for period in sorted(periods):
+            phrase = basis_phrase(Period.parse(period))
+            if phrase and text[max(0, figure.start - len(phrase) - 2):figure.start].rstrip().endswith(phrase + "(") :
+                return [(value, fact) for value, fact, p in entries if p == period]
         for period in sorted(periods | {str(self.period)}):
             for phrase in names(Period.parse(period)):
                 gap = distance(phrase)
