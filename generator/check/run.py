@@ -246,6 +246,10 @@ def _protected(doc: Document, agreement: Agreement) -> frozenset:
     for sentence in doc.sentences:
         if sentence.kind == "quote" or agreement.is_annotation(sentence.text):
             cells.update(sentence.position(i) for i in range(len(sentence.text)))
+            continue
+        # A cause joined to the statement it explains is still the editors' prose.
+        for start, end in agreement.annotation_spans(sentence.text):
+            cells.update(sentence.position(i) for i in range(start, end))
     return frozenset(cells)
 
 
