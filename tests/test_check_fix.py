@@ -351,7 +351,7 @@ def test_round_trip_wrong_figures_fixed_back_to_the_committed_bytes(tmp_path, ca
     # How many it could fix is coverage, not correctness: reported, and pinned for the
     # knowledge services release, whose figures are stated alone most often.
     if release_dir.parent.name == "knowledge_services":
-        assert restored * 2 >= restored + left, f"{restored} of {restored + left}"
+        assert restored * 5 >= 2 * (restored + left), f"{restored} of {restored + left}"
     assert (code == 0) == (left == 0), stdout
     print(f"{release_dir.parent.name}/{release_dir.name}: {restored} of {restored + left} wrong figures fixed back")
 
