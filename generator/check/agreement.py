@@ -626,10 +626,13 @@ class Agreement:
             lexicon += [(c, p, True) for c, p in rate_directions(lang, self.config.project)]
         stated = [abs(f.value) for f in find_mentions(segment, lang) if f.kind == "percent"]
         points = [abs(f.value) for f in find_mentions(segment, lang) if f.kind == "points"]
+        # A clause may end inside a word (줄|지만: 지만 starts the next clause), so a direction word
+        # may take its ending from beyond the clause's end; it must start inside it.
+        reach = text[clause[0]:clause[1] + 2]
         for category, pattern, rate_only in lexicon:
-            for m in re.finditer(pattern, segment, re.IGNORECASE):
+            for m in re.finditer(pattern, reach, re.IGNORECASE):
                 start, end = clause[0] + m.start(), clause[0] + m.end()
-                if any(s <= start < e for s, e in taken):
+                if start >= clause[1] or any(s <= start < e for s, e in taken):
                     continue
                 taken.append((start, end))
                 metric = None if rate_only else self._metric_at(text, start, end, clause, lang, look_ahead=category in ("grow", "shrink"))

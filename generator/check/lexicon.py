@@ -31,8 +31,11 @@ DIRECTIONS = {
         ("turned_deficit", r"적자로?\s?(?:전환|돌아)"),
         ("unchanged", r"같은\s?(?:수준|\d)|변동이 없|제자리"),
         # 상승률, 증가율, 상승폭 are nouns (the rate, the size of a rise), not claims of a direction.
-        ("grow", r"확대|증가(?!율|폭|세 둔화)|늘[었어고어린]|늘어|불었|불어|커졌|커지|상승(?!률|폭|세 둔화)|올[랐라른]"),
-        ("shrink", r"축소|감소(?!율|폭)|줄[었어고]|줄어|작아|하락(?!률|폭)|내[렸려린]|떨어[졌지진]"),
+        # A stem with any ending a clause can take (늘었다, 늘며, 늘면서, 늘자, 늘지만, 늘린, 늘렸다):
+        # benchmarks/korean_morphology.py compares these with an analyser's lemmas.
+        ("grow", r"확대|증가(?!율|폭|세 둔화)|급증|늘[었어고린며면자지기던는렸리]|불었|불어|커[졌지진]|상승(?!률|폭|세 둔화)"
+                 r"|올[랐라른]|오르[며면고자지기던는]|뛰[었며고]"),
+        ("shrink", r"축소|감소(?!율|폭)|급감|줄[었어고인며면자지던는였이]|작아|하락(?!률|폭)|내[렸려린]|내리[며면고자지기던는]|떨어[졌지진져]"),
     ],
 }
 AGREES = {
