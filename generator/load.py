@@ -141,6 +141,11 @@ def _round(raw: Decimal, step: Decimal) -> Decimal:
     return raw if raw % step == 0 else round_half_up(raw, step)
 
 
+_KIND_NAMES = {"Y": "a year", "H": "a half", "Q": "a quarter", "M": "a month"}
+_KIND_PLURALS = {"Y": "years", "H": "halves (2025H1)", "Q": "quarters (2025Q1)", "M": "months (2025-01)"}
+_FREQUENCY_WORDS = {"monthly": "monthly", "quarterly": "quarterly", "half": "half-yearly", "annual": "annual"}
+
+
 def load_figures(path: Path, items: dict[str, Item], config: ReleaseConfig) -> Dataset:
     """Read the figures table: wide (a column per metric) or long (``period,item,metric,value``)."""
     display = config.display(path)
@@ -167,6 +172,13 @@ def load_figures(path: Path, items: dict[str, Item], config: ReleaseConfig) -> D
             period = Period.parse(raw_period)
         except ValueError as exc:
             raise DataError(f"bad period: {exc}", path=display, line=line, key="period") from None
+        if period.kind not in (config.frequency_kind, "Y"):
+            # A month in a half-yearly table is a typo or a wrong file, never a figure to draft.
+            said = _FREQUENCY_WORDS.get(config.frequency, config.frequency)
+            raise DataError(f"period '{raw_period}' is {_KIND_NAMES[period.kind]}, but the release is {said}",
+                            path=display, line=line, key="period",
+                            hint=f"a {said} release takes {_KIND_PLURALS[config.frequency_kind]} and years; "
+                                 f"fix the period, or the 'frequency' in {config.display(config.path)}")
         code = _cell(row, index, "item")
         if code not in items:
             raise DataError(
