@@ -539,6 +539,24 @@ def test_other_releases_accept_correct_sentences(tmp_path, repo_root, release, p
     assert [f for f in found if f.level == "error" or f.rule_id.startswith("data.")] == [], found
 
 
+# A percent with no base named is read on the headline basis (monthly trade: a year earlier).
+# October 2025, the United States: 8,710 million, -16.2% on-year (published), -15.2% on
+# September's 10,270 (8,710 / 10,270 - 1 = -15.19%).
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("en", "Shipments to the United States dropped 15.2 percent to $8.71 billion.", "15.2 percent", False),
+    ("ko", "대미 수출은 87억1000만달러로 15.2% 감소했다.", "15.2%", False),
+    ("en", "Shipments to the United States dropped 16.2 percent to $8.71 billion.", "16.2 percent", True),
+    ("en", "Shipments to the United States dropped 15.2 percent from September to $8.71 billion.", "15.2 percent", True),
+    ("ko", "대미 수출은 87억1000만달러로 전월 대비 15.2% 감소했다.", "15.2%", True),
+    # A from-to amount ties the percent to its base: 10.27 billion is September's.
+    ("en", "Shipments to the United States dropped 15.2 percent to $8.71 billion from $10.27 billion.", "15.2 percent", True),
+    ("ko", "대미 수출은 102억7000만달러에서 87억1000만달러로 15.2% 감소했다.", "15.2%", True),
+])
+def test_a_percent_with_no_base_named_is_on_the_headline_basis(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-10", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.percent")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

@@ -371,6 +371,12 @@ class Agreement:
         if figure.kind not in ("percent", "multiple") or not pool:
             return pool
         named = self.base_names(lang).named(text)
+        # No base named and no from-to amount to tie it to one: the release's headline basis is
+        # meant ("dropped 15.2 percent" in a year-on-year release is not the change on last month).
+        implied = None
+        if not named and self.config.headline is not None and not any(
+                f.kind == "money" and self._from_to(text, lang, f) for f in find_mentions(text, lang)):
+            implied = self.config.headline.basis
         metric = self._stated_metric(text, lang, figure, clause)
         before = text[max(clause[0], figure.start - 16):figure.start]
         moved = figure.kind == "percent" and any(re.search(rf"(?:{pattern})\W*(?:by\s+|about\s+|some\s+|nearly\s+|almost\s+)?$", before, re.IGNORECASE)
@@ -390,6 +396,8 @@ class Agreement:
                 return False
             if fact.kind in ("change", "cumulative") and named and fact.get("basis") in ("previous_period", "year_ago") \
                     and fact.basis not in named:
+                return False
+            if implied and fact.kind == "change" and fact.get("basis") in ("previous_period", "year_ago") and fact.basis != implied:
                 return False
             fm = fact.get("metric") or ""
             # A published rate of a basis ("exports_yoy_pct": percent_of exports, year_ago) is a
