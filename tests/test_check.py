@@ -557,6 +557,25 @@ def test_a_percent_with_no_base_named_is_on_the_headline_basis(tmp_path, repo_ro
     assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.percent")]), found
 
 
+# A record counted in months names its "since": November 2025 imports (51,300 million) are the
+# lowest since June (50,720; every month July-October higher), five months back; cars (6,410)
+# the highest since April (6,500), seven months back. And the extreme must be the data's.
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("ko", "수입은 5개월 만에 최저를 기록했다.", "만에 최저", True),
+    ("ko", "수입은 석 달 만에 최저를 기록했다.", "만에 최저", False),
+    ("en", "Imports were the lowest in five months.", "lowest in five months", True),
+    ("en", "Imports hit a three-month low.", "three-month low", False),
+    ("en", "Car exports hit a seven-month high.", "seven-month high", True),
+    ("en", "Car exports were the highest level in six months.", "highest level in six months", False),
+    ("ko", "수입은 6월 이후 최저를 기록했다.", "이후 최저", True),
+    ("ko", "수입은 6월 이후 최대를 기록했다.", "이후 최대", False),
+    ("en", "Imports were the highest since June.", "highest since", False),
+])
+def test_a_record_counted_in_months_and_its_extreme_are_the_datas(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-11", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.record")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

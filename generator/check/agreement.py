@@ -801,6 +801,17 @@ class Agreement:
                                                  f"(data: {', '.join(sorted({f.metric for f in records}))})", "no record of that metric"))
                     continue
                 records = of_metric
+            claimed = self._record_extreme(text, m, clause, lang, words)
+            if records and claimed:
+                # "the highest since June" is not the data's "lowest since June". A balance's records
+                # (largest surplus / deficit) are read by their sign words, not here.
+                same = [f for f in records if f.get("extreme") not in ("highest", "lowest") or f.extreme == claimed]
+                if not same:
+                    said = ", ".join(sorted({f"{f.extreme}" + (f" since {f.since}" if f.get("since") else " on record") for f in records}))
+                    findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
+                                                 f"'{m.group(0)}': the data's records of {names} are not of the {claimed} (data: {said})", said))
+                    continue
+                records = same
             since = self._since(text[max(clause[0], m.start() - 12):min(clause[1], m.end() + 40)], lang)
             claim = m.group(0).lower()
             if records and since is None and not re.search(r"since|이후|만에|-month|-year| in \w+ (?:months|years)", claim):
@@ -834,19 +845,43 @@ class Agreement:
                                          "no record fact"))
         return findings
 
+    @staticmethod
+    def _record_extreme(text: str, m: re.Match, clause, lang: str, words: dict) -> str | None:
+        """Which extreme a record claim names (highest or lowest, by the vocabulary's lists), if it
+        names one: in the claim and the word after it ("record high"), or a superlative just before
+        it ("the highest November on record")."""
+        near = text[m.start():min(clause[1], m.end() + 8)] if lang == "en" else m.group(0)
+        found = []
+        for extreme in ("highest", "lowest"):
+            for word in words.get(extreme, []):
+                hit = re.search(rf"\b{re.escape(word)}\b" if lang == "en" else re.escape(word), near, re.IGNORECASE)
+                if hit:
+                    found.append((hit.start(), extreme))
+        if not found and lang == "en":
+            before = text[max(clause[0], m.start() - 25):m.start()]
+            for extreme in ("highest", "lowest"):
+                for word in words.get(extreme, []):
+                    if word.endswith("est") or word == "worst":
+                        for hit in re.finditer(rf"\b{re.escape(word)}\b", before, re.IGNORECASE):
+                            found.append((hit.start() - len(before), extreme))
+            found = sorted(found, key=lambda f: -f[0])[:1]
+        return min(found)[1] if found else None
+
     def _since(self, text: str, lang: str) -> str | None:
-        """The period a "since" names: "since June" / "since February 2021" / "6월 이후" / "2021년 2월 이후"."""
+        """The period a "since" names: "since June" / "since February 2021" / "6월 이후" / "2021년 2월 이후",
+        or that a count of months or years back names: "석 달 만에 최저", "the lowest in five months",
+        "a 14-month high" (the last period as extreme is that many periods back)."""
         months = ("january february march april may june july august september october november december").split()
         if lang == "en":
             m = re.search(r"\bsince (?P<month>" + "|".join(months) + r")(?:\s+(?P<year>\d{4}))?", text, re.IGNORECASE)
             if not m:
-                return None
+                return self._periods_back(text, lang)
             month = months.index(m.group("month").lower()) + 1
             year = int(m.group("year")) if m.group("year") else None
         else:
             m = re.search(r"(?:(?P<year>\d{4})년\s?|(?P<last>지난해|작년)\s?)?(?P<month>\d{1,2})월\s?이후", text)
             if not m:
-                return None
+                return self._periods_back(text, lang)
             month = int(m.group("month"))
             year = int(m.group("year")) if m.group("year") else (self.period.year - 1 if m.group("last") else None)
         if self.period.kind != "M":
@@ -855,6 +890,28 @@ class Agreement:
             # A month without a year is the latest such month before this one.
             year = self.period.year if month < self.period.n else self.period.year - 1
         return f"{year}-{month:02d}"
+
+    def _periods_back(self, text: str, lang: str) -> str | None:
+        """The period a record's count names: "석 달 만에 최저" and "the lowest in three months" in
+        November are "since August". A margin ("석 달 만에 최대 폭") is a record of a change, not of
+        the level: no period."""
+        from ..vocabulary import vocabulary
+
+        if self.period.kind != "M":
+            return None
+        if lang == "en":
+            m = (re.search(r"\b(?:highest|lowest|largest|smallest|biggest|strongest|weakest)(?: level)? in (?:the (?:past|last) |over )?(?P<n>\w+) (?P<unit>month|year)s\b", text, re.IGNORECASE)
+                 or re.search(r"\b(?P<n>\w+)-(?P<unit>month|year) (?:high|low)\b", text, re.IGNORECASE))
+        else:
+            m = re.search(r"(?P<n>\d+|[한두세네석넉]|다섯|여섯|일곱|여덟|아홉|열)\s?(?P<unit>개월|달|년)\s?만에\s?최[대고저소](?!\s?폭)", text)
+        if not m:
+            return None
+        n = _count(m.group("n").lower(), vocabulary(lang, self.config.project)["streaks"])
+        if n is None:
+            return None
+        back = n * 12 if m.group("unit").lower() in ("year", "년") else n
+        index = self.period.year * 12 + self.period.n - 1 - back
+        return f"{index // 12}-{index % 12 + 1:02d}"
 
 
 # A figure followed by the base it is measured against: "0.2 percent from October", "10월 대비".
