@@ -576,6 +576,18 @@ def test_a_record_counted_in_months_and_its_extreme_are_the_datas(tmp_path, repo
     assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.record")]), found
 
 
+# The year's balance carries its sign like the month's: December 2023's year-to-date balance is
+# a deficit of 9,970 million (the month's a surplus of 4,480).
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("en", "The annual trade deficit came to $9.97 billion.", "$9.97 billion", True),
+    ("en", "The annual trade surplus came to $9.97 billion.", "$9.97 billion", False),
+    ("ko", "연간 무역수지는 99억7000만달러 흑자를 기록했다.", "99억7000만달러", False),
+])
+def test_a_year_to_date_balance_has_its_sign_checked(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2023-12", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.sign")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

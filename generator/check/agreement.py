@@ -596,7 +596,9 @@ class Agreement:
             stated = "deficit"
         # Every balance figure carries a sign (a change's delta carries the sign of the balance
         # it changed); an amount that may also be an export or import figure is not judged.
-        balance = [h for h in hits if h.metric == "balance"]
+        # A year-to-date, quarter's or half's balance (balance_ytd) carries its sign too.
+        balance = [h for h in hits if h.metric == "balance" or (
+            h.metric in self.config.metrics and self.config.metrics[h.metric].kind == "balance")]
         if stated is None or not balance or len(balance) < len(hits) or any(h.signed == 0 for h in balance):
             return []  # zero is neither a surplus nor a deficit
         if any((h.signed > 0) == (stated == "surplus") for h in balance):
