@@ -588,6 +588,23 @@ def test_a_year_to_date_balance_has_its_sign_checked(tmp_path, repo_root, lang, 
     assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.sign")]), found
 
 
+# "exports" names the quarter's, half's and year's exports too: their amounts are exports figures,
+# and a direction is judged against their change. First half 2024: 334,800 (+9.1%); first
+# quarter 2025: 159,900 (-2.1%, while March rose 3.1%); the year 2023: -7.4% (December +5.1%).
+@pytest.mark.parametrize("period, lang, body, stated, rule", [
+    ("2024-06", "en", "In the first half, exports rose 9.1 percent to $334.8 billion.", None, None),
+    ("2024-06", "en", "In the first half, exports fell 9.1 percent to $334.8 billion.", "fell", "data.direction"),
+    ("2025-03", "en", "First-quarter exports fell 2.1 percent to $159.9 billion.", None, None),
+    ("2025-03", "ko", "1분기 수출은 1599억달러로 2.1% 증가했다.", "증가", "data.direction"),
+    ("2023-12", "en", "For the full year, exports fell to $632.69 billion.", None, None),
+    ("2023-12", "en", "For the full year, exports rose to $632.69 billion.", "rose", "data.direction"),
+    ("2023-12", "ko", "연간 수출은 6326억9000만달러로 증가했다.", "증가", "data.direction"),
+])
+def test_exports_of_the_quarter_half_and_year_are_exports(tmp_path, repo_root, period, lang, body, stated, rule):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", period, lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if rule is None else [(col(body, stated), rule)]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

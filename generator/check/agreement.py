@@ -518,7 +518,8 @@ class Agreement:
     def _wrong_role(self, text: str, lang: str, figure: Mention, hits: list[Candidate], clause, codes) -> tuple[str, str] | None:
         """A matching number used in the wrong role: another metric, or a base or change stated as a level."""
         metric = self._stated_metric(text, lang, figure, clause)
-        if metric is not None and not any(h.metric == metric for h in hits):
+        # "exports" also names the quarter's, half's and year-to-date exports (exports_half).
+        if metric is not None and not any(h.metric == metric or h.metric.startswith(metric + "_") for h in hits):
             own = [c for code in codes for c in self.index.get(code, ItemFacts()).money if c.metric == metric and c.role == "value"]
             said = self.money_text(own[0].value, lang) if own else f"no {metric} figure"
             return f"is not the {metric} figure of {' / '.join(dict.fromkeys(self.name(c, lang) for c in codes))}", said
@@ -664,7 +665,14 @@ class Agreement:
                 # whatever other period the sentence also names (a rate's own words state its level).
                 every = [f for code in codes for f in self.index.get(code, ItemFacts()).changes]
                 if not rate_only:
-                    pinned = [f for f in every if wanted(f) and "percent" in f.data and abs(f.percent) in stated]
+                    # Of the metric or its quarter's, half's or year-to-date figure ("First-quarter
+                    # exports fell 2.1 percent": exports_quarter's change).
+                    pinned = [f for f in every if (wanted(f) or (metric and f.metric.startswith(metric + "_")))
+                              and "percent" in f.data and abs(f.percent) in stated]
+                    if not pinned and metric and re.search(YEAR_TO_DATE[lang], segment, re.IGNORECASE):
+                        # "For the full year, exports fell": the year-to-date figure's change.
+                        pinned = [f for f in every if self.config.metrics.get(f.metric) is not None
+                                  and self.config.metrics[f.metric].cumulative_of == metric and (not bases or f.basis in bases)]
                 else:
                     # "slowing 0.2 percentage point from 2.5 percent": the rate whose change (in points)
                     # or base the clause states, not another rate of the item.
