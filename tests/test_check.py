@@ -605,6 +605,20 @@ def test_exports_of_the_quarter_half_and_year_are_exports(tmp_path, repo_root, p
     assert [(f.column, f.rule_id) for f in found] == ([] if rule is None else [(col(body, stated), rule)]), found
 
 
+# Streak lengths in words, as dailies write them: July 2025 exports rose on-year in June and July
+# only (May -1.3%), a streak of 2; the surplus ran February-July, 6.
+@pytest.mark.parametrize("body, stated, ok", [
+    ("수출은 두 달 연속 증가했다.", "두 달 연속", True),
+    ("수출은 석 달 연속 증가했다.", "석 달 연속", False),
+    ("수출은 두 달째 증가했다.", "두 달째", True),
+    ("수출은 넉 달째 증가했다.", "넉 달째", False),
+    ("무역수지는 여섯 달째 흑자를 냈다.", "여섯 달째", True),
+])
+def test_korean_streaks_counted_in_words(tmp_path, repo_root, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-07", "ko", body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.streak")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."
