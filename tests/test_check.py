@@ -619,6 +619,20 @@ def test_korean_streaks_counted_in_words(tmp_path, repo_root, body, stated, ok):
     assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.streak")]), found
 
 
+# June 2024 chips: 13,420 on 8,900 a year earlier, x1.51. "About" is either side of the figure,
+# "nearly" only below it.
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("en", "Chip exports rose about 1.5 times from a year earlier.", "1.5 times", True),
+    ("en", "Chip exports rose about 1.7 times from a year earlier.", "1.7 times", False),
+    ("ko", "반도체 수출은 1년 전의 약 1.5배로 늘었다.", "1.5배", True),
+    ("ko", "반도체 수출은 1년 전의 1.5배 가량으로 늘었다.", "1.5배", True),
+    ("ko", "반도체 수출은 1년 전의 1.7배 가량으로 늘었다.", "1.7배", False),
+])
+def test_about_a_multiple_is_either_side_of_it(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-06", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.multiple")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."
