@@ -633,6 +633,19 @@ def test_about_a_multiple_is_either_side_of_it(tmp_path, repo_root, lang, body, 
     assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.multiple")]), found
 
 
+# "Respectively" pairs percents with names as it pairs amounts. June 2024: the U.S. +14.7%,
+# China +1.8%.
+@pytest.mark.parametrize("lang, body, wrong", [
+    ("en", "Exports to the U.S. and China rose 14.7 percent and 1.8 percent, respectively.", []),
+    ("ko", "미국과 중국 수출은 각각 14.7%, 1.8% 늘었다.", []),
+    ("en", "Exports to the U.S. and China rose 1.8 percent and 14.7 percent, respectively.", ["1.8 percent", "14.7 percent"]),
+    ("ko", "미국과 중국 수출은 각각 1.8%, 14.7% 늘었다.", ["1.8%", "14.7%"]),
+])
+def test_respectively_pairs_percents_with_names(tmp_path, repo_root, lang, body, wrong):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-06", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == [(col(body, w), "data.percent") for w in wrong], found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

@@ -231,6 +231,13 @@ class Agreement:
                     before = list(dict.fromkeys(m for m in items if clause[0] <= m.start and run and m.end <= run[0].start))
                     if len(run) > 1 and len(before) >= len(run) and not pairs:
                         pairs = {f: [m] for f, m in zip(run, before[-len(run):])}
+            percents = [f for f in in_clause if f.kind == "percent"]
+            if len(percents) > 1 and re.search(RESPECTIVELY[lang], text[clause[0]:clause[1]], re.IGNORECASE):
+                # "Exports to the U.S. and China rose 14.7 percent and 1.8 percent, respectively",
+                # "미국과 중국 수출은 각각 14.7%, 1.8%": as many names just before the percents, in order.
+                named = list(dict.fromkeys(m for m in items if clause[0] <= m.start and m.end <= percents[0].start))
+                if len({m.codes for m in named}) == len(named) >= len(percents):
+                    pairs.update({f: [m] for f, m in zip(percents, named[-len(percents):])})
             for figure in in_clause:
                 owners = pairs.get(figure) or self._attribute(figure.start, items, clause, context)
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
