@@ -646,6 +646,17 @@ def test_respectively_pairs_percents_with_names(tmp_path, repo_root, lang, body,
     assert [(f.column, f.rule_id) for f in found] == [(col(body, w), "data.percent") for w in wrong], found
 
 
+# A rate compared with another rate ("slowed to 5.1 percent from 11.7 percent in May") is the
+# rate's level, not a change measured on May: June 2024 export growth 5.1 (May 11.7).
+@pytest.mark.parametrize("body, stated, ok", [
+    ("Export growth slowed to 5.1 percent from 11.7 percent in May.", "5.1 percent", True),
+    ("Export growth slowed to 6.1 percent from 11.7 percent in May.", "6.1 percent", False),
+])
+def test_a_rate_compared_with_another_rate_is_its_level(tmp_path, repo_root, body, stated, ok):
+    found = [f for f in errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-06", "en", body), repo_root)) if f.rule_id == "data.percent"]
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.percent")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."
