@@ -539,6 +539,124 @@ def test_other_releases_accept_correct_sentences(tmp_path, repo_root, release, p
     assert [f for f in found if f.level == "error" or f.rule_id.startswith("data.")] == [], found
 
 
+# A percent with no base named is read on the headline basis (monthly trade: a year earlier).
+# October 2025, the United States: 8,710 million, -16.2% on-year (published), -15.2% on
+# September's 10,270 (8,710 / 10,270 - 1 = -15.19%).
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("en", "Shipments to the United States dropped 15.2 percent to $8.71 billion.", "15.2 percent", False),
+    ("ko", "대미 수출은 87억1000만달러로 15.2% 감소했다.", "15.2%", False),
+    ("en", "Shipments to the United States dropped 16.2 percent to $8.71 billion.", "16.2 percent", True),
+    ("en", "Shipments to the United States dropped 15.2 percent from September to $8.71 billion.", "15.2 percent", True),
+    ("ko", "대미 수출은 87억1000만달러로 전월 대비 15.2% 감소했다.", "15.2%", True),
+    # A from-to amount ties the percent to its base: 10.27 billion is September's.
+    ("en", "Shipments to the United States dropped 15.2 percent to $8.71 billion from $10.27 billion.", "15.2 percent", True),
+    ("ko", "대미 수출은 102억7000만달러에서 87억1000만달러로 15.2% 감소했다.", "15.2%", True),
+])
+def test_a_percent_with_no_base_named_is_on_the_headline_basis(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-10", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.percent")]), found
+
+
+# A record counted in months names its "since": November 2025 imports (51,300 million) are the
+# lowest since June (50,720; every month July-October higher), five months back; cars (6,410)
+# the highest since April (6,500), seven months back. And the extreme must be the data's.
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("ko", "수입은 5개월 만에 최저를 기록했다.", "만에 최저", True),
+    ("ko", "수입은 석 달 만에 최저를 기록했다.", "만에 최저", False),
+    ("en", "Imports were the lowest in five months.", "lowest in five months", True),
+    ("en", "Imports hit a three-month low.", "three-month low", False),
+    ("en", "Car exports hit a seven-month high.", "seven-month high", True),
+    ("en", "Car exports were the highest level in six months.", "highest level in six months", False),
+    ("ko", "수입은 6월 이후 최저를 기록했다.", "이후 최저", True),
+    ("ko", "수입은 6월 이후 최대를 기록했다.", "이후 최대", False),
+    ("en", "Imports were the highest since June.", "highest since", False),
+])
+def test_a_record_counted_in_months_and_its_extreme_are_the_datas(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-11", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.record")]), found
+
+
+# The year's balance carries its sign like the month's: December 2023's year-to-date balance is
+# a deficit of 9,970 million (the month's a surplus of 4,480).
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("en", "The annual trade deficit came to $9.97 billion.", "$9.97 billion", True),
+    ("en", "The annual trade surplus came to $9.97 billion.", "$9.97 billion", False),
+    ("ko", "연간 무역수지는 99억7000만달러 흑자를 기록했다.", "99억7000만달러", False),
+])
+def test_a_year_to_date_balance_has_its_sign_checked(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2023-12", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.sign")]), found
+
+
+# "exports" names the quarter's, half's and year's exports too: their amounts are exports figures,
+# and a direction is judged against their change. First half 2024: 334,800 (+9.1%); first
+# quarter 2025: 159,900 (-2.1%, while March rose 3.1%); the year 2023: -7.4% (December +5.1%).
+@pytest.mark.parametrize("period, lang, body, stated, rule", [
+    ("2024-06", "en", "In the first half, exports rose 9.1 percent to $334.8 billion.", None, None),
+    ("2024-06", "en", "In the first half, exports fell 9.1 percent to $334.8 billion.", "fell", "data.direction"),
+    ("2025-03", "en", "First-quarter exports fell 2.1 percent to $159.9 billion.", None, None),
+    ("2025-03", "ko", "1분기 수출은 1599억달러로 2.1% 증가했다.", "증가", "data.direction"),
+    ("2023-12", "en", "For the full year, exports fell to $632.69 billion.", None, None),
+    ("2023-12", "en", "For the full year, exports rose to $632.69 billion.", "rose", "data.direction"),
+    ("2023-12", "ko", "연간 수출은 6326억9000만달러로 증가했다.", "증가", "data.direction"),
+])
+def test_exports_of_the_quarter_half_and_year_are_exports(tmp_path, repo_root, period, lang, body, stated, rule):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", period, lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if rule is None else [(col(body, stated), rule)]), found
+
+
+# Streak lengths in words, as dailies write them: July 2025 exports rose on-year in June and July
+# only (May -1.3%), a streak of 2; the surplus ran February-July, 6.
+@pytest.mark.parametrize("body, stated, ok", [
+    ("수출은 두 달 연속 증가했다.", "두 달 연속", True),
+    ("수출은 석 달 연속 증가했다.", "석 달 연속", False),
+    ("수출은 두 달째 증가했다.", "두 달째", True),
+    ("수출은 넉 달째 증가했다.", "넉 달째", False),
+    ("무역수지는 여섯 달째 흑자를 냈다.", "여섯 달째", True),
+])
+def test_korean_streaks_counted_in_words(tmp_path, repo_root, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-07", "ko", body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.streak")]), found
+
+
+# June 2024 chips: 13,420 on 8,900 a year earlier, x1.51. "About" is either side of the figure,
+# "nearly" only below it.
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("en", "Chip exports rose about 1.5 times from a year earlier.", "1.5 times", True),
+    ("en", "Chip exports rose about 1.7 times from a year earlier.", "1.7 times", False),
+    ("ko", "반도체 수출은 1년 전의 약 1.5배로 늘었다.", "1.5배", True),
+    ("ko", "반도체 수출은 1년 전의 1.5배 가량으로 늘었다.", "1.5배", True),
+    ("ko", "반도체 수출은 1년 전의 1.7배 가량으로 늘었다.", "1.7배", False),
+])
+def test_about_a_multiple_is_either_side_of_it(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-06", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.multiple")]), found
+
+
+# "Respectively" pairs percents with names as it pairs amounts. June 2024: the U.S. +14.7%,
+# China +1.8%.
+@pytest.mark.parametrize("lang, body, wrong", [
+    ("en", "Exports to the U.S. and China rose 14.7 percent and 1.8 percent, respectively.", []),
+    ("ko", "미국과 중국 수출은 각각 14.7%, 1.8% 늘었다.", []),
+    ("en", "Exports to the U.S. and China rose 1.8 percent and 14.7 percent, respectively.", ["1.8 percent", "14.7 percent"]),
+    ("ko", "미국과 중국 수출은 각각 1.8%, 14.7% 늘었다.", ["1.8%", "14.7%"]),
+])
+def test_respectively_pairs_percents_with_names(tmp_path, repo_root, lang, body, wrong):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-06", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == [(col(body, w), "data.percent") for w in wrong], found
+
+
+# A rate compared with another rate ("slowed to 5.1 percent from 11.7 percent in May") is the
+# rate's level, not a change measured on May: June 2024 export growth 5.1 (May 11.7).
+@pytest.mark.parametrize("body, stated, ok", [
+    ("Export growth slowed to 5.1 percent from 11.7 percent in May.", "5.1 percent", True),
+    ("Export growth slowed to 6.1 percent from 11.7 percent in May.", "6.1 percent", False),
+])
+def test_a_rate_compared_with_another_rate_is_its_level(tmp_path, repo_root, body, stated, ok):
+    found = [f for f in errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-06", "en", body), repo_root)) if f.rule_id == "data.percent"]
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.percent")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

@@ -244,6 +244,13 @@ class Agreement:
                     before = list(dict.fromkeys(m for m in items if clause[0] <= m.start and run and m.end <= run[0].start))
                     if len(run) > 1 and len(before) >= len(run) and not pairs:
                         pairs = {f: [m] for f, m in zip(run, before[-len(run):])}
+            percents = [f for f in in_clause if f.kind == "percent"]
+            if len(percents) > 1 and re.search(RESPECTIVELY[lang], text[clause[0]:clause[1]], re.IGNORECASE):
+                # "Exports to the U.S. and China rose 14.7 percent and 1.8 percent, respectively",
+                # "미국과 중국 수출은 각각 14.7%, 1.8%": as many names just before the percents, in order.
+                named = list(dict.fromkeys(m for m in items if clause[0] <= m.start and m.end <= percents[0].start))
+                if len({m.codes for m in named}) == len(named) >= len(percents):
+                    pairs.update({f: [m] for f, m in zip(percents, named[-len(percents):])})
             for figure in in_clause:
                 owners = pairs.get(figure) or self._attribute(figure.start, items, clause, context)
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
@@ -384,6 +391,12 @@ class Agreement:
         if figure.kind not in ("percent", "multiple") or not pool:
             return pool
         named = self.base_names(lang).named(text)
+        # No base named and no from-to amount to tie it to one: the release's headline basis is
+        # meant ("dropped 15.2 percent" in a year-on-year release is not the change on last month).
+        implied = None
+        if not named and self.config.headline is not None and not any(
+                f.kind == "money" and self._from_to(text, lang, f) for f in find_mentions(text, lang)):
+            implied = self.config.headline.basis
         metric = self._stated_metric(text, lang, figure, clause)
         before = text[max(clause[0], figure.start - 16):figure.start]
         moved = figure.kind == "percent" and any(re.search(rf"(?:{pattern})\W*(?:by\s+|about\s+|some\s+|nearly\s+|almost\s+)?$", before, re.IGNORECASE)
@@ -391,7 +404,10 @@ class Agreement:
 
         # The base the figure itself is measured on: "8.4 percent from the previous month", "전월 대비 8.4%".
         window = text[figure.end:min(clause[1], figure.end + 30)] if lang == "en" else text[max(clause[0], figure.start - 16):figure.start]
-        beside = self.base_names(lang).named(window) if (re.match(r"\s*(?:from|on|than|over|against|compared with)\b", window, re.IGNORECASE)
+        # "slowed to 5.1 percent from 11.7 percent in May": a rate compared with another rate, not a
+        # change measured on May.
+        rate_to_rate = lang == "en" and re.match(r"\s*(?:from|than)\s+(?:a |an )?-?\d[\d.]*\s*(?:percent|per cent|%)", window, re.IGNORECASE)
+        beside = set() if rate_to_rate else self.base_names(lang).named(window) if (re.match(r"\s*(?:from|on|than|over|against|compared with)\b", window, re.IGNORECASE)
                                                           if lang == "en" else re.search(r"(?:대비|보다|에 비해|비)\s*$", window)) else set()
 
         # "연간 수출은 … 3.8% 증가": a year-to-date figure is a cumulative metric's, not the month's.
@@ -403,6 +419,8 @@ class Agreement:
                 return False
             if fact.kind in ("change", "cumulative") and named and fact.get("basis") in ("previous_period", "year_ago") \
                     and fact.basis not in named:
+                return False
+            if implied and fact.kind == "change" and fact.get("basis") in ("previous_period", "year_ago") and fact.basis != implied:
                 return False
             fm = fact.get("metric") or ""
             # A published rate of a basis ("exports_yoy_pct": percent_of exports, year_ago) is a
@@ -523,7 +541,8 @@ class Agreement:
     def _wrong_role(self, text: str, lang: str, figure: Mention, hits: list[Candidate], clause, codes) -> tuple[str, str] | None:
         """A matching number used in the wrong role: another metric, or a base or change stated as a level."""
         metric = self._stated_metric(text, lang, figure, clause)
-        if metric is not None and not any(h.metric == metric for h in hits):
+        # "exports" also names the quarter's, half's and year-to-date exports (exports_half).
+        if metric is not None and not any(h.metric == metric or h.metric.startswith(metric + "_") for h in hits):
             own = [c for code in codes for c in self.index.get(code, ItemFacts()).money if c.metric == metric and c.role == "value"]
             said = self.money_text(own[0].value, lang) if own else f"no {metric} figure"
             return f"is not the {metric} figure of {' / '.join(dict.fromkeys(self.name(c, lang) for c in codes))}", said
@@ -601,7 +620,9 @@ class Agreement:
             stated = "deficit"
         # Every balance figure carries a sign (a change's delta carries the sign of the balance
         # it changed); an amount that may also be an export or import figure is not judged.
-        balance = [h for h in hits if h.metric == "balance"]
+        # A year-to-date, quarter's or half's balance (balance_ytd) carries its sign too.
+        balance = [h for h in hits if h.metric == "balance" or (
+            h.metric in self.config.metrics and self.config.metrics[h.metric].kind == "balance")]
         if stated is None or not balance or len(balance) < len(hits) or any(h.signed == 0 for h in balance):
             return []  # zero is neither a surplus nor a deficit
         if any((h.signed > 0) == (stated == "surplus") for h in balance):
@@ -670,7 +691,14 @@ class Agreement:
                 # whatever other period the sentence also names (a rate's own words state its level).
                 every = [f for code in codes for f in self.index.get(code, ItemFacts()).changes]
                 if not rate_only:
-                    pinned = [f for f in every if wanted(f) and "percent" in f.data and abs(f.percent) in stated]
+                    # Of the metric or its quarter's, half's or year-to-date figure ("First-quarter
+                    # exports fell 2.1 percent": exports_quarter's change).
+                    pinned = [f for f in every if (wanted(f) or (metric and f.metric.startswith(metric + "_")))
+                              and "percent" in f.data and abs(f.percent) in stated]
+                    if not pinned and metric and re.search(YEAR_TO_DATE[lang], segment, re.IGNORECASE):
+                        # "For the full year, exports fell": the year-to-date figure's change.
+                        pinned = [f for f in every if self.config.metrics.get(f.metric) is not None
+                                  and self.config.metrics[f.metric].cumulative_of == metric and (not bases or f.basis in bases)]
                 else:
                     # "slowing 0.2 percentage point from 2.5 percent": the rate whose change (in points)
                     # or base the clause states, not another rate of the item.
@@ -809,6 +837,17 @@ class Agreement:
                                                  f"(data: {', '.join(sorted({f.metric for f in records}))})", "no record of that metric"))
                     continue
                 records = of_metric
+            claimed = self._record_extreme(text, m, clause, lang, words)
+            if records and claimed:
+                # "the highest since June" is not the data's "lowest since June". A balance's records
+                # (largest surplus / deficit) are read by their sign words, not here.
+                same = [f for f in records if f.get("extreme") not in ("highest", "lowest") or f.extreme == claimed]
+                if not same:
+                    said = ", ".join(sorted({f"{f.extreme}" + (f" since {f.since}" if f.get("since") else " on record") for f in records}))
+                    findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
+                                                 f"'{m.group(0)}': the data's records of {names} are not of the {claimed} (data: {said})", said))
+                    continue
+                records = same
             since = self._since(text[max(clause[0], m.start() - 12):min(clause[1], m.end() + 40)], lang)
             claim = m.group(0).lower()
             if records and since is None and not re.search(r"since|이후|만에|-month|-year| in \w+ (?:months|years)", claim):
@@ -842,19 +881,43 @@ class Agreement:
                                          "no record fact"))
         return findings
 
+    @staticmethod
+    def _record_extreme(text: str, m: re.Match, clause, lang: str, words: dict) -> str | None:
+        """Which extreme a record claim names (highest or lowest, by the vocabulary's lists), if it
+        names one: in the claim and the word after it ("record high"), or a superlative just before
+        it ("the highest November on record")."""
+        near = text[m.start():min(clause[1], m.end() + 8)] if lang == "en" else m.group(0)
+        found = []
+        for extreme in ("highest", "lowest"):
+            for word in words.get(extreme, []):
+                hit = re.search(rf"\b{re.escape(word)}\b" if lang == "en" else re.escape(word), near, re.IGNORECASE)
+                if hit:
+                    found.append((hit.start(), extreme))
+        if not found and lang == "en":
+            before = text[max(clause[0], m.start() - 25):m.start()]
+            for extreme in ("highest", "lowest"):
+                for word in words.get(extreme, []):
+                    if word.endswith("est") or word == "worst":
+                        for hit in re.finditer(rf"\b{re.escape(word)}\b", before, re.IGNORECASE):
+                            found.append((hit.start() - len(before), extreme))
+            found = sorted(found, key=lambda f: -f[0])[:1]
+        return min(found)[1] if found else None
+
     def _since(self, text: str, lang: str) -> str | None:
-        """The period a "since" names: "since June" / "since February 2021" / "6월 이후" / "2021년 2월 이후"."""
+        """The period a "since" names: "since June" / "since February 2021" / "6월 이후" / "2021년 2월 이후",
+        or that a count of months or years back names: "석 달 만에 최저", "the lowest in five months",
+        "a 14-month high" (the last period as extreme is that many periods back)."""
         months = ("january february march april may june july august september october november december").split()
         if lang == "en":
             m = re.search(r"\bsince (?P<month>" + "|".join(months) + r")(?:\s+(?P<year>\d{4}))?", text, re.IGNORECASE)
             if not m:
-                return None
+                return self._periods_back(text, lang)
             month = months.index(m.group("month").lower()) + 1
             year = int(m.group("year")) if m.group("year") else None
         else:
             m = re.search(r"(?:(?P<year>\d{4})년\s?|(?P<last>지난해|작년)\s?)?(?P<month>\d{1,2})월\s?이후", text)
             if not m:
-                return None
+                return self._periods_back(text, lang)
             month = int(m.group("month"))
             year = int(m.group("year")) if m.group("year") else (self.period.year - 1 if m.group("last") else None)
         if self.period.kind != "M":
@@ -863,6 +926,28 @@ class Agreement:
             # A month without a year is the latest such month before this one.
             year = self.period.year if month < self.period.n else self.period.year - 1
         return f"{year}-{month:02d}"
+
+    def _periods_back(self, text: str, lang: str) -> str | None:
+        """The period a record's count names: "석 달 만에 최저" and "the lowest in three months" in
+        November are "since August". A margin ("석 달 만에 최대 폭") is a record of a change, not of
+        the level: no period."""
+        from ..vocabulary import vocabulary
+
+        if self.period.kind != "M":
+            return None
+        if lang == "en":
+            m = (re.search(r"\b(?:highest|lowest|largest|smallest|biggest|strongest|weakest)(?: level)? in (?:the (?:past|last) |over )?(?P<n>\w+) (?P<unit>month|year)s\b", text, re.IGNORECASE)
+                 or re.search(r"\b(?P<n>\w+)-(?P<unit>month|year) (?:high|low)\b", text, re.IGNORECASE))
+        else:
+            m = re.search(r"(?P<n>\d+|[한두세네석넉]|다섯|여섯|일곱|여덟|아홉|열)\s?(?P<unit>개월|달|년)\s?만에\s?최[대고저소](?!\s?폭)", text)
+        if not m:
+            return None
+        n = _count(m.group("n").lower(), vocabulary(lang, self.config.project)["streaks"])
+        if n is None:
+            return None
+        back = n * 12 if m.group("unit").lower() in ("year", "년") else n
+        index = self.period.year * 12 + self.period.n - 1 - back
+        return f"{index // 12}-{index % 12 + 1:02d}"
 
 
 # A figure followed by the base it is measured against: "0.2 percent from October", "10월 대비".
