@@ -657,6 +657,24 @@ def test_a_rate_compared_with_another_rate_is_its_level(tmp_path, repo_root, bod
     assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.percent")]), found
 
 
+# A figure after "first-half" / 상반기 / 1분기 is the half's or the quarter's, unless a month is
+# named after that word: June 2024 57,070 (+5.1%), the first half 334,800 (+9.1%); the first
+# quarter of 2025 159,900 (-2.1%), March +3.1%.
+@pytest.mark.parametrize("period, lang, body, wrong", [
+    ("2024-06", "en", "First-half exports rose 9.1 percent to $334.8 billion.", None),
+    ("2024-06", "en", "First-half exports rose 5.1 percent to $334.8 billion.", ("5.1 percent", "data.percent")),
+    ("2024-06", "en", "First-half exports rose 9.1 percent to $57.07 billion.", ("$57.07 billion", "data.number")),
+    ("2024-06", "en", "In the first half, exports rose 9.1 percent to $334.8 billion, with June shipments up 5.1 percent at $57.07 billion.", None),
+    ("2024-06", "ko", "상반기 수출은 3348억달러로 5.1% 늘었다.", ("5.1%", "data.percent")),
+    ("2024-06", "ko", "상반기 수출은 570억7000만달러로 9.1% 늘었다.", ("570억7000만달러", "data.number")),
+    ("2024-06", "ko", "상반기 수출은 3348억달러로 9.1% 늘었고 6월 수출은 570억7000만달러로 5.1% 늘었다.", None),
+    ("2025-03", "ko", "1분기 수출은 1599억달러로 2.1% 감소했다.", None),
+])
+def test_a_figure_of_the_half_or_quarter_is_the_halfs_or_quarters(tmp_path, repo_root, period, lang, body, wrong):
+    found = [f for f in errors(findings_of(write_release(tmp_path, "monthly_trade", period, lang, body), repo_root)) if f.rule_id != "data.direction"]
+    assert [(f.column, f.rule_id) for f in found] == ([] if wrong is None else [(col(body, wrong[0]), wrong[1])]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

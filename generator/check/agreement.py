@@ -25,7 +25,7 @@ from .findings import Finding, RuleInfo
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
+from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, MONTH_WORDS, PERIOD_SCOPES, RATE_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -258,8 +258,13 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
             hits = [c for c in candidates if matches(figure, c.value)]
+            scope = self._scope(sentence.text, lang, figure, clause)
+            if scope and any(f"_{scope}" in c.metric for c in candidates):
+                # "상반기 수출은 570억7000만달러": the half's exports, not June's.
+                candidates = [c for c in candidates if f"_{scope}" in c.metric]
+                hits = [c for c in hits if c in candidates]
             generic = set(codes) <= {self.config.total} or not any(clause[0] <= m.start < clause[1] for m in owners)
-            if not hits and not pairs_mode and generic:
+            if not hits and not pairs_mode and generic and not scope:
                 # The nearest name may be a generic one ("services exports"), or carried over
                 # from an earlier sentence; the figure may belong to another item named in the
                 # same clause. A list's figure ("automobiles (13.7 percent, $6.41 billion) and
@@ -401,8 +406,13 @@ class Agreement:
         to_date = bool(re.search(YEAR_TO_DATE[lang], text[clause[0]:clause[1]], re.IGNORECASE)) and any(
             "ytd" in (f.get("metric") or "") for _, f in pool)
 
+        scope = self._scope(text, lang, figure, clause)
+        scope = scope if scope and any(f"_{scope}" in (f.get("metric") or "") for _, f in pool) else None
+
         def keep(fact) -> bool:
             if to_date and "ytd" not in (fact.get("metric") or ""):
+                return False
+            if scope and f"_{scope}" not in (fact.get("metric") or ""):
                 return False
             if fact.kind in ("change", "cumulative") and named and fact.get("basis") in ("previous_period", "year_ago") \
                     and fact.basis not in named:
@@ -423,6 +433,20 @@ class Agreement:
             return True
 
         return [p for p in pool if keep(p[1])]
+
+    @staticmethod
+    def _scope(text: str, lang: str, figure: Mention, clause) -> str | None:
+        """The quarter or half a figure is of ("first-half exports rose 9.1 percent", 1분기 수출), when the
+        clause names one before it and no month after that; None for the month's own figures."""
+        before = text[clause[0]:figure.start]
+        last, where = None, -1
+        for scope, pattern in PERIOD_SCOPES[lang]:
+            for m in re.finditer(pattern, before, re.IGNORECASE):
+                if m.start() > where:
+                    last, where = scope, m.start()
+        if last is None or any(m.start() > where for m in re.finditer(MONTH_WORDS[lang], before, re.IGNORECASE)):
+            return None
+        return last
 
     def _stated_base(self, text: str, lang: str, figure: Mention, codes) -> list | None:
         """The base rates a percentage must match when the period nearest it is a base period.

@@ -58,6 +58,20 @@ YEAR_TO_DATE = {
     "ko": r"연간|누적|올해 들어|1\s?[~∼-]\s?\d{1,2}월",
 }
 RESPECTIVELY = {"en": r"\brespectively\b", "ko": r"각각"}
+# Words that make a figure the quarter's or the half's ("first-half exports", 상반기 수출): tried
+# on the clause before the figure; a month named after them ("June shipments", 6월) takes over.
+PERIOD_SCOPES = {
+    "en": [("half", r"\b(?:first|second)[- ]half\b|\bH[12]\b|\bJanuary[-–]June\b|\bJuly[-–]December\b"),
+           ("quarter", r"\b(?:first|second|third|fourth)[- ]quarter\b|\bQ[1-4]\b|\bthe quarter\b")],
+    "ko": [("half", r"[상하]반기"), ("quarter", r"[1-4１-４]\s?분기")],
+}
+MONTH_WORDS = {
+    "en": r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|the month|last month)\b",
+    "ko": r"\d{1,2}월(?!\s?[~∼-])|이달|지난달|월간",
+}
+# Words that make a record one of a rate, not of the amount ("export growth was the lowest in three
+# months", 증가율은 석 달 만에 최저).
+RATE_WORDS = {"en": r"\bgrowth\b|\brate\b|\bpace\b|\bgains?\b|\bdeclines?\b", "ko": r"증가율|감소율|상승률|하락률|증가폭|감소폭"}
 # What a streak is a streak of ("the sixth straight month of gains", "10개월 연속 흑자"): the
 # condition words, in the order they are tried (a range first: "2%대 상승률" is a band).
 STREAK_CONDITIONS = {
