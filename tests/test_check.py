@@ -675,6 +675,18 @@ def test_a_figure_of_the_half_or_quarter_is_the_halfs_or_quarters(tmp_path, repo
     assert [(f.column, f.rule_id) for f in found] == ([] if wrong is None else [(col(body, wrong[0]), wrong[1])]), found
 
 
+# "Export growth", "import growth" name a rate, not a rise: June 2024 imports fell 7.5% on-year
+# and import growth slowed (-2.0% in May to -7.5%).
+@pytest.mark.parametrize("body, ok", [
+    ("Import growth slowed to minus 7.5 percent.", True),
+    ("Import growth was the weakest in three months.", True),
+    ("Imports posted growth of 7.5 percent.", False),
+])
+def test_export_or_import_growth_names_a_rate(tmp_path, repo_root, body, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-06", "en", body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, "growth"), "data.direction")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."
