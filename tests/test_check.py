@@ -687,6 +687,22 @@ def test_export_or_import_growth_names_a_rate(tmp_path, repo_root, body, ok):
     assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, "growth"), "data.direction")]), found
 
 
+# A record of an amount is not one of its rate: June 2024 imports (49,070) are the lowest since
+# February (48,110), four months; import growth (-7.5%) the lowest since March, three months.
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("en", "Imports were the lowest in three months.", "lowest in three months", False),
+    ("en", "Imports were the lowest in four months.", "lowest in four months", True),
+    ("en", "Imports fell 7.5 percent to $49.07 billion, the lowest in three months.", "lowest in three months", False),
+    ("en", "Import growth was the lowest in three months.", "lowest in three months", True),
+    ("ko", "수입은 석 달 만에 최저를 기록했다.", "만에 최저", False),
+    ("ko", "수입 증가율은 석 달 만에 최저를 기록했다.", "만에 최저", True),
+    ("ko", "수입은 넉 달 만에 최저를 기록했다.", "만에 최저", True),
+])
+def test_a_record_of_an_amount_is_not_one_of_its_rate(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-06", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.record")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

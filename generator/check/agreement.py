@@ -845,6 +845,18 @@ class Agreement:
                                                  f"(data: {', '.join(sorted({f.metric for f in records}))})", "no record of that metric"))
                     continue
                 records = of_metric
+            # "Imports were the lowest in three months" is about the amount, "import growth was the
+            # lowest …" about the rate; after a percent ("fell 7.5 percent, the lowest …") either.
+            rates = [f for f in records if self.config.metrics.get(f.get("metric")) is not None
+                     and self.config.metrics[f.metric].kind in ("rate", "contribution")]
+            amounts = [f for f in records if f not in rates]
+            if rates and amounts:
+                if re.search(RATE_WORDS[lang], text[clause[0]:min(clause[1], m.end() + 12)], re.IGNORECASE):
+                    records = rates
+                else:
+                    stated_before = [f for f in find_mentions(text[clause[0]:m.start()], lang) if f.kind in ("money", "percent")]
+                    if not (stated_before and stated_before[-1].kind == "percent"):
+                        records = amounts
             claimed = self._record_extreme(text, m, clause, lang, words)
             if records and claimed:
                 # "the highest since June" is not the data's "lowest since June". A balance's records
