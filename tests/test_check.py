@@ -703,6 +703,19 @@ def test_a_record_of_an_amount_is_not_one_of_its_rate(tmp_path, repo_root, lang,
     assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.record")]), found
 
 
+# May 2025: the surplus (6,940) is the largest since June 2024 (8,000), 11 months; "a year" is 12
+# months, and a largest surplus is not a lowest.
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("en", "The trade surplus was $6.94 billion, the largest in 11 months.", "largest in 11 months", True),
+    ("en", "The trade surplus was $6.94 billion, the largest in a year.", "largest in a year", False),
+    ("en", "The trade surplus was the smallest in 11 months.", "smallest in 11 months", False),
+    ("ko", "무역수지는 69억4000만달러로 11개월 만에 최저였다.", "만에 최저", False),
+])
+def test_a_balance_record_in_months(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-05", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.record")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

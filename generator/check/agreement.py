@@ -859,9 +859,10 @@ class Agreement:
                         records = amounts
             claimed = self._record_extreme(text, m, clause, lang, words)
             if records and claimed:
-                # "the highest since June" is not the data's "lowest since June". A balance's records
-                # (largest surplus / deficit) are read by their sign words, not here.
-                same = [f for f in records if f.get("extreme") not in ("highest", "lowest") or f.extreme == claimed]
+                # "the highest since June" is not the data's "lowest since June"; a balance's largest
+                # surplus or deficit is not its lowest (which sign, the sign words say, not here).
+                same = [f for f in records if f.get("extreme") == claimed or f.get("extreme") not in ("highest", "lowest", "largest_surplus", "largest_deficit")
+                        or (f.extreme.startswith("largest_") and claimed == "highest")]
                 if not same:
                     said = ", ".join(sorted({f"{f.extreme}" + (f" since {f.since}" if f.get("since") else " on record") for f in records}))
                     findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
@@ -870,7 +871,7 @@ class Agreement:
                 records = same
             since = self._since(text[max(clause[0], m.start() - 12):min(clause[1], m.end() + 40)], lang)
             claim = m.group(0).lower()
-            if records and since is None and not re.search(r"since|이후|만에|-month|-year| in \w+ (?:months|years)", claim):
+            if records and since is None and not re.search(r"since|이후|만에|-month|-year| in \w+ (?:months?|years?)", claim):
                 # A record without a "since" ("record high", 사상 최고) is a record of the whole
                 # history: a fact of the same period of the year, or one that runs only from
                 # some period, is not it.
@@ -956,13 +957,14 @@ class Agreement:
         if self.period.kind != "M":
             return None
         if lang == "en":
-            m = (re.search(r"\b(?:highest|lowest|largest|smallest|biggest|strongest|weakest)(?: level)? in (?:the (?:past|last) |over )?(?P<n>\w+) (?P<unit>month|year)s\b", text, re.IGNORECASE)
+            m = (re.search(r"\b(?:highest|lowest|largest|smallest|biggest|strongest|weakest)(?: level)? in (?:the (?:past|last) |over )?(?P<n>\w+) (?P<unit>month|year)s?\b", text, re.IGNORECASE)
                  or re.search(r"\b(?P<n>\w+)-(?P<unit>month|year) (?:high|low)\b", text, re.IGNORECASE))
         else:
             m = re.search(r"(?P<n>\d+|[한두세네석넉]|다섯|여섯|일곱|여덟|아홉|열)\s?(?P<unit>개월|달|년)\s?만에\s?최[대고저소](?!\s?폭)", text)
         if not m:
             return None
-        n = _count(m.group("n").lower(), vocabulary(lang, self.config.project)["streaks"])
+        raw = m.group("n").lower()
+        n = 1 if raw in ("a", "an", "one") else _count(raw, vocabulary(lang, self.config.project)["streaks"])
         if n is None:
             return None
         back = n * 12 if m.group("unit").lower() in ("year", "년") else n
