@@ -716,6 +716,24 @@ def test_a_balance_record_in_months(tmp_path, repo_root, lang, body, stated, ok)
     assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.record")]), found
 
 
+# The year to date as wires write it ("from January to November", "January-December", "the first
+# 11 months") binds its figures like "for the full year": December 2024, the year 683,760 (+8.2%),
+# the month 61,380 (+6.6%).
+@pytest.mark.parametrize("lang, body, wrong", [
+    ("en", "Exports for January-December rose 8.2 percent to $683.76 billion.", None),
+    ("en", "Exports for January-December rose 6.6 percent to $683.76 billion.", ("6.6 percent", "data.percent")),
+    ("en", "In the first 12 months, exports rose 6.6 percent.", ("6.6 percent", "data.percent")),
+    ("en", "For the full year, exports reached $61.38 billion.", ("$61.38 billion", "data.number")),
+    ("en", "Annual exports rose 8.2 percent to $683.76 billion, with December shipments at $61.38 billion.", None),
+    ("ko", "연간 수출은 613억8000만달러로 집계됐다.", ("613억8000만달러", "data.number")),
+    ("ko", "1~12월 누적 수출은 6837억6000만달러였다.", None),
+    ("ko", "연간 수출은 6837억6000만달러, 12월 수출은 613억8000만달러였다.", None),
+])
+def test_year_to_date_words_bind_their_figures(tmp_path, repo_root, lang, body, wrong):
+    found = [f for f in errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-12", lang, body), repo_root)) if f.rule_id != "data.direction"]
+    assert [(f.column, f.rule_id) for f in found] == ([] if wrong is None else [(col(body, wrong[0]), wrong[1])]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

@@ -436,15 +436,16 @@ class Agreement:
 
     @staticmethod
     def _scope(text: str, lang: str, figure: Mention, clause) -> str | None:
-        """The quarter or half a figure is of ("first-half exports rose 9.1 percent", 1분기 수출), when the
-        clause names one before it and no month after that; None for the month's own figures."""
+        """The quarter, half or year to date a figure is of ("first-half exports rose 9.1 percent", 1분기
+        수출, 1~11월 누적), when the clause names one before it and no month after that; None for the
+        month's own figures."""
         before = text[clause[0]:figure.start]
         last, where = None, -1
-        for scope, pattern in PERIOD_SCOPES[lang]:
+        for scope, pattern in [*PERIOD_SCOPES[lang], ("ytd", YEAR_TO_DATE[lang])]:
             for m in re.finditer(pattern, before, re.IGNORECASE):
                 if m.start() > where:
-                    last, where = scope, m.start()
-        if last is None or any(m.start() > where for m in re.finditer(MONTH_WORDS[lang], before, re.IGNORECASE)):
+                    last, where = scope, m.end()
+        if last is None or any(m.start() >= where for m in re.finditer(MONTH_WORDS[lang], before, re.IGNORECASE)):
             return None
         return last
 

@@ -55,7 +55,8 @@ RECORD = {
 CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;"}
 # Words that make a figure a year-to-date (cumulative) one: "for the full year", 연간, 1~11월.
 YEAR_TO_DATE = {
-    "en": r"\b(?:year[- ]to[- ]date|so far this year|for the (?:full |whole )?year|annual|full-year|in the january[-–]\w+ period)\b",
+    "en": r"\b(?:year[- ]to[- ]date|so far this year|for the (?:full |whole )?year|annual|full-year|in the january[-–]\w+ period"
+          r"|from january (?:to|through) \w+|january[-–](?:march|april|may|june|july|august|september|october|november|december)|(?:the )?first (?:\w+) months)\b",
     "ko": r"연간|누적|올해 들어|1\s?[~∼-]\s?\d{1,2}월",
 }
 RESPECTIVELY = {"en": r"\brespectively\b", "ko": r"각각"}
