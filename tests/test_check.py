@@ -734,6 +734,19 @@ def test_year_to_date_words_bind_their_figures(tmp_path, repo_root, lang, body, 
     assert [(f.column, f.rule_id) for f in found] == ([] if wrong is None else [(col(body, wrong[0]), wrong[1])]), found
 
 
+def test_a_month_named_after_year_to_date_words_takes_its_figure_back(tmp_path, repo_root):
+    body = "Annual exports rose 8.2 percent to $683.76 billion, with December shipments up 6.6 percent."
+    assert errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-12", "en", body), repo_root)) == []
+
+
+def test_a_year_to_date_direction_is_not_judged_against_the_month(tmp_path, repo_root):
+    """May 2023: the year's deficit (27,340 million) has no change in the data; the month's deficit
+    narrowed (2,720 to 2,100). "Grew" is unverifiable, not a contradiction."""
+    body = "올해 누적 무역적자는 273억4000만달러로 불어났다."
+    found = findings_of(write_release(tmp_path, "monthly_trade", "2023-05", "ko", body), repo_root)
+    assert [(f.level, f.rule_id) for f in found if f.rule_id.startswith("data.")] == [("warning", "data.unverifiable")], found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

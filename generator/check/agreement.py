@@ -405,6 +405,11 @@ class Agreement:
         # "연간 수출은 … 3.8% 증가": a year-to-date figure is a cumulative metric's, not the month's.
         to_date = bool(re.search(YEAR_TO_DATE[lang], text[clause[0]:clause[1]], re.IGNORECASE)) and any(
             "ytd" in (f.get("metric") or "") for _, f in pool)
+        # "Annual exports rose 8.2 percent, with December shipments up 6.6 percent": a month named
+        # after the year-to-date words, before the figure, takes the figure back.
+        ends = [m.end() for m in re.finditer(YEAR_TO_DATE[lang], text[clause[0]:figure.start], re.IGNORECASE)]
+        if to_date and ends and any(m.start() >= ends[-1] for m in re.finditer(MONTH_WORDS[lang], text[clause[0]:figure.start], re.IGNORECASE)):
+            to_date = False
 
         scope = self._scope(text, lang, figure, clause)
         scope = scope if scope and any(f"_{scope}" in (f.get("metric") or "") for _, f in pool) else None
@@ -690,6 +695,13 @@ class Agreement:
 
                 changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
                            if wanted(f) and (not bases or f.basis in bases)]
+                if not rate_only and metric and re.search(YEAR_TO_DATE[lang], segment, re.IGNORECASE) and any(
+                        m.cumulative_of == metric for m in self.config.metrics.values()):
+                    # "For the full year, exports fell", "누적 무역적자는 … 불어났다": the year-to-date
+                    # figure's change (or none the data has), not the month's.
+                    changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
+                               if self.config.metrics.get(f.metric) is not None and self.config.metrics[f.metric].cumulative_of == metric
+                               and (not bases or f.basis in bases)]
                 names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
                 word = text[start:end]
                 if not changes:
@@ -704,10 +716,6 @@ class Agreement:
                     # exports fell 2.1 percent": exports_quarter's change).
                     pinned = [f for f in every if (wanted(f) or (metric and f.metric.startswith(metric + "_")))
                               and "percent" in f.data and abs(f.percent) in stated]
-                    if not pinned and metric and re.search(YEAR_TO_DATE[lang], segment, re.IGNORECASE):
-                        # "For the full year, exports fell": the year-to-date figure's change.
-                        pinned = [f for f in every if self.config.metrics.get(f.metric) is not None
-                                  and self.config.metrics[f.metric].cumulative_of == metric and (not bases or f.basis in bases)]
                 else:
                     # "slowing 0.2 percentage point from 2.5 percent": the rate whose change (in points)
                     # or base the clause states, not another rate of the item.
