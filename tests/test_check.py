@@ -747,6 +747,19 @@ def test_a_year_to_date_direction_is_not_judged_against_the_month(tmp_path, repo
     assert [(f.level, f.rule_id) for f in found if f.rule_id.startswith("data.")] == [("warning", "data.unverifiable")], found
 
 
+# "US$" and "U.S. dollars" are the currency, not the United States: November 2025 exports 61,040,
+# the U.S. 10,350.
+@pytest.mark.parametrize("body, wrong", [
+    ("Exports were US$61.04 billion.", None),
+    ("Exports were 61.04 billion U.S. dollars.", None),
+    ("Exports to the U.S. fell 0.2 percent to US$10.35 billion.", None),
+    ("Exports to the U.S. fell 0.2 percent to US$11.35 billion.", "US$11.35 billion"),
+])
+def test_a_currency_is_not_the_country(tmp_path, repo_root, body, wrong):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-11", "en", body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if wrong is None else [(col(body, wrong), "data.number")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

@@ -60,12 +60,17 @@ class ItemMatcher:
     def find(self, text: str) -> list[ItemMention]:
         found = []
         for m in self.pattern.finditer(text):
+            # "US$61.04 billion", "61.04 billion U.S. dollars", 미국 달러화: a currency, not the country.
+            if _CURRENCY[self.lang].match(text, m.end()):
+                continue
             key = self._normal(m.group(0), self.lang)
             codes = self.codes.get(key)
             if codes:
                 found.append(ItemMention(codes, m.start(), m.end()))
         return found
 
+
+_CURRENCY = {"en": re.compile(r"\s?(?:\$|dollars?\b)", re.IGNORECASE), "ko": re.compile(r"\s?달러")}
 
 # How editors shorten and inflect names, as data a press officer could extend: head nouns that
 # stand for one another, and Korean abbreviations (지식재산권 → 지재권).
