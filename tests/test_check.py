@@ -760,6 +760,25 @@ def test_a_currency_is_not_the_country(tmp_path, repo_root, body, wrong):
     assert [(f.column, f.rule_id) for f in found] == ([] if wrong is None else [(col(body, wrong), "data.number")]), found
 
 
+# A record of a month of the year on record needs the whole history of that month: November 2025
+# imports (51,300) are the highest November since 2023 (52,000) only; October 2025 chips have no
+# record but the lowest October growth since 2023.
+@pytest.mark.parametrize("period, lang, body, stated", [
+    ("2025-11", "en", "Imports were the highest November on record.", "on record"),
+    ("2025-11", "ko", "수입은 11월 기준 역대 최대를 기록했다.", "역대 최대"),
+    ("2025-11", "ko", "수입은 역대 11월 중 최대를 기록했다.", "역대 11월 중 최대"),
+    ("2025-10", "ko", "반도체는 157억3000만달러로 25.4% 늘어 역대 10월 중 최대 실적을 냈다.", "역대 10월 중 최대"),
+])
+def test_a_record_for_a_month_of_the_year_needs_its_whole_history(tmp_path, repo_root, period, lang, body, stated):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", period, lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == [(col(body, stated), "data.record")], found
+
+
+def test_a_record_for_a_month_since_a_year_is_that_record(tmp_path, repo_root):
+    body = "Imports were the highest for a November since 2023."
+    assert errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-11", "en", body), repo_root)) == []
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

@@ -890,7 +890,8 @@ class Agreement:
                 month_scope = re.search(r"(?:highest|largest|lowest|smallest|biggest|best|worst) (?:for any )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
                                         r"|for any (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\d+월\s?(?:기준|중|로는)",
                                         text[clause[0]:clause[1]], re.IGNORECASE)
-                seasonal = [f for f in records if f.get("scope") == "same_period_of_year"]
+                # … of the whole history of that month: "the highest November since 2023" is not it.
+                seasonal = [f for f in records if f.get("scope") == "same_period_of_year" and not f.get("since")]
                 if not whole and not (month_scope and seasonal):
                     said = ", ".join(sorted({f"{f.extreme} since {f.since}" + (" (same period of the year)" if f.get("scope") == "same_period_of_year" else "")
                                              for f in records if f.get("since")}))
