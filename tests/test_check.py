@@ -779,6 +779,20 @@ def test_a_record_for_a_month_since_a_year_is_that_record(tmp_path, repo_root):
     assert errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-11", "en", body), repo_root)) == []
 
 
+# An amount the sign word names ("a surplus of $2.1 billion", 21억달러 흑자) is the balance, even
+# when it could also be another change: May 2023, a deficit of 2,100 million; imports rose 2,110.
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("ko", "무역수지는 21억달러 흑자였다.", "21억달러", False),
+    ("ko", "무역수지는 21억달러 적자였다.", "21억달러", True),
+    ("en", "The country posted a trade surplus of $2.1 billion.", "$2.1 billion", False),
+    ("en", "The country posted a trade deficit of $2.1 billion.", "$2.1 billion", True),
+    ("ko", "수입은 21억달러 늘었다.", "21억달러", True),
+])
+def test_an_amount_named_by_its_sign_word_is_the_balance(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2023-05", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.sign")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

@@ -627,9 +627,12 @@ class Agreement:
             window = text[max(clause[0], figure.start - 40):figure.start]
             words = re.findall(SIGN_WORDS["en"], window, re.IGNORECASE)
             word = words[-1].lower() if words else None
+            # "a surplus of $2.1 billion": the sign word names the amount itself.
+            named = bool(re.search(SIGN_WORDS["en"] + r"\W+(?:of|at|to|was|were|stood at|came to|reached)?\s*(?:about |some |nearly |almost )?$", window, re.IGNORECASE))
         else:
             after = re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4])
             word = after.group(1) if after else None
+            named = word is not None
         stated = None
         if word:
             stated = "surplus" if word.startswith(("surplus", "흑자")) else "deficit"
@@ -640,7 +643,7 @@ class Agreement:
         # A year-to-date, quarter's or half's balance (balance_ytd) carries its sign too.
         balance = [h for h in hits if h.metric == "balance" or (
             h.metric in self.config.metrics and self.config.metrics[h.metric].kind == "balance")]
-        if stated is None or not balance or len(balance) < len(hits) or any(h.signed == 0 for h in balance):
+        if stated is None or not balance or (len(balance) < len(hits) and not named) or any(h.signed == 0 for h in balance):
             return []  # zero is neither a surplus nor a deficit
         if any((h.signed > 0) == (stated == "surplus") for h in balance):
             return []
