@@ -424,6 +424,9 @@ class Agreement:
                 return False
             if implied and fact.kind == "change" and fact.get("basis") in ("previous_period", "year_ago") and fact.basis != implied:
                 return False
+            # "전년 동월 대비 9.7% … 전월 대비 3.6%": each percent on the base named right beside it.
+            if beside and fact.kind == "change" and fact.get("basis") in ("previous_period", "year_ago") and fact.basis not in beside:
+                return False
             fm = fact.get("metric") or ""
             # A published rate of a basis ("exports_yoy_pct": percent_of exports, year_ago) is a
             # change on that basis: not on the base another phrase names.
