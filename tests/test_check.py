@@ -793,6 +793,19 @@ def test_an_amount_named_by_its_sign_word_is_the_balance(tmp_path, repo_root, la
     assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.sign")]), found
 
 
+# Two bases in one sentence: each percent on the base named right beside it. October 2025 exports
+# +3.6% on a year earlier, -9.7% on September (59,570 / 65,950 - 1).
+@pytest.mark.parametrize("lang, body, wrong", [
+    ("ko", "수출은 전년 동월 대비 3.6% 늘었지만 전월 대비로는 9.7% 줄었다.", None),
+    ("ko", "수출은 전년 동월 대비 9.7% 늘었지만 전월 대비로는 3.6% 줄었다.", "9.7%"),
+    ("en", "Exports rose 3.6 percent from a year earlier but fell 9.7 percent from September.", None),
+    ("en", "Exports rose 9.7 percent from a year earlier but fell 3.6 percent from September.", "9.7 percent"),
+])
+def test_each_percent_is_on_the_base_beside_it(tmp_path, repo_root, lang, body, wrong):
+    found = [f for f in errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-10", lang, body), repo_root)) if f.rule_id == "data.percent"]
+    assert [f.column for f in found][:1] == ([] if wrong is None else [col(body, wrong)]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."
