@@ -806,6 +806,19 @@ def test_each_percent_is_on_the_base_beside_it(tmp_path, repo_root, lang, body, 
     assert [f.column for f in found][:1] == ([] if wrong is None else [col(body, wrong)]), found
 
 
+# "Car parts" and 자동차 부품 are auto parts, not cars: October 2025 auto parts 1,520 (-18.9%),
+# automobiles 5,550 (-10.5%).
+@pytest.mark.parametrize("lang, body, wrong", [
+    ("en", "Car parts exports fell 18.9 percent to $1.52 billion.", None),
+    ("en", "Automotive parts exports fell 10.5 percent to $1.52 billion.", "10.5 percent"),
+    ("ko", "자동차 부품 수출은 15억2000만달러로 18.9% 감소했다.", None),
+    ("ko", "자동차 부품 수출은 55억5000만달러로 18.9% 감소했다.", "55억5000만달러"),
+])
+def test_auto_parts_written_other_ways_are_auto_parts(tmp_path, repo_root, lang, body, wrong):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-10", lang, body), repo_root))
+    assert [f.column for f in found] == ([] if wrong is None else [col(body, wrong)]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."
