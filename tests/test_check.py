@@ -819,6 +819,22 @@ def test_auto_parts_written_other_ways_are_auto_parts(tmp_path, repo_root, lang,
     assert [f.column for f in found] == ([] if wrong is None else [col(body, wrong)]), found
 
 
+# "The first decline since March" is "the first decline in three months" counted from that month:
+# June 2024 cars fell after two gains (April, May; March -5.0%); July 2025 the U.S. rose after
+# three falls (April-June; March +2.3%). A month before 이후 is a since, not the percent's base.
+@pytest.mark.parametrize("period, lang, body, stated, ok", [
+    ("2024-06", "en", "Car exports fell 0.4 percent, the first decline since March.", "the first decline since March", True),
+    ("2024-06", "en", "Car exports fell 0.4 percent, the first decline since February.", "the first decline since February", False),
+    ("2024-06", "ko", "자동차 수출은 0.4% 줄며 3월 이후 처음 감소했다.", "3월 이후 처음 감소", True),
+    ("2024-06", "ko", "자동차 수출은 0.4% 줄며 2월 이후 처음으로 감소했다.", "2월 이후 처음으로 감소", False),
+    ("2025-07", "en", "Shipments to the U.S. rose 1.4 percent, the first gain since March.", "the first gain since March", True),
+    ("2025-07", "en", "Shipments to the U.S. rose 1.4 percent, the first gain since April.", "the first gain since April", False),
+])
+def test_the_first_change_since_a_month(tmp_path, repo_root, period, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", period, lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.streak")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

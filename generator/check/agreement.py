@@ -476,6 +476,8 @@ class Agreement:
                 a, b = window_start + m.start(), window_start + m.end()
                 if a >= figure.end and _COMPARED[lang].match(text, figure.end):
                     continue  # "fell 0.2 percent from October": the period is the comparison's base
+                if re.match(r"\s?이후", text[b:]) or re.search(r"\bsince\s$", text[max(0, a - 6):a], re.IGNORECASE):
+                    continue  # "3월 이후 처음 감소", "the first decline since March": a since, not a base
                 gap = figure.start - b if b <= figure.start else a - figure.end if a >= figure.end else 0
                 best = gap if best is None else min(best, gap)
             return best
@@ -751,6 +753,13 @@ class Agreement:
                 for m in re.finditer(pattern, text, re.IGNORECASE):
                     raw = (m.groupdict().get("n") or "").lower()
                     n = _count(raw, words)
+                    if m.groupdict().get("month") and self.period.kind == "M":
+                        # "the first decline since March", "3월 이후 처음 감소": counted from that month.
+                        since = self._since(f"since {m.group('month')} {m.groupdict().get('year') or ''}" if lang == "en"
+                                            else f"{m.groupdict().get('year') or ''}년 {m.group('month')}월 이후".lstrip("년 "), lang)
+                        if since:
+                            year, month = map(int, since.split("-"))
+                            n = self.period.year * 12 + self.period.n - (year * 12 + month)
                     if n is None:
                         continue
                     if ended:
