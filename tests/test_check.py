@@ -835,6 +835,22 @@ def test_the_first_change_since_a_month(tmp_path, repo_root, period, lang, body,
     assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.streak")]), found
 
 
+# "Double-digit growth", 두 자릿수 증가율 is the size of the item's percent change: November 2025
+# chips +38.6%, exports +8.4%, the U.S. -0.2%; October 2025 ships +131.2%. Not a multiple.
+@pytest.mark.parametrize("period, lang, body, stated, ok", [
+    ("2025-11", "en", "Chip exports posted double-digit growth.", "double-digit", True),
+    ("2025-11", "en", "Exports posted double-digit growth.", "double-digit", False),
+    ("2025-11", "en", "Exports to the U.S. fell by double digits.", "double digits", False),
+    ("2025-11", "ko", "반도체 수출은 두 자릿수 증가율을 이어갔다.", "두 자릿수", True),
+    ("2025-11", "ko", "수출은 두 자릿수 증가율을 기록했다.", "두 자릿수", False),
+    ("2025-10", "en", "Ship exports posted triple-digit growth.", "triple-digit", True),
+    ("2025-10", "en", "Chip exports posted triple-digit growth.", "triple-digit", False),
+])
+def test_a_double_digit_change(tmp_path, repo_root, period, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", period, lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.percent")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

@@ -242,6 +242,7 @@ class Agreement:
                 owners = pairs.get(figure) or self._attribute(figure.start, items, clause, context)
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
             findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
+            findings += self._digits(doc, sentence, lang, clause, items, context)
         findings += self._records(doc, sentence, lang, items, context)
         findings += self._streaks(doc, sentence, lang, items, context)
         return findings
@@ -739,6 +740,26 @@ class Agreement:
                                              f"'{word}' contradicts the data for {self.name(fact.item, lang)} (data: {said})", said))
         return findings
 
+    def _digits(self, doc, sentence, lang, clause, items, context) -> list[Finding]:
+        """"double-digit growth", 두 자릿수 증가율: the change of the clause's item (on the base the
+        sentence names, else the headline basis) has that many digits before the point."""
+        text = sentence.text
+        findings = []
+        for m in re.finditer(DIGITS[lang], text[clause[0]:clause[1]], re.IGNORECASE):
+            start, end = clause[0] + m.start(), clause[0] + m.end()
+            low = Decimal(10) ** (_DIGIT_WORDS[m.group("n").lower()] - 1)
+            codes = self._codes(self._attribute(start, items, clause, context))
+            metric = self._metric_at(text, start, end, clause, lang)
+            named = self.base_names(lang).named(text) or ({self.config.headline.basis} if self.config.headline else set())
+            changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
+                       if "percent" in f.data and (metric is None or f.metric == metric) and (not named or f.basis in named)]
+            if not changes or any(low <= abs(f.percent) < low * 10 for f in changes):
+                continue
+            fact = changes[0]
+            findings.append(self.finding(doc, sentence, start, end, "data.percent",
+                                         f"'{m.group(0)}' does not match the data for {self.name(fact.item, lang)} (data: {fact.percent}%)", f"{fact.percent}%"))
+        return findings
+
     def _streaks(self, doc, sentence, lang, items, context) -> list[Finding]:
         """"the sixth straight month", "6개월 연속", "the first fall in seven months" against streak facts."""
         from ..vocabulary import vocabulary
@@ -996,6 +1017,10 @@ class Agreement:
         index = self.period.year * 12 + self.period.n - 1 - back
         return f"{index // 12}-{index % 12 + 1:02d}"
 
+
+# "double-digit growth", 두 자릿수 증가율: how many digits a change's percent has.
+DIGITS = {"en": r"\b(?P<n>single|double|triple)[- ]digits?\b", "ko": r"(?P<n>한|두|세)\s?자릿수"}
+_DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세": 3}
 
 # A figure followed by the base it is measured against: "0.2 percent from October", "10월 대비".
 _COMPARED = {"en": re.compile(r"\s*(?:from|on|than|over|against|compared with)\b", re.IGNORECASE),
