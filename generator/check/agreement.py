@@ -747,13 +747,14 @@ class Agreement:
         findings = []
         for m in re.finditer(DIGITS[lang], text[clause[0]:clause[1]], re.IGNORECASE):
             start, end = clause[0] + m.start(), clause[0] + m.end()
-            low = Decimal(10) ** (_DIGIT_WORDS[m.group("n").lower()] - 1)
+            digits = _DIGIT_WORDS[m.group("n").lower()]
+            low, high = (Decimal(0) if digits == 1 else Decimal(10) ** (digits - 1)), Decimal(10) ** digits  # 0.5% is one digit
             codes = self._codes(self._attribute(start, items, clause, context))
             metric = self._metric_at(text, start, end, clause, lang)
             named = self.base_names(lang).named(text) or ({self.config.headline.basis} if self.config.headline else set())
             changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
                        if "percent" in f.data and (metric is None or f.metric == metric) and (not named or f.basis in named)]
-            if not changes or any(low <= abs(f.percent) < low * 10 for f in changes):
+            if not changes or any(low <= abs(f.percent) < high for f in changes):
                 continue
             fact = changes[0]
             findings.append(self.finding(doc, sentence, start, end, "data.percent",
