@@ -851,6 +851,23 @@ def test_a_double_digit_change(tmp_path, repo_root, period, lang, body, stated, 
     assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.percent")]), found
 
 
+# The previous month as coverage names it, and a month named as the comparison's base ("versus
+# October", 10월보다): November 2025 exports +2.5% on October, +8.4% on a year earlier.
+@pytest.mark.parametrize("lang, body, wrong", [
+    ("en", "On a monthly basis, exports rose 2.5 percent.", None),
+    ("en", "Exports rose 2.5 percent month-over-month.", None),
+    ("en", "Exports rose 2.5 percent sequentially.", None),
+    ("en", "Exports rose 2.5 percent versus October.", None),
+    ("en", "Exports rose 8.4 percent versus October.", "8.4 percent"),
+    ("ko", "수출은 직전 달보다 2.5% 늘었다.", None),
+    ("ko", "수출은 10월보다 2.5% 늘었다.", None),
+    ("ko", "수출은 10월 대비 8.4% 증가했다.", "8.4%"),
+])
+def test_the_previous_month_as_coverage_names_it(tmp_path, repo_root, lang, body, wrong):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-11", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if wrong is None else [(col(body, wrong), "data.percent")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

@@ -400,7 +400,7 @@ class Agreement:
         # "slowed to 5.1 percent from 11.7 percent in May": a rate compared with another rate, not a
         # change measured on May.
         rate_to_rate = lang == "en" and re.match(r"\s*(?:from|than)\s+(?:a |an )?-?\d[\d.]*\s*(?:percent|per cent|%)", window, re.IGNORECASE)
-        beside = set() if rate_to_rate else self.base_names(lang).named(window) if (re.match(r"\s*(?:from|on|than|over|against|compared with)\b", window, re.IGNORECASE)
+        beside = set() if rate_to_rate else self.base_names(lang).named(window) if (re.match(r"\s*(?:from|on|than|over|against|compared with|versus|vs\.?)(?!\w)", window, re.IGNORECASE)
                                                           if lang == "en" else re.search(r"(?:대비|보다|에 비해|비)\s*$", window)) else set()
 
         # "연간 수출은 … 3.8% 증가": a year-to-date figure is a cumulative metric's, not the month's.
@@ -479,6 +479,8 @@ class Agreement:
                     continue  # "fell 0.2 percent from October": the period is the comparison's base
                 if re.match(r"\s?이후", text[b:]) or re.search(r"\bsince\s$", text[max(0, a - 6):a], re.IGNORECASE):
                     continue  # "3월 이후 처음 감소", "the first decline since March": a since, not a base
+                if b <= figure.start and re.match(r"\s?(?:보다|대비|에 비해)", text[b:]):
+                    continue  # "10월보다 2.5% 늘었다": the period is the comparison's base
                 gap = figure.start - b if b <= figure.start else a - figure.end if a >= figure.end else 0
                 best = gap if best is None else min(best, gap)
             return best
@@ -1024,7 +1026,7 @@ DIGITS = {"en": r"\b(?P<n>single|double|triple)[- ]digits?\b", "ko": r"(?P<n>한
 _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세": 3}
 
 # A figure followed by the base it is measured against: "0.2 percent from October", "10월 대비".
-_COMPARED = {"en": re.compile(r"\s*(?:from|on|than|over|against|compared with)\b", re.IGNORECASE),
+_COMPARED = {"en": re.compile(r"\s*(?:from|on|than|over|against|compared with|versus|vs\.?)(?!\w)", re.IGNORECASE),
              "ko": re.compile(r"\s*(?:대비|보다)")}
 # A rate stated as the base of a comparison: "up from 2.1%", "9월(2.1%)보다".
 _FROM = {"en": re.compile(r"\bfrom\s$", re.IGNORECASE), "ko": re.compile(r"\)?\s?(?:보다|에서)")}
