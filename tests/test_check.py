@@ -657,6 +657,217 @@ def test_a_rate_compared_with_another_rate_is_its_level(tmp_path, repo_root, bod
     assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.percent")]), found
 
 
+# A figure after "first-half" / 상반기 / 1분기 is the half's or the quarter's, unless a month is
+# named after that word: June 2024 57,070 (+5.1%), the first half 334,800 (+9.1%); the first
+# quarter of 2025 159,900 (-2.1%), March +3.1%.
+@pytest.mark.parametrize("period, lang, body, wrong", [
+    ("2024-06", "en", "First-half exports rose 9.1 percent to $334.8 billion.", None),
+    ("2024-06", "en", "First-half exports rose 5.1 percent to $334.8 billion.", ("5.1 percent", "data.percent")),
+    ("2024-06", "en", "First-half exports rose 9.1 percent to $57.07 billion.", ("$57.07 billion", "data.number")),
+    ("2024-06", "en", "In the first half, exports rose 9.1 percent to $334.8 billion, with June shipments up 5.1 percent at $57.07 billion.", None),
+    ("2024-06", "ko", "상반기 수출은 3348억달러로 5.1% 늘었다.", ("5.1%", "data.percent")),
+    ("2024-06", "ko", "상반기 수출은 570억7000만달러로 9.1% 늘었다.", ("570억7000만달러", "data.number")),
+    ("2024-06", "ko", "상반기 수출은 3348억달러로 9.1% 늘었고 6월 수출은 570억7000만달러로 5.1% 늘었다.", None),
+    ("2025-03", "ko", "1분기 수출은 1599억달러로 2.1% 감소했다.", None),
+])
+def test_a_figure_of_the_half_or_quarter_is_the_halfs_or_quarters(tmp_path, repo_root, period, lang, body, wrong):
+    found = [f for f in errors(findings_of(write_release(tmp_path, "monthly_trade", period, lang, body), repo_root)) if f.rule_id != "data.direction"]
+    assert [(f.column, f.rule_id) for f in found] == ([] if wrong is None else [(col(body, wrong[0]), wrong[1])]), found
+
+
+# "Export growth", "import growth" name a rate, not a rise: June 2024 imports fell 7.5% on-year
+# and import growth slowed (-2.0% in May to -7.5%).
+@pytest.mark.parametrize("body, ok", [
+    ("Import growth slowed to minus 7.5 percent.", True),
+    ("Import growth was the weakest in three months.", True),
+    ("Imports posted growth of 7.5 percent.", False),
+])
+def test_export_or_import_growth_names_a_rate(tmp_path, repo_root, body, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-06", "en", body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, "growth"), "data.direction")]), found
+
+
+# A record of an amount is not one of its rate: June 2024 imports (49,070) are the lowest since
+# February (48,110), four months; import growth (-7.5%) the lowest since March, three months.
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("en", "Imports were the lowest in three months.", "lowest in three months", False),
+    ("en", "Imports were the lowest in four months.", "lowest in four months", True),
+    ("en", "Imports fell 7.5 percent to $49.07 billion, the lowest in three months.", "lowest in three months", False),
+    ("en", "Import growth was the lowest in three months.", "lowest in three months", True),
+    ("ko", "수입은 석 달 만에 최저를 기록했다.", "만에 최저", False),
+    ("ko", "수입 증가율은 석 달 만에 최저를 기록했다.", "만에 최저", True),
+    ("ko", "수입은 넉 달 만에 최저를 기록했다.", "만에 최저", True),
+])
+def test_a_record_of_an_amount_is_not_one_of_its_rate(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-06", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.record")]), found
+
+
+# May 2025: the surplus (6,940) is the largest since June 2024 (8,000), 11 months; "a year" is 12
+# months, and a largest surplus is not a lowest.
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("en", "The trade surplus was $6.94 billion, the largest in 11 months.", "largest in 11 months", True),
+    ("en", "The trade surplus was $6.94 billion, the largest in a year.", "largest in a year", False),
+    ("en", "The trade surplus was the smallest in 11 months.", "smallest in 11 months", False),
+    ("ko", "무역수지는 69억4000만달러로 11개월 만에 최저였다.", "만에 최저", False),
+])
+def test_a_balance_record_in_months(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-05", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.record")]), found
+
+
+# The year to date as wires write it ("from January to November", "January-December", "the first
+# 11 months") binds its figures like "for the full year": December 2024, the year 683,760 (+8.2%),
+# the month 61,380 (+6.6%).
+@pytest.mark.parametrize("lang, body, wrong", [
+    ("en", "Exports for January-December rose 8.2 percent to $683.76 billion.", None),
+    ("en", "Exports for January-December rose 6.6 percent to $683.76 billion.", ("6.6 percent", "data.percent")),
+    ("en", "In the first 12 months, exports rose 6.6 percent.", ("6.6 percent", "data.percent")),
+    ("en", "For the full year, exports reached $61.38 billion.", ("$61.38 billion", "data.number")),
+    ("en", "Annual exports rose 8.2 percent to $683.76 billion, with December shipments at $61.38 billion.", None),
+    ("ko", "연간 수출은 613억8000만달러로 집계됐다.", ("613억8000만달러", "data.number")),
+    ("ko", "1~12월 누적 수출은 6837억6000만달러였다.", None),
+    ("ko", "연간 수출은 6837억6000만달러, 12월 수출은 613억8000만달러였다.", None),
+])
+def test_year_to_date_words_bind_their_figures(tmp_path, repo_root, lang, body, wrong):
+    found = [f for f in errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-12", lang, body), repo_root)) if f.rule_id != "data.direction"]
+    assert [(f.column, f.rule_id) for f in found] == ([] if wrong is None else [(col(body, wrong[0]), wrong[1])]), found
+
+
+def test_a_month_named_after_year_to_date_words_takes_its_figure_back(tmp_path, repo_root):
+    body = "Annual exports rose 8.2 percent to $683.76 billion, with December shipments up 6.6 percent."
+    assert errors(findings_of(write_release(tmp_path, "monthly_trade", "2024-12", "en", body), repo_root)) == []
+
+
+def test_a_year_to_date_direction_is_not_judged_against_the_month(tmp_path, repo_root):
+    """May 2023: the year's deficit (27,340 million) has no change in the data; the month's deficit
+    narrowed (2,720 to 2,100). "Grew" is unverifiable, not a contradiction."""
+    body = "올해 누적 무역적자는 273억4000만달러로 불어났다."
+    found = findings_of(write_release(tmp_path, "monthly_trade", "2023-05", "ko", body), repo_root)
+    assert [(f.level, f.rule_id) for f in found if f.rule_id.startswith("data.")] == [("warning", "data.unverifiable")], found
+
+
+# "US$" and "U.S. dollars" are the currency, not the United States: November 2025 exports 61,040,
+# the U.S. 10,350.
+@pytest.mark.parametrize("body, wrong", [
+    ("Exports were US$61.04 billion.", None),
+    ("Exports were 61.04 billion U.S. dollars.", None),
+    ("Exports to the U.S. fell 0.2 percent to US$10.35 billion.", None),
+    ("Exports to the U.S. fell 0.2 percent to US$11.35 billion.", "US$11.35 billion"),
+])
+def test_a_currency_is_not_the_country(tmp_path, repo_root, body, wrong):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-11", "en", body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if wrong is None else [(col(body, wrong), "data.number")]), found
+
+
+# A record of a month of the year on record needs the whole history of that month: November 2025
+# imports (51,300) are the highest November since 2023 (52,000) only; October 2025 chips have no
+# record but the lowest October growth since 2023.
+@pytest.mark.parametrize("period, lang, body, stated", [
+    ("2025-11", "en", "Imports were the highest November on record.", "on record"),
+    ("2025-11", "ko", "수입은 11월 기준 역대 최대를 기록했다.", "역대 최대"),
+    ("2025-11", "ko", "수입은 역대 11월 중 최대를 기록했다.", "역대 11월 중 최대"),
+    ("2025-10", "ko", "반도체는 157억3000만달러로 25.4% 늘어 역대 10월 중 최대 실적을 냈다.", "역대 10월 중 최대"),
+])
+def test_a_record_for_a_month_of_the_year_needs_its_whole_history(tmp_path, repo_root, period, lang, body, stated):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", period, lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == [(col(body, stated), "data.record")], found
+
+
+def test_a_record_for_a_month_since_a_year_is_that_record(tmp_path, repo_root):
+    body = "Imports were the highest for a November since 2023."
+    assert errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-11", "en", body), repo_root)) == []
+
+
+# An amount the sign word names ("a surplus of $2.1 billion", 21억달러 흑자) is the balance, even
+# when it could also be another change: May 2023, a deficit of 2,100 million; imports rose 2,110.
+@pytest.mark.parametrize("lang, body, stated, ok", [
+    ("ko", "무역수지는 21억달러 흑자였다.", "21억달러", False),
+    ("ko", "무역수지는 21억달러 적자였다.", "21억달러", True),
+    ("en", "The country posted a trade surplus of $2.1 billion.", "$2.1 billion", False),
+    ("en", "The country posted a trade deficit of $2.1 billion.", "$2.1 billion", True),
+    ("ko", "수입은 21억달러 늘었다.", "21억달러", True),
+])
+def test_an_amount_named_by_its_sign_word_is_the_balance(tmp_path, repo_root, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2023-05", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.sign")]), found
+
+
+# Two bases in one sentence: each percent on the base named right beside it. October 2025 exports
+# +3.6% on a year earlier, -9.7% on September (59,570 / 65,950 - 1).
+@pytest.mark.parametrize("lang, body, wrong", [
+    ("ko", "수출은 전년 동월 대비 3.6% 늘었지만 전월 대비로는 9.7% 줄었다.", None),
+    ("ko", "수출은 전년 동월 대비 9.7% 늘었지만 전월 대비로는 3.6% 줄었다.", "9.7%"),
+    ("en", "Exports rose 3.6 percent from a year earlier but fell 9.7 percent from September.", None),
+    ("en", "Exports rose 9.7 percent from a year earlier but fell 3.6 percent from September.", "9.7 percent"),
+])
+def test_each_percent_is_on_the_base_beside_it(tmp_path, repo_root, lang, body, wrong):
+    found = [f for f in errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-10", lang, body), repo_root)) if f.rule_id == "data.percent"]
+    assert [f.column for f in found][:1] == ([] if wrong is None else [col(body, wrong)]), found
+
+
+# "Car parts" and 자동차 부품 are auto parts, not cars: October 2025 auto parts 1,520 (-18.9%),
+# automobiles 5,550 (-10.5%).
+@pytest.mark.parametrize("lang, body, wrong", [
+    ("en", "Car parts exports fell 18.9 percent to $1.52 billion.", None),
+    ("en", "Automotive parts exports fell 10.5 percent to $1.52 billion.", "10.5 percent"),
+    ("ko", "자동차 부품 수출은 15억2000만달러로 18.9% 감소했다.", None),
+    ("ko", "자동차 부품 수출은 55억5000만달러로 18.9% 감소했다.", "55억5000만달러"),
+])
+def test_auto_parts_written_other_ways_are_auto_parts(tmp_path, repo_root, lang, body, wrong):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-10", lang, body), repo_root))
+    assert [f.column for f in found] == ([] if wrong is None else [col(body, wrong)]), found
+
+
+# "The first decline since March" is "the first decline in three months" counted from that month:
+# June 2024 cars fell after two gains (April, May; March -5.0%); July 2025 the U.S. rose after
+# three falls (April-June; March +2.3%). A month before 이후 is a since, not the percent's base.
+@pytest.mark.parametrize("period, lang, body, stated, ok", [
+    ("2024-06", "en", "Car exports fell 0.4 percent, the first decline since March.", "the first decline since March", True),
+    ("2024-06", "en", "Car exports fell 0.4 percent, the first decline since February.", "the first decline since February", False),
+    ("2024-06", "ko", "자동차 수출은 0.4% 줄며 3월 이후 처음 감소했다.", "3월 이후 처음 감소", True),
+    ("2024-06", "ko", "자동차 수출은 0.4% 줄며 2월 이후 처음으로 감소했다.", "2월 이후 처음으로 감소", False),
+    ("2025-07", "en", "Shipments to the U.S. rose 1.4 percent, the first gain since March.", "the first gain since March", True),
+    ("2025-07", "en", "Shipments to the U.S. rose 1.4 percent, the first gain since April.", "the first gain since April", False),
+])
+def test_the_first_change_since_a_month(tmp_path, repo_root, period, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", period, lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.streak")]), found
+
+
+# "Double-digit growth", 두 자릿수 증가율 is the size of the item's percent change: November 2025
+# chips +38.6%, exports +8.4%, the U.S. -0.2%; October 2025 ships +131.2%. Not a multiple.
+@pytest.mark.parametrize("period, lang, body, stated, ok", [
+    ("2025-11", "en", "Chip exports posted double-digit growth.", "double-digit", True),
+    ("2025-11", "en", "Exports posted double-digit growth.", "double-digit", False),
+    ("2025-11", "en", "Exports to the U.S. fell by double digits.", "double digits", False),
+    ("2025-11", "ko", "반도체 수출은 두 자릿수 증가율을 이어갔다.", "두 자릿수", True),
+    ("2025-11", "ko", "수출은 두 자릿수 증가율을 기록했다.", "두 자릿수", False),
+    ("2025-10", "en", "Ship exports posted triple-digit growth.", "triple-digit", True),
+    ("2025-10", "en", "Chip exports posted triple-digit growth.", "triple-digit", False),
+])
+def test_a_double_digit_change(tmp_path, repo_root, period, lang, body, stated, ok):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", period, lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if ok else [(col(body, stated), "data.percent")]), found
+
+
+# The previous month as coverage names it, and a month named as the comparison's base ("versus
+# October", 10월보다): November 2025 exports +2.5% on October, +8.4% on a year earlier.
+@pytest.mark.parametrize("lang, body, wrong", [
+    ("en", "On a monthly basis, exports rose 2.5 percent.", None),
+    ("en", "Exports rose 2.5 percent month-over-month.", None),
+    ("en", "Exports rose 2.5 percent sequentially.", None),
+    ("en", "Exports rose 2.5 percent versus October.", None),
+    ("en", "Exports rose 8.4 percent versus October.", "8.4 percent"),
+    ("ko", "수출은 직전 달보다 2.5% 늘었다.", None),
+    ("ko", "수출은 10월보다 2.5% 늘었다.", None),
+    ("ko", "수출은 10월 대비 8.4% 증가했다.", "8.4%"),
+])
+def test_the_previous_month_as_coverage_names_it(tmp_path, repo_root, lang, body, wrong):
+    found = errors(findings_of(write_release(tmp_path, "monthly_trade", "2025-11", lang, body), repo_root))
+    assert [(f.column, f.rule_id) for f in found] == ([] if wrong is None else [(col(body, wrong), "data.percent")]), found
+
+
 def test_a_korean_amount_with_man_twice_is_read_whole(tmp_path, repo_root):
     """"103만5000만달러" (만 typed for 억) is one wrong amount, not "5000만달러" after some digits."""
     body = "반면 대미국(103만5000만달러, -0.2%) 수출은 감소했다."

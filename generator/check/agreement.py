@@ -25,7 +25,7 @@ from .findings import Finding, RuleInfo
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
+from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, MONTH_WORDS, PERIOD_SCOPES, RATE_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -255,6 +255,7 @@ class Agreement:
                 owners = pairs.get(figure) or self._attribute(figure.start, items, clause, context)
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
             findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
+            findings += self._digits(doc, sentence, lang, clause, items, context)
         findings += self._records(doc, sentence, lang, items, context)
         findings += self._streaks(doc, sentence, lang, items, context)
         return findings
@@ -271,8 +272,13 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
             hits = [c for c in candidates if matches(figure, c.value)]
+            scope = self._scope(sentence.text, lang, figure, clause)
+            if scope and any(f"_{scope}" in c.metric for c in candidates):
+                # "상반기 수출은 570억7000만달러": the half's exports, not June's.
+                candidates = [c for c in candidates if f"_{scope}" in c.metric]
+                hits = [c for c in hits if c in candidates]
             generic = set(codes) <= {self.config.total} or not any(clause[0] <= m.start < clause[1] for m in owners)
-            if not hits and not pairs_mode and generic:
+            if not hits and not pairs_mode and generic and not scope:
                 # The nearest name may be a generic one ("services exports"), or carried over
                 # from an earlier sentence; the figure may belong to another item named in the
                 # same clause. A list's figure ("automobiles (13.7 percent, $6.41 billion) and
@@ -407,20 +413,33 @@ class Agreement:
         # "slowed to 5.1 percent from 11.7 percent in May": a rate compared with another rate, not a
         # change measured on May.
         rate_to_rate = lang == "en" and re.match(r"\s*(?:from|than)\s+(?:a |an )?-?\d[\d.]*\s*(?:percent|per cent|%)", window, re.IGNORECASE)
-        beside = set() if rate_to_rate else self.base_names(lang).named(window) if (re.match(r"\s*(?:from|on|than|over|against|compared with)\b", window, re.IGNORECASE)
+        beside = set() if rate_to_rate else self.base_names(lang).named(window) if (re.match(r"\s*(?:from|on|than|over|against|compared with|versus|vs\.?)(?!\w)", window, re.IGNORECASE)
                                                           if lang == "en" else re.search(r"(?:대비|보다|에 비해|비)\s*$", window)) else set()
 
         # "연간 수출은 … 3.8% 증가": a year-to-date figure is a cumulative metric's, not the month's.
         to_date = bool(re.search(YEAR_TO_DATE[lang], text[clause[0]:clause[1]], re.IGNORECASE)) and any(
             "ytd" in (f.get("metric") or "") for _, f in pool)
+        # "Annual exports rose 8.2 percent, with December shipments up 6.6 percent": a month named
+        # after the year-to-date words, before the figure, takes the figure back.
+        ends = [m.end() for m in re.finditer(YEAR_TO_DATE[lang], text[clause[0]:figure.start], re.IGNORECASE)]
+        if to_date and ends and any(m.start() >= ends[-1] for m in re.finditer(MONTH_WORDS[lang], text[clause[0]:figure.start], re.IGNORECASE)):
+            to_date = False
+
+        scope = self._scope(text, lang, figure, clause)
+        scope = scope if scope and any(f"_{scope}" in (f.get("metric") or "") for _, f in pool) else None
 
         def keep(fact) -> bool:
             if to_date and "ytd" not in (fact.get("metric") or ""):
+                return False
+            if scope and f"_{scope}" not in (fact.get("metric") or ""):
                 return False
             if fact.kind in ("change", "cumulative") and named and fact.get("basis") in ("previous_period", "year_ago") \
                     and fact.basis not in named:
                 return False
             if implied and fact.kind == "change" and fact.get("basis") in ("previous_period", "year_ago") and fact.basis != implied:
+                return False
+            # "전년 동월 대비 9.7% … 전월 대비 3.6%": each percent on the base named right beside it.
+            if beside and fact.kind == "change" and fact.get("basis") in ("previous_period", "year_ago") and fact.basis not in beside:
                 return False
             fm = fact.get("metric") or ""
             # A published rate of a basis ("exports_yoy_pct": percent_of exports, year_ago) is a
@@ -436,6 +455,21 @@ class Agreement:
             return True
 
         return [p for p in pool if keep(p[1])]
+
+    @staticmethod
+    def _scope(text: str, lang: str, figure: Mention, clause) -> str | None:
+        """The quarter, half or year to date a figure is of ("first-half exports rose 9.1 percent", 1분기
+        수출, 1~11월 누적), when the clause names one before it and no month after that; None for the
+        month's own figures."""
+        before = text[clause[0]:figure.start]
+        last, where = None, -1
+        for scope, pattern in [*PERIOD_SCOPES[lang], ("ytd", YEAR_TO_DATE[lang])]:
+            for m in re.finditer(pattern, before, re.IGNORECASE):
+                if m.start() > where:
+                    last, where = scope, m.end()
+        if last is None or any(m.start() >= where for m in re.finditer(MONTH_WORDS[lang], before, re.IGNORECASE)):
+            return None
+        return last
 
     def _stated_base(self, text: str, lang: str, figure: Mention, codes) -> list | None:
         """The base rates a percentage must match when the period nearest it is a base period.
@@ -456,6 +490,10 @@ class Agreement:
                 a, b = window_start + m.start(), window_start + m.end()
                 if a >= figure.end and _COMPARED[lang].match(text, figure.end):
                     continue  # "fell 0.2 percent from October": the period is the comparison's base
+                if re.match(r"\s?이후", text[b:]) or re.search(r"\bsince\s$", text[max(0, a - 6):a], re.IGNORECASE):
+                    continue  # "3월 이후 처음 감소", "the first decline since March": a since, not a base
+                if b <= figure.start and re.match(r"\s?(?:보다|대비|에 비해)", text[b:]):
+                    continue  # "10월보다 2.5% 늘었다": the period is the comparison's base
                 gap = figure.start - b if b <= figure.start else a - figure.end if a >= figure.end else 0
                 best = gap if best is None else min(best, gap)
             return best
@@ -610,9 +648,12 @@ class Agreement:
             window = text[max(clause[0], figure.start - 40):figure.start]
             words = re.findall(SIGN_WORDS["en"], window, re.IGNORECASE)
             word = words[-1].lower() if words else None
+            # "a surplus of $2.1 billion": the sign word names the amount itself.
+            named = bool(re.search(SIGN_WORDS["en"] + r"\W+(?:of|at|to|was|were|stood at|came to|reached)?\s*(?:about |some |nearly |almost )?$", window, re.IGNORECASE))
         else:
             after = re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4])
             word = after.group(1) if after else None
+            named = word is not None
         stated = None
         if word:
             stated = "surplus" if word.startswith(("surplus", "흑자")) else "deficit"
@@ -623,7 +664,7 @@ class Agreement:
         # A year-to-date, quarter's or half's balance (balance_ytd) carries its sign too.
         balance = [h for h in hits if h.metric == "balance" or (
             h.metric in self.config.metrics and self.config.metrics[h.metric].kind == "balance")]
-        if stated is None or not balance or len(balance) < len(hits) or any(h.signed == 0 for h in balance):
+        if stated is None or not balance or (len(balance) < len(hits) and not named) or any(h.signed == 0 for h in balance):
             return []  # zero is neither a surplus nor a deficit
         if any((h.signed > 0) == (stated == "surplus") for h in balance):
             return []
@@ -681,6 +722,13 @@ class Agreement:
 
                 changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
                            if wanted(f) and (not bases or f.basis in bases)]
+                if not rate_only and metric and re.search(YEAR_TO_DATE[lang], segment, re.IGNORECASE) and any(
+                        m.cumulative_of == metric for m in self.config.metrics.values()):
+                    # "For the full year, exports fell", "누적 무역적자는 … 불어났다": the year-to-date
+                    # figure's change (or none the data has), not the month's.
+                    changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
+                               if self.config.metrics.get(f.metric) is not None and self.config.metrics[f.metric].cumulative_of == metric
+                               and (not bases or f.basis in bases)]
                 names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
                 word = text[start:end]
                 if not changes:
@@ -695,10 +743,6 @@ class Agreement:
                     # exports fell 2.1 percent": exports_quarter's change).
                     pinned = [f for f in every if (wanted(f) or (metric and f.metric.startswith(metric + "_")))
                               and "percent" in f.data and abs(f.percent) in stated]
-                    if not pinned and metric and re.search(YEAR_TO_DATE[lang], segment, re.IGNORECASE):
-                        # "For the full year, exports fell": the year-to-date figure's change.
-                        pinned = [f for f in every if self.config.metrics.get(f.metric) is not None
-                                  and self.config.metrics[f.metric].cumulative_of == metric and (not bases or f.basis in bases)]
                 else:
                     # "slowing 0.2 percentage point from 2.5 percent": the rate whose change (in points)
                     # or base the clause states, not another rate of the item.
@@ -712,6 +756,27 @@ class Agreement:
                 said = self._describe_change(fact, lang)
                 findings.append(self.finding(doc, sentence, start, end, "data.direction",
                                              f"'{word}' contradicts the data for {self.name(fact.item, lang)} (data: {said})", said))
+        return findings
+
+    def _digits(self, doc, sentence, lang, clause, items, context) -> list[Finding]:
+        """"double-digit growth", 두 자릿수 증가율: the change of the clause's item (on the base the
+        sentence names, else the headline basis) has that many digits before the point."""
+        text = sentence.text
+        findings = []
+        for m in re.finditer(DIGITS[lang], text[clause[0]:clause[1]], re.IGNORECASE):
+            start, end = clause[0] + m.start(), clause[0] + m.end()
+            digits = _DIGIT_WORDS[m.group("n").lower()]
+            low, high = (Decimal(0) if digits == 1 else Decimal(10) ** (digits - 1)), Decimal(10) ** digits  # 0.5% is one digit
+            codes = self._codes(self._attribute(start, items, clause, context))
+            metric = self._metric_at(text, start, end, clause, lang)
+            named = self.base_names(lang).named(text) or ({self.config.headline.basis} if self.config.headline else set())
+            changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
+                       if "percent" in f.data and (metric is None or f.metric == metric) and (not named or f.basis in named)]
+            if not changes or any(low <= abs(f.percent) < high for f in changes):
+                continue
+            fact = changes[0]
+            findings.append(self.finding(doc, sentence, start, end, "data.percent",
+                                         f"'{m.group(0)}' does not match the data for {self.name(fact.item, lang)} (data: {fact.percent}%)", f"{fact.percent}%"))
         return findings
 
     def _streaks(self, doc, sentence, lang, items, context) -> list[Finding]:
@@ -728,6 +793,13 @@ class Agreement:
                 for m in re.finditer(pattern, text, re.IGNORECASE):
                     raw = (m.groupdict().get("n") or "").lower()
                     n = _count(raw, words)
+                    if m.groupdict().get("month") and self.period.kind == "M":
+                        # "the first decline since March", "3월 이후 처음 감소": counted from that month.
+                        since = self._since(f"since {m.group('month')} {m.groupdict().get('year') or ''}" if lang == "en"
+                                            else f"{m.groupdict().get('year') or ''}년 {m.group('month')}월 이후".lstrip("년 "), lang)
+                        if since:
+                            year, month = map(int, since.split("-"))
+                            n = self.period.year * 12 + self.period.n - (year * 12 + month)
                     if n is None:
                         continue
                     if ended:
@@ -837,11 +909,24 @@ class Agreement:
                                                  f"(data: {', '.join(sorted({f.metric for f in records}))})", "no record of that metric"))
                     continue
                 records = of_metric
+            # "Imports were the lowest in three months" is about the amount, "import growth was the
+            # lowest …" about the rate; after a percent ("fell 7.5 percent, the lowest …") either.
+            rates = [f for f in records if self.config.metrics.get(f.get("metric")) is not None
+                     and self.config.metrics[f.metric].kind in ("rate", "contribution")]
+            amounts = [f for f in records if f not in rates]
+            if rates and amounts:
+                if re.search(RATE_WORDS[lang], text[clause[0]:min(clause[1], m.end() + 12)], re.IGNORECASE):
+                    records = rates
+                else:
+                    stated_before = [f for f in find_mentions(text[clause[0]:m.start()], lang) if f.kind in ("money", "percent")]
+                    if not (stated_before and stated_before[-1].kind == "percent"):
+                        records = amounts
             claimed = self._record_extreme(text, m, clause, lang, words)
             if records and claimed:
-                # "the highest since June" is not the data's "lowest since June". A balance's records
-                # (largest surplus / deficit) are read by their sign words, not here.
-                same = [f for f in records if f.get("extreme") not in ("highest", "lowest") or f.extreme == claimed]
+                # "the highest since June" is not the data's "lowest since June"; a balance's largest
+                # surplus or deficit is not its lowest (which sign, the sign words say, not here).
+                same = [f for f in records if f.get("extreme") == claimed or f.get("extreme") not in ("highest", "lowest", "largest_surplus", "largest_deficit")
+                        or (f.extreme.startswith("largest_") and claimed == "highest")]
                 if not same:
                     said = ", ".join(sorted({f"{f.extreme}" + (f" since {f.since}" if f.get("since") else " on record") for f in records}))
                     findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
@@ -850,7 +935,7 @@ class Agreement:
                 records = same
             since = self._since(text[max(clause[0], m.start() - 12):min(clause[1], m.end() + 40)], lang)
             claim = m.group(0).lower()
-            if records and since is None and not re.search(r"since|이후|만에|-month|-year| in \w+ (?:months|years)", claim):
+            if records and since is None and not re.search(r"since|이후|만에|-month|-year| in \w+ (?:months?|years?)", claim):
                 # A record without a "since" ("record high", 사상 최고) is a record of the whole
                 # history: a fact of the same period of the year, or one that runs only from
                 # some period, is not it.
@@ -860,7 +945,8 @@ class Agreement:
                 month_scope = re.search(r"(?:highest|largest|lowest|smallest|biggest|best|worst) (?:for any )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
                                         r"|for any (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\d+월\s?(?:기준|중|로는)",
                                         text[clause[0]:clause[1]], re.IGNORECASE)
-                seasonal = [f for f in records if f.get("scope") == "same_period_of_year"]
+                # … of the whole history of that month: "the highest November since 2023" is not it.
+                seasonal = [f for f in records if f.get("scope") == "same_period_of_year" and not f.get("since")]
                 if not whole and not (month_scope and seasonal):
                     said = ", ".join(sorted({f"{f.extreme} since {f.since}" + (" (same period of the year)" if f.get("scope") == "same_period_of_year" else "")
                                              for f in records if f.get("since")}))
@@ -936,13 +1022,14 @@ class Agreement:
         if self.period.kind != "M":
             return None
         if lang == "en":
-            m = (re.search(r"\b(?:highest|lowest|largest|smallest|biggest|strongest|weakest)(?: level)? in (?:the (?:past|last) |over )?(?P<n>\w+) (?P<unit>month|year)s\b", text, re.IGNORECASE)
+            m = (re.search(r"\b(?:highest|lowest|largest|smallest|biggest|strongest|weakest)(?: level)? in (?:the (?:past|last) |over )?(?P<n>\w+) (?P<unit>month|year)s?\b", text, re.IGNORECASE)
                  or re.search(r"\b(?P<n>\w+)-(?P<unit>month|year) (?:high|low)\b", text, re.IGNORECASE))
         else:
             m = re.search(r"(?P<n>\d+|[한두세네석넉]|다섯|여섯|일곱|여덟|아홉|열)\s?(?P<unit>개월|달|년)\s?만에\s?최[대고저소](?!\s?폭)", text)
         if not m:
             return None
-        n = _count(m.group("n").lower(), vocabulary(lang, self.config.project)["streaks"])
+        raw = m.group("n").lower()
+        n = 1 if raw in ("a", "an", "one") else _count(raw, vocabulary(lang, self.config.project)["streaks"])
         if n is None:
             return None
         back = n * 12 if m.group("unit").lower() in ("year", "년") else n
@@ -950,8 +1037,12 @@ class Agreement:
         return f"{index // 12}-{index % 12 + 1:02d}"
 
 
+# "double-digit growth", 두 자릿수 증가율: how many digits a change's percent has.
+DIGITS = {"en": r"\b(?P<n>single|double|triple)[- ]digits?\b", "ko": r"(?P<n>한|두|세)\s?자릿수"}
+_DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세": 3}
+
 # A figure followed by the base it is measured against: "0.2 percent from October", "10월 대비".
-_COMPARED = {"en": re.compile(r"\s*(?:from|on|than|over|against|compared with)\b", re.IGNORECASE),
+_COMPARED = {"en": re.compile(r"\s*(?:from|on|than|over|against|compared with|versus|vs\.?)(?!\w)", re.IGNORECASE),
              "ko": re.compile(r"\s*(?:대비|보다)")}
 # A rate stated as the base of a comparison: "up from 2.1%", "9월(2.1%)보다".
 _FROM = {"en": re.compile(r"\bfrom\s$", re.IGNORECASE), "ko": re.compile(r"\)?\s?(?:보다|에서)")}

@@ -34,7 +34,8 @@ _EN_NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
 EN_MULTIPLE = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?)\s?(?:times|-fold|fold)\b|\b(?P<word>" + "|".join(_EN_FOLD) + r")\b"
+    # "double-digit growth" is a size of a percent, not a multiple.
+    r"(?P<num>\d+(?:\.\d+)?)\s?(?:times|-fold|fold)\b|\b(?P<word>" + "|".join(_EN_FOLD) + r")\b(?![- ]digits?\b)"
     r"|\b(?P<numword>" + "|".join(_EN_NUMBER_WORDS) + r")[ -]?(?:times|fold)\b",
     re.IGNORECASE,
 )

@@ -26,6 +26,8 @@ class ItemMatcher:
         names.setdefault(self._normal(config.subject[lang], lang), set()).add(config.total)
         own: set[str] = set()
         variants: dict[str, set[str]] = {}
+        # Korean compounds of another item's name are also written spaced (자동차부품 → 자동차 부품).
+        stems = {self._normal(item.name(lang), lang) for item in items.values()} if lang == "ko" else set()
         for code, item in items.items():
             short = item.shorts.get(lang) if hasattr(item, "shorts") else None
             for name in (item.name(lang), *((short,) if short else ()), *config.aliases.get(code, {}).get(lang, ())):
@@ -33,6 +35,10 @@ class ItemMatcher:
                 own.add(self._normal(name, lang))
                 for variant in _variants(self._normal(name, lang), lang):
                     variants.setdefault(variant, set()).add(code)
+                normal = self._normal(name, lang)
+                for stem in stems:
+                    if normal.startswith(stem) and len(normal) > len(stem) + 1 and " " not in normal:
+                        variants.setdefault(f"{stem} {normal[len(stem):]}", set()).add(code)
         # Editors' own forms of a name ("mid-sized firms", "copyright", "games", 지재권) never
         # take a name another item has as its own; forms two items share name both.
         for variant, codes in variants.items():
@@ -60,6 +66,9 @@ class ItemMatcher:
     def find(self, text: str) -> list[ItemMention]:
         found = []
         for m in self.pattern.finditer(text):
+            # "US$61.04 billion", "61.04 billion U.S. dollars", 미국 달러화: a currency, not the country.
+            if _CURRENCY[self.lang].match(text, m.end()):
+                continue
             key = self._normal(m.group(0), self.lang)
             codes = self.codes.get(key)
             if codes:
@@ -67,9 +76,13 @@ class ItemMatcher:
         return found
 
 
+_CURRENCY = {"en": re.compile(r"\s?(?:\$|dollars?\b)", re.IGNORECASE), "ko": re.compile(r"\s?달러")}
+
 # How editors shorten and inflect names, as data a press officer could extend: head nouns that
 # stand for one another, and Korean abbreviations (지식재산권 → 지재권).
 _EN_HEADS = ("enterprises", "companies", "firms", "corporations", "businesses")
+# Modifiers that stand for one another at the start of a name ("auto parts", "car parts").
+_EN_MODIFIERS = {"auto": ("car", "automotive", "automobile")}
 _KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D"}
 
 
@@ -100,6 +113,10 @@ def _variants(name: str, lang: str) -> set[str]:
             *head, last = stem
             for form in {last, _en_plural(last), _en_singular(last)}:
                 out.add(" ".join([*head, form]))
+            if head and head[0] in _EN_MODIFIERS:
+                for other in _EN_MODIFIERS[head[0]]:
+                    for form in {last, _en_plural(last), _en_singular(last)}:
+                        out.add(" ".join([other, *head[1:], form]))
             if last in _EN_HEADS:
                 out.update(" ".join([*head, other]) for other in _EN_HEADS)
                 if head and head[-1].endswith("-sized"):

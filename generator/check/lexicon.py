@@ -23,7 +23,8 @@ DIRECTIONS = {
         ("turned_surplus", r"\b(?:turn(?:s|ed|ing)?|swung|swing(?:s)?) (?:in)?to a surplus\b"),
         ("turned_deficit", r"\b(?:turn(?:s|ed|ing)?|swung|swing(?:s)?) (?:in)?to a deficit\b"),
         ("unchanged", r"\bunchanged\b|\bthe same level\b|\bheld steady\b"),
-        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing|th)?|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed)?)\b"),
+        # "export growth" is the name of a rate, not a rise.
+        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing)?|(?<!export )(?<!import )(?<!exports )(?<!imports )growth|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed)?)\b"),
         ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?)\b"),
     ],
     "ko": [
@@ -57,10 +58,25 @@ RECORD = {
 CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;"}
 # Words that make a figure a year-to-date (cumulative) one: "for the full year", 연간, 1~11월.
 YEAR_TO_DATE = {
-    "en": r"\b(?:year[- ]to[- ]date|so far this year|for the (?:full |whole )?year|annual|full-year|in the january[-–]\w+ period)\b",
+    "en": r"\b(?:year[- ]to[- ]date|so far this year|for the (?:full |whole )?year|annual|full-year|in the january[-–]\w+ period"
+          r"|from january (?:to|through) \w+|january[-–](?:march|april|may|june|july|august|september|october|november|december)|(?:the )?first (?:\w+) months)\b",
     "ko": r"연간|누적|올해 들어|1\s?[~∼-]\s?\d{1,2}월",
 }
 RESPECTIVELY = {"en": r"\brespectively\b", "ko": r"각각"}
+# Words that make a figure the quarter's or the half's ("first-half exports", 상반기 수출): tried
+# on the clause before the figure; a month named after them ("June shipments", 6월) takes over.
+PERIOD_SCOPES = {
+    "en": [("half", r"\b(?:first|second)[- ]half\b|\bH[12]\b|\bJanuary[-–]June\b|\bJuly[-–]December\b"),
+           ("quarter", r"\b(?:first|second|third|fourth)[- ]quarter\b|\bQ[1-4]\b|\bthe quarter\b")],
+    "ko": [("half", r"[상하]반기"), ("quarter", r"[1-4１-４]\s?분기")],
+}
+MONTH_WORDS = {
+    "en": r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|the month|last month)\b",
+    "ko": r"\d{1,2}월(?!\s?[~∼-])|이달|지난달|월간",
+}
+# Words that make a record one of a rate, not of the amount ("export growth was the lowest in three
+# months", 증가율은 석 달 만에 최저).
+RATE_WORDS = {"en": r"\bgrowth\b|\brate\b|\bpace\b|\bgains?\b|\bdeclines?\b", "ko": r"증가율|감소율|상승률|하락률|증가폭|감소폭"}
 # What a streak is a streak of ("the sixth straight month of gains", "10개월 연속 흑자"): the
 # condition words, in the order they are tried (a range first: "2%대 상승률" is a band).
 STREAK_CONDITIONS = {
