@@ -51,6 +51,8 @@ class Agreement:
         self.release_year = annotations.release_date.year if annotations and annotations.release_date else None
         self.annotation_texts: list[str] = []
         self._annotation_cache: list[tuple[str, re.Pattern]] | None = None
+        # Bases named by the paragraph's earlier sentences, for a percent whose sentence names none.
+        self._carried_bases: set[str] = set()
         self.annotation_headlines: set[str] = set()
         if annotations is not None:
             for cause in annotations.causes:
@@ -166,10 +168,12 @@ class Agreement:
         context: list[ItemMention] = [ItemMention((self.config.total,), -1, -1)]
         phrases = self.base_phrases(lang)
         previous_end = 0
+        carried: set[str] = set()
         for sentence in _merge_headline_parts(doc.sentences):
             # A heading or a new paragraph (a blank line before it) starts from the total again.
             if sentence.kind == "heading" or sentence.line > previous_end + 1:
                 context = [ItemMention((self.config.total,), -1, -1)]
+                carried: set[str] = set()
             previous_end = sentence.position(max(len(sentence.text) - 1, 0))[0]
             if self.is_annotation(sentence.text):
                 continue
@@ -182,9 +186,11 @@ class Agreement:
                 sentence = replace(sentence, text="".join(chars))
             mentions_items = self.matcher(lang).find(sentence.text)
             figures = find_mentions(sentence.text, lang)
+            self._carried_bases = carried
             findings += self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
             if mentions_items:
                 context = mentions_items
+            carried = (self.base_names(lang).named(sentence.text) & {"previous_period", "year_ago"}) or carried
         return findings, stated
 
     def _clauses(self, text: str, lang: str) -> list[tuple[int, int]]:
@@ -399,10 +405,11 @@ class Agreement:
         named = self.base_names(lang).named(text)
         # No base named and no from-to amount to tie it to one: the release's headline basis is
         # meant ("dropped 15.2 percent" in a year-on-year release is not the change on last month).
-        implied = None
-        if not named and self.config.headline is not None and not any(
-                f.kind == "money" and self._from_to(text, lang, f) for f in find_mentions(text, lang)):
-            implied = self.config.headline.basis
+        # A base named earlier in the paragraph carries over ("… from a year earlier. The deficit
+        # widened 29.4 percent."), as a reader reads it.
+        implied: set[str] = set()
+        if not named and not any(f.kind == "money" and self._from_to(text, lang, f) for f in find_mentions(text, lang)):
+            implied = set(self._carried_bases) or ({self.config.headline.basis} if self.config.headline is not None else set())
         metric = self._stated_metric(text, lang, figure, clause)
         before = text[max(clause[0], figure.start - 16):figure.start]
         moved = figure.kind == "percent" and any(re.search(rf"(?:{pattern})\W*(?:by\s+|about\s+|some\s+|nearly\s+|almost\s+)?$", before, re.IGNORECASE)
@@ -436,7 +443,7 @@ class Agreement:
             if fact.kind in ("change", "cumulative") and named and fact.get("basis") in ("previous_period", "year_ago") \
                     and fact.basis not in named:
                 return False
-            if implied and fact.kind == "change" and fact.get("basis") in ("previous_period", "year_ago") and fact.basis != implied:
+            if implied and fact.kind == "change" and fact.get("basis") in ("previous_period", "year_ago") and fact.basis not in implied:
                 return False
             # "전년 동월 대비 9.7% … 전월 대비 3.6%": each percent on the base named right beside it.
             if beside and fact.kind == "change" and fact.get("basis") in ("previous_period", "year_ago") and fact.basis not in beside:
