@@ -608,6 +608,28 @@ def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     assert [f for f in found if f.rule_id.startswith("data.")] == [], found
 
 
+@pytest.mark.parametrize("period, lang, body, wrong", [
+    # 2023-12: 3.2%, the lowest since July 2023 (five months back); June 2.7 and July 2.4 were lower.
+    ("2023-12", "en", "Inflation eased to 3.2 percent in December, the lowest in five months.", ("five months", "six months")),
+    ("2023-12", "en", "Inflation eased to 3.2 percent in December, the lowest in five months.", ("lowest", "highest")),
+    ("2023-12", "ko", "12월 소비자물가 상승률은 3.2%로 5개월 만에 최저를 기록했다.", ("5개월", "6개월")),
+    ("2023-12", "ko", "12월 소비자물가 상승률은 3.2%로 5개월 만에 최저를 기록했다.", ("최저", "최고")),
+    # 2024-04: the on-year rate 2.9% is the lowest since January (three months); the month-on-month
+    # 0.0% is the lowest since December 2023 (four months), which is not what the clause is about.
+    ("2024-04", "en", "Consumer prices rose 2.9 percent on-year in April, the lowest in three months.", ("three months", "four months")),
+    ("2024-04", "ko", "상승률은 3월(3.1%)보다 0.2%p 낮아져 3개월 만에 최저를 기록했다.", ("3개월", "4개월")),
+    # 2024-10: petroleum -10.9%, the lowest since August 2023 (-11.0%): a steepest decline is a low.
+    ("2024-10", "en", "Petroleum product prices fell 10.9 percent, the steepest decline since August 2023.", ("August 2023", "September 2023")),
+    ("2025-10", "en", "Consumer inflation rose to 2.4 percent in October, a 15-month high.", ("15-month", "16-month")),
+])
+def test_a_record_is_of_its_end_its_rate_and_the_months_it_counts(tmp_path, repo_root, period, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", period, lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", period, lang, body.replace(*wrong)), repo_root))
+    assert [f.rule_id for f in found] == ["data.record"], found
+
+
 def _mutated_amounts(md: Path, lang: str):
     """Each money figure of a committed draft with its first non-zero digit changed: (file text, line, column, original)."""
     from generator.check.amounts import find_mentions

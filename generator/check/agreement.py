@@ -25,7 +25,7 @@ from .findings import Finding, RuleInfo
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
+from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, MONTH_ON_MONTH, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -793,8 +793,29 @@ class Agreement:
                                                  f"(data: {', '.join(sorted({f.metric for f in records}))})", "no record of that metric"))
                     continue
                 records = of_metric
+            records = self._records_of_rate(text, lang, clause, records)
             since = self._since(text[max(clause[0], m.start() - 12):min(clause[1], m.end() + 40)], lang)
             claim = m.group(0).lower()
+            # "the lowest in five months", "a 15-month high", "5개월 만에 최저": a "since" counted back.
+            counted = self._since_count(text, clause, m, lang)
+            # Which end the claim is of: "the highest since" is not the data's "lowest since".
+            extreme = self._claimed_extreme(text, m, lang, words)
+            if records and extreme is not None and all(f.get("extreme") in ("highest", "lowest") for f in records):
+                of_extreme = [f for f in records if f.extreme == extreme]
+                if not of_extreme:
+                    said = ", ".join(sorted({f"{f.extreme} since {f.since}" if f.get("since") else f"{f.extreme} on record" for f in records}))
+                    findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
+                                                 f"'{m.group(0)}': the data's record of {names} is not the {extreme} (data: {said})", said))
+                    continue
+                records = of_extreme
+            if records and counted is not None and counted != since:
+                if not any(f.get("since") == counted for f in records):
+                    said = ", ".join(sorted({f"{f.extreme} since {f.since}" for f in records if f.get("since")})) or "no such record"
+                    findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
+                                                 f"'{m.group(0)}': no record of {names} since {counted} in the data (data: {said})", said))
+                    continue
+                if since is None:
+                    since = counted
             if records and since is None and not re.search(r"since|이후|만에|-month|-year| in \w+ (?:months|years)", claim):
                 # A record without a "since" ("record high", 사상 최고) is a record of the whole
                 # history: a fact of the same period of the year, or one that runs only from
@@ -825,6 +846,62 @@ class Agreement:
                                          f"(data: no record fact); a record from a longer history needs an asserted fact with a source",
                                          "no record fact"))
         return findings
+
+    def _records_of_rate(self, text: str, lang: str, clause, records: list) -> list:
+        """Of an item's records of several rates (on-year, on-month), those the clause is about:
+        the one whose value it states ("2.9 percent …, the lowest in …"), else the month-on-month
+        rate only when the clause says month-on-month, else the others."""
+        rates = [f for f in records if f.get("metric") in self.config.metrics and self.config.metrics[f.metric].percent_basis]
+        if len({f.metric for f in rates}) < 2:
+            return records
+        segment = text[clause[0]:clause[1]]
+        stated = {abs(f.value) for f in find_mentions(segment, lang) if f.kind == "percent"}
+        valued = [f for f in records if f.get("value") is not None and abs(Decimal(str(f.value))) in stated]
+        if valued:
+            return valued
+        monthly = bool(re.search(MONTH_ON_MONTH[lang], segment, re.IGNORECASE))
+        kept = [f for f in records if f not in rates or (self.config.metrics[f.metric].percent_basis == "previous_period") == monthly]
+        return kept or records
+
+    def _since_count(self, text: str, clause, m, lang: str) -> str | None:
+        """The period a counted "since" names: "the lowest in five months", "a 15-month high",
+        "5개월 만에 최저", "석 달 만에 최고" (months or years back from this period)."""
+        from ..vocabulary import vocabulary
+
+        if self.period.kind != "M":
+            return None
+        words = vocabulary(lang, self.config.project)["streaks"]
+        if lang == "en":
+            found = re.search(r"\bin (?P<n>\w+) (?P<unit>month|year)s\b|\b(?P<n2>\w+)-(?P<unit2>month|year)\b", m.group(0), re.IGNORECASE)
+            if not found:
+                return None
+            raw, unit = (found.group("n"), found.group("unit")) if found.group("n") else (found.group("n2"), found.group("unit2"))
+        else:
+            found = re.search(r"(?P<n>\d+|[한두세네석넉]|다섯|여섯|일곱|여덟|아홉|열)\s?(?P<unit>개월|달|년)\s?$", text[clause[0]:m.start()])
+            if not found or "만에" not in m.group(0):
+                return None
+            raw, unit = found.group("n"), found.group("unit")
+        n = _count(raw.lower(), words)
+        if n is None:
+            return None
+        steps = n * 12 if unit.lower() in ("year", "년") else n
+        period = self.period
+        for _ in range(steps):
+            period = period.previous()
+        return str(period)
+
+    def _claimed_extreme(self, text: str, m, lang: str, words: dict) -> str | None:
+        """"highest" or "lowest", as the record word says; a superlative of a fall ("the steepest
+        decline", 최대 낙폭) is the lowest of a rate."""
+        claim = m.group(0)
+        edge = r"\b" if lang == "en" else ""
+        said = [extreme for extreme in ("highest", "lowest")
+                if any(re.search(f"{edge}{w}{edge}", claim, re.IGNORECASE) for w in words.get(extreme, []))]
+        if len(said) != 1:
+            return None
+        if said == ["highest"] and re.search(RECORD_FALLS[lang], text[m.start():min(len(text), m.end() + 12)], re.IGNORECASE):
+            return "lowest"
+        return said[0]
 
     def _since(self, text: str, lang: str) -> str | None:
         """The period a "since" names: "since June" / "since February 2021" / "6월 이후" / "2021년 2월 이후"."""

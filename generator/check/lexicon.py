@@ -51,6 +51,11 @@ RECORD = {
     "en": r"\brecord\b|\ball-time (?:high|low)\b|\b(?:largest|highest|biggest|smallest|lowest)\b[^.;]*?\bsince\b",
     "ko": r"역대\s?최[대고저]|사상\s?최[대고저]|이후\s?최[대고저]",
 }
+# A superlative of a fall is a low of the rate: "the steepest decline since", "최대 낙폭".
+RECORD_FALLS = {"en": r"\b(?:declines?|drops?|falls?|decreases?|slides?|slumps?)\b", "ko": r"하락|감소|낙폭|내림"}
+# A rate said to be month-on-month ("on a monthly basis", 전월 대비 0.3%), not on a year earlier.
+MONTH_ON_MONTH = {"en": r"\b(?:month-on-month|month on month|on-month|on a monthly basis|monthly|from the previous month|from a month earlier|m/m)\b",
+                  "ko": r"전월\s?대비|전월비|전달\s?대비|한 달 전보다|전(?:월|달)보다\s?-?\d"}
 CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;"}
 # Words that make a figure a year-to-date (cumulative) one: "for the full year", 연간, 1~11월.
 YEAR_TO_DATE = {
