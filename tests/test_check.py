@@ -600,6 +600,16 @@ def test_a_threshold_streak_is_read_as_a_threshold(tmp_path, repo_root, lang, bo
     assert [f.rule_id for f in found] == ["data.streak"], found
 
 
+def test_a_korean_streak_counted_in_native_words_is_read(tmp_path, repo_root):
+    """석 달, 넉 달 (three, four months) count as 3 and 4: 2024-12, below 2.0% Sep..Dec = 4 months."""
+    body = "물가 상승률은 넉 달 연속 2%를 밑돌았다."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2024-12", "ko", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2024-12", "ko", body.replace("넉 달", "석 달")), repo_root))
+    assert [f.rule_id for f in found] == ["data.streak"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""
