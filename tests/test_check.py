@@ -610,6 +610,25 @@ def test_a_korean_streak_counted_in_native_words_is_read(tmp_path, repo_root):
     assert [f.rule_id for f in found] == ["data.streak"], found
 
 
+@pytest.mark.parametrize("period, lang, body, wrong", [
+    # 2025-02: the rate slowed from 2.2% to 2.0% while the index rose 2.0% on a year earlier.
+    ("2025-02", "ko", "소비자물가 상승률은 1월 2.2%에서 2월 2.0%로 둔화했다.", ("둔화했다", "확대됐다")),
+    ("2025-02", "en", "Consumer inflation eased to 2.0 percent in February.", ("eased", "rose")),
+    # 2023-03: core inflation (ex food and energy) 4.0% in February and March; its index rose 4.0% on-year.
+    ("2023-03", "en", "Core inflation held steady at 4.0 percent.", ("held steady", "rose")),
+    # 2024-07: the rate rose from 2.4% to 2.6%, in the 2% range for the fourth month: 유지 is the band's.
+    ("2024-07", "ko", "7월 소비자물가 상승률은 2.6%로 4개월 연속 2%대를 유지했다.", ("2.6%로 4개월 연속 2%대를 유지했다", "2.6%로 높아진 뒤 유지됐다")),
+    # 2025-06: the index was flat on the month (0.0%) while the on-year rate rose.
+    ("2025-06", "en", "Consumer prices were flat from the previous month in June.", ("were flat", "fell")),
+])
+def test_a_direction_whose_subject_is_the_rate_is_the_rates(tmp_path, repo_root, period, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", period, lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", period, lang, body.replace(*wrong)), repo_root))
+    assert [f.rule_id for f in found] == ["data.direction"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""

@@ -25,7 +25,7 @@ from .findings import Finding, RuleInfo
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, MONTH_ON_MONTH, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
+from .lexicon import AGREES, BAND_OBJECT, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, MONTH_ON_MONTH, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -632,6 +632,15 @@ class Agreement:
                 if any(s <= start < e for s, e in taken):
                     continue
                 taken.append((start, end))
+                # "2%대를 유지", "stayed in the 2 percent range": the word is of a band, not of a change.
+                if re.search(BAND_OBJECT[lang], text[max(clause[0], start - 12):start], re.IGNORECASE):
+                    continue
+                # "상승률은 2.2%에서 2.0%로 확대됐다", "inflation held steady at 4.0 percent": a general
+                # direction word whose subject is the rate is the rate's own direction; a rate's word
+                # that is also an index's ("prices were flat") may be the index's when the rate is not the subject.
+                subject = bool(self.rate_metrics) and self._rate_subject(text, clause, start, end, lang)
+                either = rate_only and not subject and category in ("unchanged",)
+                rate_only = rate_only or subject
                 metric = None if rate_only else self._metric_at(text, start, end, clause, lang, look_ahead=category in ("grow", "shrink"))
                 owners = self._attribute(start, items, clause, context)
                 inside = [i for i in items if clause[0] <= i.start < clause[1]]
@@ -639,7 +648,7 @@ class Agreement:
 
                 def wanted(f) -> bool:
                     if rate_only:
-                        return f.metric in self.rate_metrics
+                        return f.metric in self.rate_metrics or either
                     return metric is None or f.metric == metric
 
                 changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
@@ -669,6 +678,16 @@ class Agreement:
                 findings.append(self.finding(doc, sentence, start, end, "data.direction",
                                              f"'{word}' contradicts the data for {self.name(fact.item, lang)} (data: {said})", said))
         return findings
+
+    @staticmethod
+    def _rate_subject(text: str, clause, start: int, end: int, lang: str) -> bool:
+        """Whether the direction word at ``start:end`` has the rate as its subject: after 상승률은 /
+        상승률이 or a band it moves into (2%대로), or "inflation … rose to 2.6 percent" / "held steady at"."""
+        before = text[clause[0]:start]
+        if lang == "ko":
+            return bool(re.search(r"상승률\s?(?:은|는|이|가|도)\s|%대로\s", before))
+        return bool(re.search(r"\binflation\b|\bthe (?:inflation )?rate\b", before, re.IGNORECASE)
+                    and re.match(r"\s+(?:to|at)\s+-?\d", text[end:end + 12], re.IGNORECASE))
 
     def _streaks(self, doc, sentence, lang, items, context) -> list[Finding]:
         """"the sixth straight month", "6개월 연속", "the first fall in seven months" against streak facts."""
