@@ -629,6 +629,20 @@ def test_a_direction_whose_subject_is_the_rate_is_the_rates(tmp_path, repo_root,
     assert [f.rule_id for f in found] == ["data.direction"], found
 
 
+@pytest.mark.parametrize("lang, body, wrong", [
+    # 2025-06: processed food 4.6%, dining out 3.1% ("dining-out prices": the hyphenated name, and
+    # "prices" after it is its head noun, not the total's name).
+    ("en", "Processed food and dining-out prices rose 4.6 percent and 3.1 percent, respectively.", ("4.6 percent and 3.1", "3.1 percent and 4.6")),
+    ("ko", "가공식품과 외식 물가는 각각 4.6%, 3.1% 올랐다.", ("4.6%, 3.1%", "3.1%, 4.6%")),
+])
+def test_respectively_pairs_percentages_with_the_names_before(tmp_path, repo_root, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-06", lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-06", lang, body.replace(*wrong)), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent", "data.percent"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""

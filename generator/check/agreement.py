@@ -198,7 +198,9 @@ class Agreement:
         clauses = self._clauses(text, lang)
         for clause in clauses:
             in_clause = [f for f in figures if clause[0] <= f.start < clause[1]]
-            money = [f for f in in_clause if f.kind == "money"]
+            # Amounts pair with the names before "respectively"; without amounts, percentages do
+            # ("rose 4.6 percent and 3.1 percent, respectively", 각각 4.6%, 3.1%).
+            money = [f for f in in_clause if f.kind == "money"] or [f for f in in_clause if f.kind == "percent"]
             pairs: dict[Mention, list[ItemMention]] = {}
             if money and re.search(RESPECTIVELY[lang], text[clause[0]:clause[1]], re.IGNORECASE):
                 named = [m for m in items if clause[0] <= m.start < money[0].start]

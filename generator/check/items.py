@@ -39,6 +39,7 @@ class ItemMatcher:
             if variant not in own and len(variant) >= (3 if lang == "en" else 2):
                 names.setdefault(variant, set()).update(codes)
         self.lang = lang
+        self.total = config.total
         ordered = sorted(names, key=lambda n: (-len(n), n))
         self.codes = {n: tuple(sorted(names[n])) for n in ordered}
         alternatives = "|".join(re.escape(n) for n in ordered if n)
@@ -63,6 +64,10 @@ class ItemMatcher:
             key = self._normal(m.group(0), self.lang)
             codes = self.codes.get(key)
             if codes:
+                # "dining-out prices", "외식 물가": the total's generic name straight after another
+                # item's name is that item's head noun, not a second item.
+                if codes == (self.total,) and found and found[-1].codes != codes and not text[found[-1].end:m.start()].strip():
+                    continue
                 found.append(ItemMention(codes, m.start(), m.end()))
         return found
 
@@ -100,6 +105,8 @@ def _variants(name: str, lang: str) -> set[str]:
             *head, last = stem
             for form in {last, _en_plural(last), _en_singular(last)}:
                 out.add(" ".join([*head, form]))
+            if " " in name:
+                out.add(" ".join([*head, last]).replace(" ", "-"))  # "dining-out prices", "fresh-food prices"
             if last in _EN_HEADS:
                 out.update(" ".join([*head, other]) for other in _EN_HEADS)
                 if head and head[-1].endswith("-sized"):
