@@ -643,6 +643,20 @@ def test_respectively_pairs_percentages_with_the_names_before(tmp_path, repo_roo
     assert [f.rule_id for f in found] == ["data.percent", "data.percent"], found
 
 
+@pytest.mark.parametrize("lang, body, wrong", [
+    # 2025-09: the on-year rate rose from 1.7% to 2.1% (+0.4 pp); the month-on-month rate rose from
+    # -0.1% to 0.5% (+0.6 pp), which is not the change of the rate whose base the clause states.
+    ("ko", "상승률은 전월(1.7%)보다 0.4%포인트 높아졌다.", ("0.4%포인트", "0.6%포인트")),
+    ("en", "Inflation accelerated 0.4 percentage point from 1.7 percent in August.", ("0.4 percentage", "0.6 percentage")),
+])
+def test_a_change_in_points_is_of_the_rate_whose_base_the_clause_states(tmp_path, repo_root, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-09", lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-09", lang, body.replace(*wrong)), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""

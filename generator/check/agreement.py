@@ -303,6 +303,13 @@ class Agreement:
             if any(fits(figure, value) for value, _ in wider) or not pool:
                 codes, pool = clause_codes or codes, wider or pool
                 names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
+        if figure.kind == "points":
+            # "전월(1.7%)보다 0.6%포인트 높아졌다": a change in points is of the rate whose base or
+            # level the clause states, not another rate's change (the month-on-month's 0.6).
+            stated_rates = {abs(f.value) for f in find_mentions(sentence.text[clause[0]:clause[1]], lang) if f.kind == "percent"}
+            tied = [(v, f) for v, f in pool if f.kind == "change" and (abs(f.get("base_value", -1) or 0) in stated_rates or abs(f.get("value", -1) or 0) in stated_rates)]
+            if tied:
+                pool = [(v, f) for v, f in pool if f.kind != "change"] + tied
         if figure.kind == "points" and not any(fits(figure, value) for value, _ in pool):
             percents = [p for code in codes for p in self.index.get(code, ItemFacts()).percent]
             hit = next((value for value, _ in percents if matches(figure, value)), None)
