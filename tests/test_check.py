@@ -657,6 +657,20 @@ def test_a_change_in_points_is_of_the_rate_whose_base_the_clause_states(tmp_path
     assert [f.rule_id for f in found] == ["data.percent"], found
 
 
+@pytest.mark.parametrize("period, lang, body, wrong", [
+    # 2024-04: 2.9%, back in the 2% range after 3.1% in February and March (no run of the band yet);
+    # 2024-03: 3.1%, in the 3% range.
+    ("2024-04", "ko", "4월 소비자물가는 1년 전보다 2.9% 올라 석 달 만에 2%대로 내려왔다.", ("2%대로", "3%대로")),
+    ("2024-03", "en", "Inflation stayed in the 3 percent range in March.", ("3 percent range", "2 percent range")),
+])
+def test_a_band_without_a_run_is_the_band_of_the_rate(tmp_path, repo_root, period, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", period, lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", period, lang, body.replace(*wrong)), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""
