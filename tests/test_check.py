@@ -671,6 +671,20 @@ def test_a_band_without_a_run_is_the_band_of_the_rate(tmp_path, repo_root, perio
     assert [f.rule_id for f in found] == ["data.percent"], found
 
 
+@pytest.mark.parametrize("lang, body, wrong", [
+    # 2025-09: the all-items index 117.06 (2020 = 100), 116.45 in August.
+    ("en", "The consumer price index stood at 117.06 (2020=100).", ("117.06", "117.60")),
+    ("en", "The consumer price index rose to 117.06 from 116.45.", ("116.45", "116.54")),
+    ("ko", "소비자물가지수는 117.06(2020=100)으로 집계됐다.", ("117.06", "117.60")),
+])
+def test_an_index_level_is_checked_against_the_index(tmp_path, repo_root, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-09", lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-09", lang, body.replace(*wrong)), repo_root))
+    assert [(f.rule_id, f.column) for f in found] == [("data.number", col(body, wrong[0]))], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""

@@ -25,7 +25,7 @@ from .findings import Finding, RuleInfo
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-from .lexicon import AGREES, BAND_OBJECT, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, MONTH_ON_MONTH, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
+from .lexicon import AGREES, BAND_OBJECT, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, INDEX_WORDS, METRIC_WORDS, MONTH_ON_MONTH, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -237,6 +237,7 @@ class Agreement:
                 owners = pairs.get(figure) or self._attribute(figure.start, items, clause, context)
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
             findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
+            findings += self._index_levels(doc, sentence, lang, clause, items, context, in_clause)
         findings += self._records(doc, sentence, lang, items, context)
         findings += self._streaks(doc, sentence, lang, items, context)
         return findings
@@ -700,6 +701,33 @@ class Agreement:
                 said = self._describe_change(fact, lang)
                 findings.append(self.finding(doc, sentence, start, end, "data.direction",
                                              f"'{word}' contradicts the data for {self.name(fact.item, lang)} (data: {said})", said))
+        return findings
+
+    def _index_levels(self, doc, sentence, lang, clause, items, context, figures) -> list[Finding]:
+        """An index level ("the consumer price index stood at 117.20", 소비자물가지수는 117.06) against
+        the item's index in the data: this period's, or a base period's ("up from 117.06")."""
+        metrics = {m.id for m in self.config.metrics.values() if m.kind == "index"}
+        text = sentence.text
+        if not metrics or not re.search(INDEX_WORDS[lang], text[clause[0]:clause[1]], re.IGNORECASE):
+            return []
+        findings = []
+        for m in re.finditer(r"(?<![\d.,])\d{2,4}\.\d{1,2}(?![\d,]|\.\d)", text[clause[0]:clause[1]]):
+            start, end = clause[0] + m.start(), clause[0] + m.end()
+            if any(f.start <= start < f.end for f in figures) or not re.search(INDEX_WORDS[lang], text[clause[0]:start], re.IGNORECASE):
+                continue
+            codes = self._codes(self._attribute(start, items, clause, context))
+            known = [Decimal(str(v)) for f in self.facts if f.item in codes and f.get("metric") in metrics
+                     for v in (f.get("value"), f.get("base_value")) if v is not None]
+            if not known:
+                continue
+            stated = Decimal(m.group(0))
+            step = Decimal(1).scaleb(-len(m.group(0).split(".")[1]))
+            if any(v.quantize(step, rounding="ROUND_HALF_UP") == stated for v in known):
+                continue
+            names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes))
+            level = next((Decimal(str(f.value)) for f in self.facts if f.kind == "level" and f.item in codes and f.get("metric") in metrics), known[0])
+            findings.append(self.finding(doc, sentence, start, end, "data.number",
+                                         f"'{m.group(0)}' does not match the index of {names} in the data (data: {level})", str(level)))
         return findings
 
     @staticmethod

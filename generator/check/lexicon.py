@@ -58,6 +58,8 @@ MONTH_ON_MONTH = {"en": r"\b(?:month-on-month|month on month|on-month|on a month
                   "ko": r"전월\s?대비|전월비|전달\s?대비|한 달 전보다|전(?:월|달)보다\s?-?\d"}
 # A band a direction word is about ("2%대를 유지", "in the 2 percent range"): no change is claimed.
 BAND_OBJECT = {"en": r"\b(?:percent|%) range\s*$", "ko": r"%대(?:를|을|에)?\s?$"}
+# Words that make a plain decimal an index level ("the consumer price index stood at 117.20", 지수는 117.20).
+INDEX_WORDS = {"en": r"\bindex\b|\bCPI\b", "ko": r"지수"}
 CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;"}
 # Words that make a figure a year-to-date (cumulative) one: "for the full year", 연간, 1~11월.
 YEAR_TO_DATE = {
