@@ -685,6 +685,16 @@ def test_an_index_level_is_checked_against_the_index(tmp_path, repo_root, lang, 
     assert [(f.rule_id, f.column) for f in found] == [("data.number", col(body, wrong[0]))], found
 
 
+def test_a_name_with_prices_for_products_names_the_item(tmp_path, repo_root):
+    """"oil prices" for "oil products" (2024-02: petroleum -1.5%, the all-items index +3.1%)."""
+    body = "Oil prices fell 1.5 percent from a year earlier."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2024-02", "en", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2024-02", "en", body.replace("1.5", "1.2")), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""
@@ -706,6 +716,8 @@ def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     # 2024-10: petroleum -10.9%, the lowest since August 2023 (-11.0%): a steepest decline is a low.
     ("2024-10", "en", "Petroleum product prices fell 10.9 percent, the steepest decline since August 2023.", ("August 2023", "September 2023")),
     ("2025-10", "en", "Consumer inflation rose to 2.4 percent in October, a 15-month high.", ("15-month", "16-month")),
+    # 2024-02: petroleum -1.5%, the highest since October 2023 (-1.3%): the smallest decline is a high.
+    ("2024-02", "en", "Fuel prices fell 1.5 percent, the smallest decline since October.", ("smallest", "steepest")),
 ])
 def test_a_record_is_of_its_end_its_rate_and_the_months_it_counts(tmp_path, repo_root, period, lang, body, wrong):
     right = findings_of(write_release(tmp_path, "consumer_prices", period, lang, body), repo_root)

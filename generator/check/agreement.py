@@ -962,15 +962,16 @@ class Agreement:
 
     def _claimed_extreme(self, text: str, m, lang: str, words: dict) -> str | None:
         """"highest" or "lowest", as the record word says; a superlative of a fall ("the steepest
-        decline", 최대 낙폭) is the lowest of a rate."""
+        decline", 최대 낙폭) is the lowest of a rate, "the smallest decline" its highest."""
         claim = m.group(0)
         edge = r"\b" if lang == "en" else ""
         said = [extreme for extreme in ("highest", "lowest")
                 if any(re.search(f"{edge}{w}{edge}", claim, re.IGNORECASE) for w in words.get(extreme, []))]
         if len(said) != 1:
             return None
-        if said == ["highest"] and re.search(RECORD_FALLS[lang], text[m.start():min(len(text), m.end() + 12)], re.IGNORECASE):
-            return "lowest"
+        if re.search(RECORD_FALLS[lang], text[m.start():min(len(text), m.end() + 12)], re.IGNORECASE):
+            # Of a fall, ends swap: "the steepest decline" is a low, "the smallest decline" a high.
+            return "lowest" if said == ["highest"] else "highest"
         return said[0]
 
     def _since(self, text: str, lang: str) -> str | None:
