@@ -75,6 +75,7 @@ class ItemMatcher:
 # How editors shorten and inflect names, as data a press officer could extend: head nouns that
 # stand for one another, and Korean abbreviations (지식재산권 → 지재권).
 _EN_HEADS = ("enterprises", "companies", "firms", "corporations", "businesses")
+_EN_PRICE_HEADS = ("products", "prices")
 _KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D"}
 
 
@@ -107,6 +108,8 @@ def _variants(name: str, lang: str) -> set[str]:
                 out.add(" ".join([*head, form]))
             if " " in name:
                 out.add(" ".join([*head, last]).replace(" ", "-"))  # "dining-out prices", "fresh-food prices"
+            if last in _EN_PRICE_HEADS and head:
+                out.update(" ".join([*head, other]) for other in _EN_PRICE_HEADS)  # "oil products" → "oil prices"
             if last in _EN_HEADS:
                 out.update(" ".join([*head, other]) for other in _EN_HEADS)
                 if head and head[-1].endswith("-sized"):
