@@ -435,6 +435,9 @@ class Agreement:
                 a, b = window_start + m.start(), window_start + m.end()
                 if a >= figure.end and _COMPARED[lang].match(text, figure.end):
                     continue  # "fell 0.2 percent from October": the period is the comparison's base
+                if a >= figure.end and (re.search(r"\bsince\s+$", text[max(0, a - 8):a], re.IGNORECASE) if lang == "en"
+                                        else re.match(r"\s?(?:\([^)]*\)\s?)?이후", text[b:b + 16])):
+                    continue  # "rose 25.9 percent, the highest since March": the record's reference, not the figure's period
                 gap = figure.start - b if b <= figure.start else a - figure.end if a >= figure.end else 0
                 best = gap if best is None else min(best, gap)
             return best
