@@ -695,6 +695,32 @@ def test_a_name_with_prices_for_products_names_the_item(tmp_path, repo_root):
     assert [f.rule_id for f in found] == ["data.percent"], found
 
 
+@pytest.mark.parametrize("period, lang, body, wrong", [
+    # 2023-06: utilities 25.9%, the highest since March 2023 (28.4%): March's rate is the record's
+    # reference, not the figure's. 2025-08: agri 4.8%, the highest since July 2024 (5.5%).
+    ("2023-06", "en", "Electricity, gas and water charges rose 25.9 percent, the highest since March.", ("25.9", "28.4")),
+    ("2023-06", "ko", "전기·가스·수도는 25.9% 올라 3월 이후 최고 상승률을 기록했다.", ("25.9", "28.4")),
+    ("2025-08", "ko", "농축수산물은 4.8% 올라 지난해 7월 이후 최고 상승률을 보였다.", ("4.8", "5.5")),
+])
+def test_a_since_period_after_a_figure_is_not_the_figures_period(tmp_path, repo_root, period, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", period, lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", period, lang, body.replace(*wrong)), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
+def test_a_record_is_of_the_item_named_before_it(tmp_path, repo_root):
+    """2025-08: inflation 1.7%, the lowest since November 2024 (nine months); mobile phone charges,
+    named after the record word, have no record."""
+    body = "Inflation slowed to 1.7 percent in August, the lowest in nine months, as mobile phone charges fell 21.0 percent."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-08", "en", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-08", "en", body.replace("nine", "ten")), repo_root))
+    assert [f.rule_id for f in found] == ["data.record"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""

@@ -847,6 +847,9 @@ class Agreement:
             # goods", "상품 물가") gives way to the item it qualifies.
             clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= m.start() < b), (0, len(text)))
             inside = [i for i in items if clause[0] <= i.start < clause[1]] or items
+            # "…, the lowest in nine months, as mobile phone charges fell": the record is of the item
+            # named before it, not of one named after.
+            inside = [i for i in inside if i.end <= m.start()] or inside
             codes = self._codes(inside or context)
             if len(codes) > 1 and self.config.total in codes:
                 codes = [c for c in codes if c != self.config.total]
