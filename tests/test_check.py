@@ -742,6 +742,11 @@ def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     # 2024-10: petroleum -10.9%, the lowest since August 2023 (-11.0%): a steepest decline is a low.
     ("2024-10", "en", "Petroleum product prices fell 10.9 percent, the steepest decline since August 2023.", ("August 2023", "September 2023")),
     ("2025-10", "en", "Consumer inflation rose to 2.4 percent in October, a 15-month high.", ("15-month", "16-month")),
+    # 2025-10: 2.4%, the highest since July 2024 (2.6%), 15 months back, however the months are written.
+    ("2025-10", "ko", "10월 소비자물가 상승률은 2.4%로 1년 3개월 만에 최고치를 기록했다.", ("3개월", "4개월")),
+    ("2025-10", "ko", "10월 소비자물가 상승률은 2.4%로 15개월 만의 최고치다.", ("15개월", "16개월")),
+    ("2025-10", "en", "Inflation rose to 2.4 percent, the highest level in 15 months.", ("15 months", "16 months")),
+    ("2025-10", "en", "Inflation rose to 2.4 percent, its fastest pace since July last year.", ("July", "June")),
     # 2024-02: petroleum -1.5%, the highest since October 2023 (-1.3%): the smallest decline is a high.
     ("2024-02", "en", "Fuel prices fell 1.5 percent, the smallest decline since October.", ("smallest", "steepest")),
 ])

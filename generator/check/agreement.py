@@ -892,7 +892,7 @@ class Agreement:
                     continue
                 if since is None:
                     since = counted
-            if records and since is None and not re.search(r"since|이후|만에|-month|-year| in \w+ (?:months|years)", claim):
+            if records and since is None and not re.search(r"since|이후|만[에의]|-month|-year| in \w+ (?:months|years)", claim):
                 # A record without a "since" ("record high", 사상 최고) is a record of the whole
                 # history: a fact of the same period of the year, or one that runs only from
                 # some period, is not it.
@@ -953,14 +953,16 @@ class Agreement:
                 return None
             raw, unit = (found.group("n"), found.group("unit")) if found.group("n") else (found.group("n2"), found.group("unit2"))
         else:
-            found = re.search(r"(?P<n>\d+|[한두세네석넉]|다섯|여섯|일곱|여덟|아홉|열)\s?(?P<unit>개월|달|년)\s?$", text[clause[0]:m.start()])
-            if not found or "만에" not in m.group(0):
+            found = re.search(r"(?:(?P<years>\d+)\s?년\s?)?(?P<n>\d+|[한두세네석넉]|다섯|여섯|일곱|여덟|아홉|열)\s?(?P<unit>개월|달|년)\s?$", text[clause[0]:m.start()])
+            if not found or not re.match(r"만\s?[에의]", m.group(0)):
                 return None
             raw, unit = found.group("n"), found.group("unit")
         n = _count(raw.lower(), words)
         if n is None:
             return None
         steps = n * 12 if unit.lower() in ("year", "년") else n
+        if lang == "ko" and found.group("years"):
+            steps += 12 * int(found.group("years"))  # 1년 3개월 만에: 15 months
         period = self.period
         for _ in range(steps):
             period = period.previous()
@@ -984,11 +986,11 @@ class Agreement:
         """The period a "since" names: "since June" / "since February 2021" / "6월 이후" / "2021년 2월 이후"."""
         months = ("january february march april may june july august september october november december").split()
         if lang == "en":
-            m = re.search(r"\bsince (?P<month>" + "|".join(months) + r")(?:\s+(?P<year>\d{4}))?", text, re.IGNORECASE)
+            m = re.search(r"\bsince (?P<month>" + "|".join(months) + r")(?:\s+(?P<year>\d{4})|\s+(?:of\s+)?(?P<last>last year))?", text, re.IGNORECASE)
             if not m:
                 return None
             month = months.index(m.group("month").lower()) + 1
-            year = int(m.group("year")) if m.group("year") else None
+            year = int(m.group("year")) if m.group("year") else (self.period.year - 1 if m.group("last") else None)
         else:
             m = re.search(r"(?:(?P<year>\d{4})년\s?|(?P<last>지난해|작년)\s?)?(?P<month>\d{1,2})월\s?이후", text)
             if not m:
