@@ -721,6 +721,16 @@ def test_a_record_is_of_the_item_named_before_it(tmp_path, repo_root):
     assert [f.rule_id for f in found] == ["data.record"], found
 
 
+def test_a_streak_of_a_band_the_release_keeps_no_streaks_of_is_only_a_warning(tmp_path, repo_root):
+    """2024-10: 1.6% and 1.3% (two months in the 1% range); config keeps streaks of the 2% range and
+    of below 2% only, so "두 달 연속 1%대" can be neither confirmed nor refuted, while the 2% range's is."""
+    found = findings_of(write_release(tmp_path, "consumer_prices", "2024-10", "ko", "물가 상승률은 두 달 연속 1%대에 머물렀다."), repo_root)
+    assert [(f.level, f.rule_id) for f in found] == [("warning", "data.unverifiable")], found
+    (tmp_path / "w").mkdir()
+    found = findings_of(write_release(tmp_path / "w", "consumer_prices", "2024-07", "ko", "물가 상승률은 5개월 연속 2%대에 머물렀다."), repo_root)
+    assert [f.rule_id for f in errors(found)] == ["data.streak"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""

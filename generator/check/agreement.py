@@ -768,6 +768,12 @@ class Agreement:
                     # in the clause ("Exports Rise …, Up for Sixth Straight Month", "6개월 연속 증가세").
                     # (An ended streak names what ended it, not what it was of: not filtered.)
                     condition, metric = (None, None) if ended else self._streak_of(text, m.start(), m.end(), lang)
+                    if condition == "band" and not self._band_reported(text, m.start(), lang, codes):
+                        # "두 달 연속 1%대": a band the release keeps no streaks of (config streaks:);
+                        # the facts can neither confirm nor refute its length.
+                        findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                                     f"'{m.group(0)}': the data keeps no streak of that band; it can neither confirm nor refute it"))
+                        continue
                     ok = [f for f in ok if (condition is None or f.condition == condition)
                           and (metric is None or f.metric == metric or not any(g.metric == metric for g in facts))]
                     if ok:
@@ -778,6 +784,18 @@ class Agreement:
                     findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.streak",
                                                  f"'{m.group(0)}': no such streak for {names} in the data (data: {said})", said))
         return findings
+
+    def _band_reported(self, text: str, start: int, lang: str, codes) -> bool:
+        """Whether the band a streak at ``start`` is of ("2%대", "the 2 percent range") is one the
+        release keeps streaks of; True when the clause names no band figure."""
+        clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= start < b), (0, len(text)))
+        pattern = r"(\d+(?:\.\d+)?)\s?(?:%|percent)\s?range" if lang == "en" else r"(\d+(?:\.\d+)?)\s?%\s?대"
+        named = [Decimal(v) for v in re.findall(pattern, text[clause[0]:clause[1]], re.IGNORECASE)]
+        if not named:
+            return True
+        lows = {Decimal(str(r.threshold[0])) for r in self.config.streaks
+                if r.condition == "band" and r.threshold and (r.item is None or r.item in codes)}
+        return any(n in lows for n in named)
 
     def _streak_of(self, text: str, start: int, end: int, lang: str) -> tuple[str | None, str | None]:
         """The condition (increased, surplus, band, …) and metric a streak at ``start:end`` is of, if the text says."""
