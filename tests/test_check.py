@@ -733,6 +733,27 @@ def test_a_streak_of_a_band_the_release_keeps_no_streaks_of_is_only_a_warning(tm
     assert [f.rule_id for f in errors(found)] == ["data.streak"], found
 
 
+@pytest.mark.parametrize("lang, body", [
+    # 2025-11: the index fell 0.2% on the month after rises in September and October; the data keeps
+    # streaks of on-year changes only, so a month-on-month streak is neither confirmed nor refuted.
+    ("ko", "전월 대비로는 0.2% 내려 석 달 만에 하락 전환했다."),
+    ("en", "Consumer prices fell 0.2 percent month-on-month, the first monthly decline in three months."),
+])
+def test_a_month_on_month_streak_without_such_streaks_in_the_data_is_a_warning(tmp_path, repo_root, lang, body):
+    found = findings_of(write_release(tmp_path, "consumer_prices", "2025-11", lang, body), repo_root)
+    assert [(f.level, f.rule_id) for f in found if f.rule_id.startswith("data.")] == [("warning", "data.unverifiable")], found
+
+
+def test_a_straight_monthly_decline_is_an_on_year_streak(tmp_path, repo_root):
+    """2024-02: petroleum fell on a year earlier for 13 months (February 2023 on)."""
+    body = "Oil prices fell 1.5 percent, the 13th straight monthly decline."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2024-02", "en", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2024-02", "en", body.replace("13th", "12th")), repo_root))
+    assert [f.rule_id for f in found] == ["data.streak"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""

@@ -761,6 +761,14 @@ class Agreement:
                     n = _count(raw, words)
                     if n is None:
                         continue
+                    # "전월 대비로는 … 석 달 만에 하락 전환": a streak on the previous month is judged
+                    # only against streaks on that basis; the data may keep none.
+                    clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= m.start() < b), (0, len(text)))
+                    if re.search(MONTH_ON_MONTH[lang], text[clause[0]:clause[1]], re.IGNORECASE) and not any(
+                            f.get("basis") == "previous_period" for f in facts):
+                        findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                                     f"'{m.group(0)}': the data keeps no month-on-month streak; it can neither confirm nor refute it"))
+                        continue
                     if ended:
                         ok = [f for f in facts if f.ended and f.length + 1 == n and not f.open]
                         ok += [f for f in facts if f.ended and f.open and f.length + 1 <= n]
