@@ -620,6 +620,7 @@ def test_a_korean_streak_counted_in_native_words_is_read(tmp_path, repo_root):
     ("2024-07", "ko", "7월 소비자물가 상승률은 2.6%로 4개월 연속 2%대를 유지했다.", ("2.6%로 4개월 연속 2%대를 유지했다", "2.6%로 높아진 뒤 유지됐다")),
     # 2025-11: inflation 2.4% as in October, while the index rose 2.4% on a year earlier.
     ("2025-11", "en", "Inflation stayed at 2.4 percent, unchanged from October.", ("unchanged from", "rising from")),
+    ("2025-11", "en", "Inflation stayed at 2.4 percent in November, unchanged from October.", ("unchanged from", "rising from")),
     # 2025-06: the index was flat on the month (0.0%) while the on-year rate rose.
     ("2025-06", "en", "Consumer prices were flat from the previous month in June.", ("were flat", "fell")),
 ])

@@ -743,7 +743,7 @@ class Agreement:
         return bool(re.search(r"\binflation\b|\bthe (?:inflation )?rate\b", before, re.IGNORECASE)
                     and (re.match(r"\s+(?:to|at)\s+-?\d", text[end:end + 12], re.IGNORECASE)
                          # "inflation stayed at 2.4 percent, unchanged from October"
-                         or re.search(r"\b(?:at|to)\s+[\d.]+\s?(?:percent|%)\W*$", before, re.IGNORECASE)))
+                         or re.search(r"\b(?:at|to)\s+[\d.]+\s?(?:percent|%)[^\d;]{0,30}$", before, re.IGNORECASE)))
 
     def _streaks(self, doc, sentence, lang, items, context) -> list[Finding]:
         """"the sixth straight month", "6개월 연속", "the first fall in seven months" against streak facts."""
