@@ -665,6 +665,8 @@ def test_a_change_in_points_is_of_the_rate_whose_base_the_clause_states(tmp_path
     # 2024-03: 3.1%, in the 3% range.
     ("2024-04", "ko", "4월 소비자물가는 1년 전보다 2.9% 올라 석 달 만에 2%대로 내려왔다.", ("2%대로", "3%대로")),
     ("2024-03", "en", "Inflation stayed in the 3 percent range in March.", ("3 percent range", "2 percent range")),
+    # 2025-08: 1.7%, in the 1% range for the first time in nine months (the 2% range ran June-July).
+    ("2025-08", "ko", "8월 소비자물가 상승률은 1.7%로 9개월 만에 1%대로 내려왔다.", ("1%대로", "3%대로")),
 ])
 def test_a_band_without_a_run_is_the_band_of_the_rate(tmp_path, repo_root, period, lang, body, wrong):
     right = findings_of(write_release(tmp_path, "consumer_prices", period, lang, body), repo_root)

@@ -492,21 +492,21 @@ class Agreement:
             return None
         bands = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks
                  if f.condition == "band" and f.get("threshold")]
-        if not bands:
-            # No run of the band this period ("석 달 만에 2%대로 내려왔다" in its first month): the
-            # band the rate is in, from the band the release reports streaks of and the rate's level.
-            rules = [r for r in self.config.streaks if r.condition == "band" and len(r.threshold) == 2 and (r.item is None or r.item in codes)]
-            levels = [Decimal(str(f.value)) for f in self.facts if f.kind == "level" and f.item in codes
-                      and any(f.get("metric") == r.metric for r in rules) and f.get("value") is not None]
-            if not levels:
-                return None
-            width = rules[0].threshold[1] - rules[0].threshold[0]
-            if any(figure.value <= v <= figure.value + width for v in levels):
-                return True
-            return [("band", figure.value, figure.value + width)]
+        # The band the rate is in this period, from the width of the band the release reports
+        # streaks of and the rate's level: "9개월 만에 1%대로 내려왔다", "석 달 만에 2%대로" (no run yet).
+        rules = [r for r in self.config.streaks if r.condition == "band" and len(r.threshold) == 2 and (r.item is None or r.item in codes)]
+        levels = [Decimal(str(f.value)) for f in self.facts if f.kind == "level" and f.item in codes
+                  and any(f.get("metric") == r.metric for r in rules) and f.get("value") is not None]
+        width = rules[0].threshold[1] - rules[0].threshold[0] if rules else None
+        if levels and any(figure.value <= v <= figure.value + width for v in levels):
+            return True
         if any(Decimal(str(f.threshold[0])) <= figure.value <= Decimal(str(f.threshold[1])) for f in bands):
             return True
-        return bands
+        if bands:
+            return bands
+        if not levels:
+            return None
+        return [("band", figure.value, figure.value + width)]
 
     def _band_finding(self, doc, sentence, figure: Mention, bands, names) -> list[Finding]:
         if isinstance(bands[0], tuple) and bands[0][0] == "band":
