@@ -757,6 +757,16 @@ def test_a_straight_monthly_decline_is_an_on_year_streak(tmp_path, repo_root):
     assert [f.rule_id for f in found] == ["data.streak"], found
 
 
+def test_a_name_with_inflation_for_prices_names_the_item(tmp_path, repo_root):
+    """"living-cost inflation" for "living-cost prices" (2025-11: 2.9%, from 2.5% in October)."""
+    body = "Living-cost inflation accelerated to 2.9 percent."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-11", "en", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-11", "en", body.replace("2.9", "2.7")), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""

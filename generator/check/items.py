@@ -75,7 +75,7 @@ class ItemMatcher:
 # How editors shorten and inflect names, as data a press officer could extend: head nouns that
 # stand for one another, and Korean abbreviations (지식재산권 → 지재권).
 _EN_HEADS = ("enterprises", "companies", "firms", "corporations", "businesses")
-_EN_PRICE_HEADS = ("products", "prices")
+_EN_PRICE_HEADS = ("products", "prices", "inflation")
 _KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D"}
 
 
