@@ -621,6 +621,9 @@ def test_a_korean_streak_counted_in_native_words_is_read(tmp_path, repo_root):
     # 2025-11: inflation 2.4% as in October, while the index rose 2.4% on a year earlier.
     ("2025-11", "en", "Inflation stayed at 2.4 percent, unchanged from October.", ("unchanged from", "rising from")),
     ("2025-11", "en", "Inflation stayed at 2.4 percent in November, unchanged from October.", ("unchanged from", "rising from")),
+    # 2025-10: the rate rose from 2.1% to 2.4% while the month-on-month rate slowed from 0.5% to 0.3%.
+    ("2025-10", "en", "Inflation accelerated to 2.4 percent in October.", ("accelerated", "slowed")),
+    ("2025-10", "ko", "소비자물가 상승률은 2.4%로 확대됐다.", ("확대됐다", "둔화했다")),
     # 2025-06: the index was flat on the month (0.0%) while the on-year rate rose.
     ("2025-06", "en", "Consumer prices were flat from the previous month in June.", ("were flat", "fell")),
 ])

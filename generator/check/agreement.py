@@ -696,6 +696,11 @@ class Agreement:
                     # or base the clause states, not another rate of the item.
                     pinned = [f for f in every if wanted(f) and (abs(f.get("delta", 0) or 0) in points
                                                                  or abs(f.get("base_value", -1) or 0) in stated)]
+                    # "inflation slowed to 2.4 percent", "2.4%로 확대": else the rate whose level the word is followed by.
+                    level = re.match(r"\s+(?:to|at)\s+(\d+(?:\.\d+)?)", text[end:end + 16], re.IGNORECASE) if lang == "en" \
+                        else re.search(r"(\d+(?:\.\d+)?)\s?%\s?(?:로|으로)\s?$", text[max(clause[0], start - 12):start])
+                    if level and not pinned:
+                        pinned = [f for f in every if wanted(f) and f.get("value") is not None and abs(f.value) == Decimal(level.group(1))]
                 if pinned:
                     changes = pinned
                 if any(f.direction in AGREES[category] for f in changes):
