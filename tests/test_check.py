@@ -770,6 +770,17 @@ def test_a_name_with_inflation_for_prices_names_the_item(tmp_path, repo_root):
     assert [f.rule_id for f in found] == ["data.percent"], found
 
 
+def test_a_gap_from_a_rate_in_parentheses_is_in_points(tmp_path, repo_root):
+    """2025-10: 2.4% from 2.1% in September (+0.3 pp); the month-on-month change was also 0.3%,
+    so "0.3%" after "(2.1%)보다" would otherwise match a figure of the data."""
+    body = "10월 소비자물가 상승률은 2.4%로 전달(2.1%)보다 0.3%포인트 확대됐다."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-10", "ko", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-10", "ko", body.replace("0.3%포인트", "0.3%")), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""

@@ -25,7 +25,7 @@ from .findings import Finding, RuleInfo
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-from .lexicon import AGREES, BAND_OBJECT, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, INDEX_WORDS, METRIC_WORDS, MONTH_ON_MONTH, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
+from .lexicon import AGREES, BAND_OBJECT, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, INDEX_WORDS, METRIC_WORDS, MONTH_ON_MONTH, RATE_GAP, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -280,6 +280,10 @@ class Agreement:
         fits = multiple_matches if figure.kind == "multiple" else matches
         pool = [p for code in codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
         pool = self._narrow(sentence.text, lang, figure, clause, pool)
+        if figure.kind == "percent" and re.search(RATE_GAP[lang], sentence.text[max(clause[0], figure.start - 24):figure.start], re.IGNORECASE):
+            # "전월(2.1%)보다 0.3% 확대": the gap between two rates is in percentage points.
+            return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
+                                 f"'{figure.text}' is a change of a rate, which is in percentage points, not percent", "percentage points")]
         if figure.kind == "percent":
             band = self._band(sentence.text, lang, figure, codes)
             if band is not None:
