@@ -683,6 +683,8 @@ def test_a_band_without_a_run_is_the_band_of_the_rate(tmp_path, repo_root, perio
     # 2025-09: the all-items index 117.06 (2020 = 100), 116.45 in August.
     ("en", "The consumer price index stood at 117.06 (2020=100).", ("117.06", "117.60")),
     ("en", "The consumer price index rose to 117.06 from 116.45.", ("116.45", "116.54")),
+    # August's index stated as September's: a base period's index only counts as a base.
+    ("en", "The CPI stood at 117.06 in September.", ("117.06", "116.45")),
     ("ko", "소비자물가지수는 117.06(2020=100)으로 집계됐다.", ("117.06", "117.60")),
 ])
 def test_an_index_level_is_checked_against_the_index(tmp_path, repo_root, lang, body, wrong):

@@ -728,8 +728,11 @@ class Agreement:
             if any(f.start <= start < f.end for f in figures) or not re.search(INDEX_WORDS[lang], text[clause[0]:start], re.IGNORECASE):
                 continue
             codes = self._codes(self._attribute(start, items, clause, context))
+            # A base period's index only as a base: "up from 117.06", "117.06에서", not "stood at 117.42".
+            based = bool(re.search(r"\bfrom\s*$", text[max(0, start - 8):start], re.IGNORECASE)) if lang == "en" \
+                else bool(re.match(r"\)?\s?(?:에서|보다)", text[end:end + 4]))
             known = [Decimal(str(v)) for f in self.facts if f.item in codes and f.get("metric") in metrics
-                     for v in (f.get("value"), f.get("base_value")) if v is not None]
+                     for v in (f.get("value"), f.get("base_value") if based else None) if v is not None]
             if not known:
                 continue
             stated = Decimal(m.group(0))
