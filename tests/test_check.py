@@ -783,6 +783,13 @@ def test_a_gap_from_a_rate_in_parentheses_is_in_points(tmp_path, repo_root):
     assert [f.rule_id for f in found] == ["data.percent"], found
 
 
+def test_a_streak_in_part_of_a_band_is_only_a_warning(tmp_path, repo_root):
+    """2025-11: 2.4% in October and November (두 달 연속 2%대 중반), the 2% range for three months."""
+    found = findings_of(write_release(tmp_path, "consumer_prices", "2025-11", "ko",
+                                      "11월 소비자물가가 1년 전보다 2.4% 오르며 두 달 연속 2%대 중반을 기록했다."), repo_root)
+    assert [(f.level, f.rule_id) for f in found if f.rule_id.startswith("data.")] == [("warning", "data.unverifiable")], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""

@@ -815,6 +815,8 @@ class Agreement:
         named = [Decimal(v) for v in re.findall(pattern, text[clause[0]:clause[1]], re.IGNORECASE)]
         if not named:
             return True
+        if lang == "ko" and re.search(r"%\s?대\s?(?:초반|중반|후반)", text[clause[0]:clause[1]]):
+            return False  # 2%대 중반: a part of the band, of which the data keeps no streak
         lows = {Decimal(str(r.threshold[0])) for r in self.config.streaks
                 if r.condition == "band" and r.threshold and (r.item is None or r.item in codes)}
         return any(n in lows for n in named)
