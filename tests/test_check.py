@@ -790,6 +790,17 @@ def test_a_streak_in_part_of_a_band_is_only_a_warning(tmp_path, repo_root):
     assert [(f.level, f.rule_id) for f in found if f.rule_id.startswith("data.")] == [("warning", "data.unverifiable")], found
 
 
+def test_a_base_phrase_after_a_from_rate_dates_that_rate(tmp_path, repo_root):
+    """2025-11: core inflation 2.0%, 2.2% in October: "a month earlier" dates the 2.2%, it is not the
+    basis of the 2.0% (an on-year rate)."""
+    body = "Core inflation slowed to 2.0% from 2.2% a month earlier."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-11", "en", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-11", "en", body.replace("2.0%", "2.1%")), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""

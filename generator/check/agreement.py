@@ -394,6 +394,8 @@ class Agreement:
         window = text[figure.end:min(clause[1], figure.end + 30)] if lang == "en" else text[max(clause[0], figure.start - 16):figure.start]
         beside = self.base_names(lang).named(window) if (re.match(r"\s*(?:from|on|than|over|against|compared with)\b", window, re.IGNORECASE)
                                                           if lang == "en" else re.search(r"(?:대비|보다|에 비해|비)\s*$", window)) else set()
+        if lang == "en" and re.match(r"\s*from\s+-?\d+(?:\.\d+)?\s?(?:%|percent)", window, re.IGNORECASE):
+            beside = set()  # "slowed to 2.0% from 2.2% a month earlier": the base phrase dates the earlier rate
 
         # "연간 수출은 … 3.8% 증가": a year-to-date figure is a cumulative metric's, not the month's.
         to_date = bool(re.search(YEAR_TO_DATE[lang], text[clause[0]:clause[1]], re.IGNORECASE)) and any(
