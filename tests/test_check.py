@@ -801,6 +801,16 @@ def test_a_base_phrase_after_a_from_rate_dates_that_rate(tmp_path, repo_root):
     assert [f.rule_id for f in found] == ["data.percent"], found
 
 
+def test_a_name_in_a_defining_relative_clause_is_not_an_item_of_the_figures(tmp_path, repo_root):
+    """2025-11: "prices" (the total's name) inside ", which strips out … prices," describes core inflation."""
+    body = "Core inflation, which strips out volatile food and energy prices, slowed to 2.0% from 2.2% a month earlier."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-11", "en", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-11", "en", body.replace("2.2%", "2.3%")), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""

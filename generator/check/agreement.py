@@ -168,6 +168,11 @@ class Agreement:
                     chars[start:end] = " " * (end - start)
                 sentence = replace(sentence, text="".join(chars))
             mentions_items = self.matcher(lang).find(sentence.text)
+            if lang == "en":
+                # "Core inflation, which strips out food and energy prices, slowed": a name inside a
+                # relative clause describes the subject; it is not another item the figures are of.
+                asides = [(m.start(), m.end()) for m in re.finditer(r",\s(?:which|that)\s(?:strips?|exclud|leav|measur|track|cover)[^,;]*,", sentence.text)]
+                mentions_items = [i for i in mentions_items if not any(a <= i.start < b for a, b in asides)]
             figures = find_mentions(sentence.text, lang)
             findings += self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
             if mentions_items:
