@@ -929,12 +929,252 @@ def test_a_threshold_streak_is_read_as_a_threshold(tmp_path, repo_root, lang, bo
     assert [f.rule_id for f in found] == ["data.streak"], found
 
 
+def test_a_korean_streak_counted_in_native_words_is_read(tmp_path, repo_root):
+    """석 달, 넉 달 (three, four months) count as 3 and 4: 2024-12, below 2.0% Sep..Dec = 4 months."""
+    body = "물가 상승률은 넉 달 연속 2%를 밑돌았다."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2024-12", "ko", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2024-12", "ko", body.replace("넉 달", "석 달")), repo_root))
+    assert [f.rule_id for f in found] == ["data.streak"], found
+
+
+@pytest.mark.parametrize("period, lang, body, wrong", [
+    # 2025-02: the rate slowed from 2.2% to 2.0% while the index rose 2.0% on a year earlier.
+    ("2025-02", "ko", "소비자물가 상승률은 1월 2.2%에서 2월 2.0%로 둔화했다.", ("둔화했다", "확대됐다")),
+    ("2025-02", "en", "Consumer inflation eased to 2.0 percent in February.", ("eased", "rose")),
+    # 2023-03: core inflation (ex food and energy) 4.0% in February and March; its index rose 4.0% on-year.
+    ("2023-03", "en", "Core inflation held steady at 4.0 percent.", ("held steady", "rose")),
+    # 2024-07: the rate rose from 2.4% to 2.6%, in the 2% range for the fourth month: 유지 is the band's.
+    ("2024-07", "ko", "7월 소비자물가 상승률은 2.6%로 4개월 연속 2%대를 유지했다.", ("2.6%로 4개월 연속 2%대를 유지했다", "2.6%로 높아진 뒤 유지됐다")),
+    # 2025-11: inflation 2.4% as in October, while the index rose 2.4% on a year earlier.
+    ("2025-11", "en", "Inflation stayed at 2.4 percent, unchanged from October.", ("unchanged from", "rising from")),
+    ("2025-11", "en", "Inflation stayed at 2.4 percent in November, unchanged from October.", ("unchanged from", "rising from")),
+    # 2025-10: the rate rose from 2.1% to 2.4% while the month-on-month rate slowed from 0.5% to 0.3%.
+    ("2025-10", "en", "Inflation accelerated to 2.4 percent in October.", ("accelerated", "slowed")),
+    ("2025-10", "ko", "소비자물가 상승률은 2.4%로 확대됐다.", ("확대됐다", "둔화했다")),
+    # 2025-06: the index was flat on the month (0.0%) while the on-year rate rose.
+    ("2025-06", "en", "Consumer prices were flat from the previous month in June.", ("were flat", "fell")),
+])
+def test_a_direction_whose_subject_is_the_rate_is_the_rates(tmp_path, repo_root, period, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", period, lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", period, lang, body.replace(*wrong)), repo_root))
+    assert [f.rule_id for f in found] == ["data.direction"], found
+
+
+@pytest.mark.parametrize("lang, body, wrong", [
+    # 2025-06: processed food 4.6%, dining out 3.1% ("dining-out prices": the hyphenated name, and
+    # "prices" after it is its head noun, not the total's name).
+    ("en", "Processed food and dining-out prices rose 4.6 percent and 3.1 percent, respectively.", ("4.6 percent and 3.1", "3.1 percent and 4.6")),
+    ("ko", "가공식품과 외식 물가는 각각 4.6%, 3.1% 올랐다.", ("4.6%, 3.1%", "3.1%, 4.6%")),
+])
+def test_respectively_pairs_percentages_with_the_names_before(tmp_path, repo_root, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-06", lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-06", lang, body.replace(*wrong)), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent", "data.percent"], found
+
+
+@pytest.mark.parametrize("lang, body, wrong", [
+    # 2025-09: the on-year rate rose from 1.7% to 2.1% (+0.4 pp); the month-on-month rate rose from
+    # -0.1% to 0.5% (+0.6 pp), which is not the change of the rate whose base the clause states.
+    ("ko", "상승률은 전월(1.7%)보다 0.4%포인트 높아졌다.", ("0.4%포인트", "0.6%포인트")),
+    ("en", "Inflation accelerated 0.4 percentage point from 1.7 percent in August.", ("0.4 percentage", "0.6 percentage")),
+])
+def test_a_change_in_points_is_of_the_rate_whose_base_the_clause_states(tmp_path, repo_root, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-09", lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-09", lang, body.replace(*wrong)), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
+@pytest.mark.parametrize("period, lang, body, wrong", [
+    # 2024-04: 2.9%, back in the 2% range after 3.1% in February and March (no run of the band yet);
+    # 2024-03: 3.1%, in the 3% range.
+    ("2024-04", "ko", "4월 소비자물가는 1년 전보다 2.9% 올라 석 달 만에 2%대로 내려왔다.", ("2%대로", "3%대로")),
+    ("2024-03", "en", "Inflation stayed in the 3 percent range in March.", ("3 percent range", "2 percent range")),
+    # 2025-08: 1.7%, in the 1% range for the first time in nine months (the 2% range ran June-July).
+    ("2025-08", "ko", "8월 소비자물가 상승률은 1.7%로 9개월 만에 1%대로 내려왔다.", ("1%대로", "3%대로")),
+])
+def test_a_band_without_a_run_is_the_band_of_the_rate(tmp_path, repo_root, period, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", period, lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", period, lang, body.replace(*wrong)), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
+@pytest.mark.parametrize("lang, body, wrong", [
+    # 2025-09: the all-items index 117.06 (2020 = 100), 116.45 in August.
+    ("en", "The consumer price index stood at 117.06 (2020=100).", ("117.06", "117.60")),
+    ("en", "The consumer price index rose to 117.06 from 116.45.", ("116.45", "116.54")),
+    # August's index stated as September's: a base period's index only counts as a base.
+    ("en", "The CPI stood at 117.06 in September.", ("117.06", "116.45")),
+    ("ko", "소비자물가지수는 117.06(2020=100)으로 집계됐다.", ("117.06", "117.60")),
+])
+def test_an_index_level_is_checked_against_the_index(tmp_path, repo_root, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-09", lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-09", lang, body.replace(*wrong)), repo_root))
+    assert [(f.rule_id, f.column) for f in found] == [("data.number", col(body, wrong[0]))], found
+
+
+def test_a_name_with_prices_for_products_names_the_item(tmp_path, repo_root):
+    """"oil prices" for "oil products" (2024-02: petroleum -1.5%, the all-items index +3.1%)."""
+    body = "Oil prices fell 1.5 percent from a year earlier."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2024-02", "en", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2024-02", "en", body.replace("1.5", "1.2")), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
+@pytest.mark.parametrize("period, lang, body, wrong", [
+    # 2023-06: utilities 25.9%, the highest since March 2023 (28.4%): March's rate is the record's
+    # reference, not the figure's. 2025-08: agri 4.8%, the highest since July 2024 (5.5%).
+    ("2023-06", "en", "Electricity, gas and water charges rose 25.9 percent, the highest since March.", ("25.9", "28.4")),
+    ("2023-06", "ko", "전기·가스·수도는 25.9% 올라 3월 이후 최고 상승률을 기록했다.", ("25.9", "28.4")),
+    ("2025-08", "ko", "농축수산물은 4.8% 올라 지난해 7월 이후 최고 상승률을 보였다.", ("4.8", "5.5")),
+])
+def test_a_since_period_after_a_figure_is_not_the_figures_period(tmp_path, repo_root, period, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", period, lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", period, lang, body.replace(*wrong)), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
+def test_a_record_is_of_the_item_named_before_it(tmp_path, repo_root):
+    """2025-08: inflation 1.7%, the lowest since November 2024 (nine months); mobile phone charges,
+    named after the record word, have no record."""
+    body = "Inflation slowed to 1.7 percent in August, the lowest in nine months, as mobile phone charges fell 21.0 percent."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-08", "en", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-08", "en", body.replace("nine", "ten")), repo_root))
+    assert [f.rule_id for f in found] == ["data.record"], found
+
+
+def test_a_streak_of_a_band_the_release_keeps_no_streaks_of_is_only_a_warning(tmp_path, repo_root):
+    """2024-10: 1.6% and 1.3% (two months in the 1% range); config keeps streaks of the 2% range and
+    of below 2% only, so "두 달 연속 1%대" can be neither confirmed nor refuted, while the 2% range's is."""
+    found = findings_of(write_release(tmp_path, "consumer_prices", "2024-10", "ko", "물가 상승률은 두 달 연속 1%대에 머물렀다."), repo_root)
+    assert [(f.level, f.rule_id) for f in found] == [("warning", "data.unverifiable")], found
+    (tmp_path / "w").mkdir()
+    found = findings_of(write_release(tmp_path / "w", "consumer_prices", "2024-07", "ko", "물가 상승률은 5개월 연속 2%대에 머물렀다."), repo_root)
+    assert [f.rule_id for f in errors(found)] == ["data.streak"], found
+
+
+@pytest.mark.parametrize("lang, body", [
+    # 2025-11: the index fell 0.2% on the month after rises in September and October; the data keeps
+    # streaks of on-year changes only, so a month-on-month streak is neither confirmed nor refuted.
+    ("ko", "전월 대비로는 0.2% 내려 석 달 만에 하락 전환했다."),
+    ("en", "Consumer prices fell 0.2 percent month-on-month, the first monthly decline in three months."),
+])
+def test_a_month_on_month_streak_without_such_streaks_in_the_data_is_a_warning(tmp_path, repo_root, lang, body):
+    found = findings_of(write_release(tmp_path, "consumer_prices", "2025-11", lang, body), repo_root)
+    assert [(f.level, f.rule_id) for f in found if f.rule_id.startswith("data.")] == [("warning", "data.unverifiable")], found
+
+
+def test_a_straight_monthly_decline_is_an_on_year_streak(tmp_path, repo_root):
+    """2024-02: petroleum fell on a year earlier for 13 months (February 2023 on)."""
+    body = "Oil prices fell 1.5 percent, the 13th straight monthly decline."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2024-02", "en", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2024-02", "en", body.replace("13th", "12th")), repo_root))
+    assert [f.rule_id for f in found] == ["data.streak"], found
+
+
+def test_a_name_with_inflation_for_prices_names_the_item(tmp_path, repo_root):
+    """"living-cost inflation" for "living-cost prices" (2025-11: 2.9%, from 2.5% in October)."""
+    body = "Living-cost inflation accelerated to 2.9 percent."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-11", "en", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-11", "en", body.replace("2.9", "2.7")), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
+def test_a_gap_from_a_rate_in_parentheses_is_in_points(tmp_path, repo_root):
+    """2025-10: 2.4% from 2.1% in September (+0.3 pp); the month-on-month change was also 0.3%,
+    so "0.3%" after "(2.1%)보다" would otherwise match a figure of the data."""
+    body = "10월 소비자물가 상승률은 2.4%로 전달(2.1%)보다 0.3%포인트 확대됐다."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-10", "ko", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-10", "ko", body.replace("0.3%포인트", "0.3%")), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
+def test_a_streak_in_part_of_a_band_is_only_a_warning(tmp_path, repo_root):
+    """2025-11: 2.4% in October and November (두 달 연속 2%대 중반), the 2% range for three months."""
+    found = findings_of(write_release(tmp_path, "consumer_prices", "2025-11", "ko",
+                                      "11월 소비자물가가 1년 전보다 2.4% 오르며 두 달 연속 2%대 중반을 기록했다."), repo_root)
+    assert [(f.level, f.rule_id) for f in found if f.rule_id.startswith("data.")] == [("warning", "data.unverifiable")], found
+
+
+def test_a_base_phrase_after_a_from_rate_dates_that_rate(tmp_path, repo_root):
+    """2025-11: core inflation 2.0%, 2.2% in October: "a month earlier" dates the 2.2%, it is not the
+    basis of the 2.0% (an on-year rate)."""
+    body = "Core inflation slowed to 2.0% from 2.2% a month earlier."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-11", "en", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-11", "en", body.replace("2.0%", "2.1%")), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
+def test_a_name_in_a_defining_relative_clause_is_not_an_item_of_the_figures(tmp_path, repo_root):
+    """2025-11: "prices" (the total's name) inside ", which strips out … prices," describes core inflation."""
+    body = "Core inflation, which strips out volatile food and energy prices, slowed to 2.0% from 2.2% a month earlier."
+    right = findings_of(write_release(tmp_path, "consumer_prices", "2025-11", "en", body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", "2025-11", "en", body.replace("2.2%", "2.3%")), repo_root))
+    assert [f.rule_id for f in found] == ["data.percent"], found
+
+
 def test_a_base_word_inside_an_item_name_names_no_base(tmp_path, repo_root):
     """전기 (the previous period) inside 전기·가스·수도 must not make "1년 전보다 … 상승" a change on
     the previous month (2023-01: utilities +28.3% year on year, no index a month back checked)."""
     body = "전기·가스·수도는 1년 전보다 28.3% 상승했다."
     found = findings_of(write_release(tmp_path, "consumer_prices", "2023-01", "ko", body), repo_root)
     assert [f for f in found if f.rule_id.startswith("data.")] == [], found
+
+
+@pytest.mark.parametrize("period, lang, body, wrong", [
+    # 2023-12: 3.2%, the lowest since July 2023 (five months back); June 2.7 and July 2.4 were lower.
+    ("2023-12", "en", "Inflation eased to 3.2 percent in December, the lowest in five months.", ("five months", "six months")),
+    ("2023-12", "en", "Inflation eased to 3.2 percent in December, the lowest in five months.", ("lowest", "highest")),
+    ("2023-12", "ko", "12월 소비자물가 상승률은 3.2%로 5개월 만에 최저를 기록했다.", ("5개월", "6개월")),
+    ("2023-12", "ko", "12월 소비자물가 상승률은 3.2%로 5개월 만에 최저를 기록했다.", ("최저", "최고")),
+    # 2024-04: the on-year rate 2.9% is the lowest since January (three months); the month-on-month
+    # 0.0% is the lowest since December 2023 (four months), which is not what the clause is about.
+    ("2024-04", "en", "Consumer prices rose 2.9 percent on-year in April, the lowest in three months.", ("three months", "four months")),
+    ("2024-04", "ko", "상승률은 3월(3.1%)보다 0.2%p 낮아져 3개월 만에 최저를 기록했다.", ("3개월", "4개월")),
+    # 2024-10: petroleum -10.9%, the lowest since August 2023 (-11.0%): a steepest decline is a low.
+    ("2024-10", "en", "Petroleum product prices fell 10.9 percent, the steepest decline since August 2023.", ("August 2023", "September 2023")),
+    ("2025-10", "en", "Consumer inflation rose to 2.4 percent in October, a 15-month high.", ("15-month", "16-month")),
+    # 2025-10: 2.4%, the highest since July 2024 (2.6%), 15 months back, however the months are written.
+    ("2025-10", "ko", "10월 소비자물가 상승률은 2.4%로 1년 3개월 만에 최고치를 기록했다.", ("3개월", "4개월")),
+    ("2025-10", "ko", "10월 소비자물가 상승률은 2.4%로 15개월 만의 최고치다.", ("15개월", "16개월")),
+    ("2025-10", "en", "Inflation rose to 2.4 percent, the highest level in 15 months.", ("15 months", "16 months")),
+    ("2025-10", "en", "Inflation rose to 2.4 percent, its fastest pace since July last year.", ("July", "June")),
+    # 2024-02: petroleum -1.5%, the highest since October 2023 (-1.3%): the smallest decline is a high.
+    ("2024-02", "en", "Fuel prices fell 1.5 percent, the smallest decline since October.", ("smallest", "steepest")),
+])
+def test_a_record_is_of_its_end_its_rate_and_the_months_it_counts(tmp_path, repo_root, period, lang, body, wrong):
+    right = findings_of(write_release(tmp_path, "consumer_prices", period, lang, body), repo_root)
+    assert [f for f in right if f.rule_id.startswith("data.")] == [], right
+    (tmp_path / "w").mkdir()
+    found = errors(findings_of(write_release(tmp_path / "w", "consumer_prices", period, lang, body.replace(*wrong)), repo_root))
+    assert [f.rule_id for f in found] == ["data.record"], found
 
 
 def _mutated_amounts(md: Path, lang: str):

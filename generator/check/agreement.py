@@ -25,7 +25,7 @@ from .findings import Finding, RuleInfo
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-from .lexicon import AGREES, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, METRIC_WORDS, MONTH_WORDS, PERIOD_SCOPES, RATE_WORDS, RECORD, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
+from .lexicon import AGREES, BAND_OBJECT, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, INDEX_WORDS, METRIC_WORDS, MONTH_ON_MONTH, MONTH_WORDS, PERIOD_SCOPES, RATE_GAP, RATE_WORDS, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -185,6 +185,11 @@ class Agreement:
                     chars[start:end] = " " * (end - start)
                 sentence = replace(sentence, text="".join(chars))
             mentions_items = self.matcher(lang).find(sentence.text)
+            if lang == "en":
+                # "Core inflation, which strips out food and energy prices, slowed": a name inside a
+                # relative clause describes the subject; it is not another item the figures are of.
+                asides = [(m.start(), m.end()) for m in re.finditer(r",\s(?:which|that)\s(?:strips?|exclud|leav|measur|track|cover)[^,;]*,", sentence.text)]
+                mentions_items = [i for i in mentions_items if not any(a <= i.start < b for a, b in asides)]
             figures = find_mentions(sentence.text, lang)
             self._carried_bases = carried
             findings += self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
@@ -217,7 +222,9 @@ class Agreement:
         clauses = self._clauses(text, lang)
         for clause in clauses:
             in_clause = [f for f in figures if clause[0] <= f.start < clause[1]]
-            money = [f for f in in_clause if f.kind == "money"]
+            # Amounts pair with the names before "respectively"; without amounts, percentages do
+            # ("rose 4.6 percent and 3.1 percent, respectively", 각각 4.6%, 3.1%).
+            money = [f for f in in_clause if f.kind == "money"] or [f for f in in_clause if f.kind == "percent"]
             pairs: dict[Mention, list[ItemMention]] = {}
             if money and re.search(RESPECTIVELY[lang], text[clause[0]:clause[1]], re.IGNORECASE):
                 named = [m for m in items if clause[0] <= m.start < money[0].start]
@@ -262,6 +269,7 @@ class Agreement:
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
             findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
             findings += self._digits(doc, sentence, lang, clause, items, context)
+            findings += self._index_levels(doc, sentence, lang, clause, items, context, in_clause)
         findings += self._records(doc, sentence, lang, items, context)
         findings += self._streaks(doc, sentence, lang, items, context)
         return findings
@@ -309,6 +317,10 @@ class Agreement:
         fits = multiple_matches if figure.kind == "multiple" else matches
         pool = [p for code in codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
         pool = self._narrow(sentence.text, lang, figure, clause, pool)
+        if figure.kind == "percent" and re.search(RATE_GAP[lang], sentence.text[max(clause[0], figure.start - 24):figure.start], re.IGNORECASE):
+            # "전월(2.1%)보다 0.3% 확대": the gap between two rates is in percentage points.
+            return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
+                                 f"'{figure.text}' is a change of a rate, which is in percentage points, not percent", "percentage points")]
         if figure.kind == "percent":
             band = self._band(sentence.text, lang, figure, codes)
             if band is not None:
@@ -333,6 +345,13 @@ class Agreement:
             if any(fits(figure, value) for value, _ in wider) or not pool:
                 codes, pool = clause_codes or codes, wider or pool
                 names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
+        if figure.kind == "points":
+            # "전월(1.7%)보다 0.6%포인트 높아졌다": a change in points is of the rate whose base or
+            # level the clause states, not another rate's change (the month-on-month's 0.6).
+            stated_rates = {abs(f.value) for f in find_mentions(sentence.text[clause[0]:clause[1]], lang) if f.kind == "percent"}
+            tied = [(v, f) for v, f in pool if f.kind == "change" and (abs(f.get("base_value", -1) or 0) in stated_rates or abs(f.get("value", -1) or 0) in stated_rates)]
+            if tied:
+                pool = [(v, f) for v, f in pool if f.kind != "change"] + tied
         if figure.kind == "points" and not any(fits(figure, value) for value, _ in pool):
             percents = [p for code in codes for p in self.index.get(code, ItemFacts()).percent]
             hit = next((value for value, _ in percents if matches(figure, value)), None)
@@ -422,6 +441,8 @@ class Agreement:
         rate_to_rate = lang == "en" and re.match(r"\s*(?:from|than)\s+(?:a |an )?-?\d[\d.]*\s*(?:percent|per cent|%)", window, re.IGNORECASE)
         beside = set() if rate_to_rate else self.base_names(lang).named(window) if (re.match(r"\s*(?:from|on|than|over|against|compared with|versus|vs\.?)(?!\w)", window, re.IGNORECASE)
                                                           if lang == "en" else re.search(r"(?:대비|보다|에 비해|비)\s*$", window)) else set()
+        if lang == "en" and re.match(r"\s*from\s+-?\d+(?:\.\d+)?\s?(?:%|percent)", window, re.IGNORECASE):
+            beside = set()  # "slowed to 2.0% from 2.2% a month earlier": the base phrase dates the earlier rate
 
         # "연간 수출은 … 3.8% 증가": a year-to-date figure is a cumulative metric's, not the month's.
         to_date = bool(re.search(YEAR_TO_DATE[lang], text[clause[0]:clause[1]], re.IGNORECASE)) and any(
@@ -501,6 +522,9 @@ class Agreement:
                     continue  # "3월 이후 처음 감소", "the first decline since March": a since, not a base
                 if b <= figure.start and re.match(r"\s?(?:보다|대비|에 비해)", text[b:]):
                     continue  # "10월보다 2.5% 늘었다": the period is the comparison's base
+                if a >= figure.end and (re.search(r"\bsince\s+$", text[max(0, a - 8):a], re.IGNORECASE) if lang == "en"
+                                        else re.match(r"\s?(?:\([^)]*\)\s?)?이후", text[b:b + 16])):
+                    continue  # "rose 25.9 percent, the highest since March": the record's reference, not the figure's period
                 gap = figure.start - b if b <= figure.start else a - figure.end if a >= figure.end else 0
                 best = gap if best is None else min(best, gap)
             return best
@@ -555,13 +579,27 @@ class Agreement:
             return None
         bands = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks
                  if f.condition == "band" and f.get("threshold")]
-        if not bands:
-            return None
+        # The band the rate is in this period, from the width of the band the release reports
+        # streaks of and the rate's level: "9개월 만에 1%대로 내려왔다", "석 달 만에 2%대로" (no run yet).
+        rules = [r for r in self.config.streaks if r.condition == "band" and len(r.threshold) == 2 and (r.item is None or r.item in codes)]
+        levels = [Decimal(str(f.value)) for f in self.facts if f.kind == "level" and f.item in codes
+                  and any(f.get("metric") == r.metric for r in rules) and f.get("value") is not None]
+        width = rules[0].threshold[1] - rules[0].threshold[0] if rules else None
+        if levels and any(figure.value <= v <= figure.value + width for v in levels):
+            return True
         if any(Decimal(str(f.threshold[0])) <= figure.value <= Decimal(str(f.threshold[1])) for f in bands):
             return True
-        return bands
+        if bands:
+            return bands
+        if not levels:
+            return None
+        return [("band", figure.value, figure.value + width)]
 
     def _band_finding(self, doc, sentence, figure: Mention, bands, names) -> list[Finding]:
+        if isinstance(bands[0], tuple) and bands[0][0] == "band":
+            said = f"{bands[0][1]}–{bands[0][2]}%"
+            return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
+                                 f"'{figure.text}' range does not hold the rate of {names} this period", said)]
         if isinstance(bands[0], tuple):
             _, condition, value = bands[0]
             said = f"{condition} {value}%"
@@ -717,6 +755,15 @@ class Agreement:
                 if start >= clause[1] or any(s <= start < e for s, e in taken):
                     continue
                 taken.append((start, end))
+                # "2%대를 유지", "stayed in the 2 percent range": the word is of a band, not of a change.
+                if re.search(BAND_OBJECT[lang], text[max(clause[0], start - 12):start], re.IGNORECASE):
+                    continue
+                # "상승률은 2.2%에서 2.0%로 확대됐다", "inflation held steady at 4.0 percent": a general
+                # direction word whose subject is the rate is the rate's own direction; a rate's word
+                # that is also an index's ("prices were flat") may be the index's when the rate is not the subject.
+                subject = bool(self.rate_metrics) and self._rate_subject(text, clause, start, end, lang)
+                either = rate_only and not subject and category in ("unchanged",)
+                rate_only = rate_only or subject
                 metric = None if rate_only else self._metric_at(text, start, end, clause, lang, look_ahead=category in ("grow", "shrink"))
                 owners = self._attribute(start, items, clause, context)
                 inside = [i for i in items if clause[0] <= i.start < clause[1]]
@@ -724,7 +771,7 @@ class Agreement:
 
                 def wanted(f) -> bool:
                     if rate_only:
-                        return f.metric in self.rate_metrics
+                        return f.metric in self.rate_metrics or either
                     return metric is None or f.metric == metric
 
                 changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
@@ -755,6 +802,11 @@ class Agreement:
                     # or base the clause states, not another rate of the item.
                     pinned = [f for f in every if wanted(f) and (abs(f.get("delta", 0) or 0) in points
                                                                  or abs(f.get("base_value", -1) or 0) in stated)]
+                    # "inflation slowed to 2.4 percent", "2.4%로 확대": else the rate whose level the word is followed by.
+                    level = re.match(r"\s+(?:to|at)\s+(\d+(?:\.\d+)?)", text[end:end + 16], re.IGNORECASE) if lang == "en" \
+                        else re.search(r"(\d+(?:\.\d+)?)\s?%\s?(?:로|으로)\s?$", text[max(clause[0], start - 12):start])
+                    if level and not pinned:
+                        pinned = [f for f in every if wanted(f) and f.get("value") is not None and abs(f.value) == Decimal(level.group(1))]
                 if pinned:
                     changes = pinned
                 if any(f.direction in AGREES[category] for f in changes):
@@ -786,6 +838,48 @@ class Agreement:
                                          f"'{m.group(0)}' does not match the data for {self.name(fact.item, lang)} (data: {fact.percent}%)", f"{fact.percent}%"))
         return findings
 
+    def _index_levels(self, doc, sentence, lang, clause, items, context, figures) -> list[Finding]:
+        """An index level ("the consumer price index stood at 117.20", 소비자물가지수는 117.06) against
+        the item's index in the data: this period's, or a base period's ("up from 117.06")."""
+        metrics = {m.id for m in self.config.metrics.values() if m.kind == "index"}
+        text = sentence.text
+        if not metrics or not re.search(INDEX_WORDS[lang], text[clause[0]:clause[1]], re.IGNORECASE):
+            return []
+        findings = []
+        for m in re.finditer(r"(?<![\d.,])\d{2,4}\.\d{1,2}(?![\d,]|\.\d)", text[clause[0]:clause[1]]):
+            start, end = clause[0] + m.start(), clause[0] + m.end()
+            if any(f.start <= start < f.end for f in figures) or not re.search(INDEX_WORDS[lang], text[clause[0]:start], re.IGNORECASE):
+                continue
+            codes = self._codes(self._attribute(start, items, clause, context))
+            # A base period's index only as a base: "up from 117.06", "117.06에서", not "stood at 117.42".
+            based = bool(re.search(r"\bfrom\s*$", text[max(0, start - 8):start], re.IGNORECASE)) if lang == "en" \
+                else bool(re.match(r"\)?\s?(?:에서|보다)", text[end:end + 4]))
+            known = [Decimal(str(v)) for f in self.facts if f.item in codes and f.get("metric") in metrics
+                     for v in (f.get("value"), f.get("base_value") if based else None) if v is not None]
+            if not known:
+                continue
+            stated = Decimal(m.group(0))
+            step = Decimal(1).scaleb(-len(m.group(0).split(".")[1]))
+            if any(v.quantize(step, rounding="ROUND_HALF_UP") == stated for v in known):
+                continue
+            names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes))
+            level = next((Decimal(str(f.value)) for f in self.facts if f.kind == "level" and f.item in codes and f.get("metric") in metrics), known[0])
+            findings.append(self.finding(doc, sentence, start, end, "data.number",
+                                         f"'{m.group(0)}' does not match the index of {names} in the data (data: {level})", str(level)))
+        return findings
+
+    @staticmethod
+    def _rate_subject(text: str, clause, start: int, end: int, lang: str) -> bool:
+        """Whether the direction word at ``start:end`` has the rate as its subject: after 상승률은 /
+        상승률이 or a band it moves into (2%대로), or "inflation … rose to 2.6 percent" / "held steady at"."""
+        before = text[clause[0]:start]
+        if lang == "ko":
+            return bool(re.search(r"상승률\s?(?:은|는|이|가|도)\s|%대로\s", before))
+        return bool(re.search(r"\binflation\b|\bthe (?:inflation )?rate\b", before, re.IGNORECASE)
+                    and (re.match(r"\s+(?:to|at)\s+-?\d", text[end:end + 12], re.IGNORECASE)
+                         # "inflation stayed at 2.4 percent, unchanged from October"
+                         or re.search(r"\b(?:at|to)\s+[\d.]+\s?(?:percent|%)[^\d;]{0,30}$", before, re.IGNORECASE)))
+
     def _streaks(self, doc, sentence, lang, items, context) -> list[Finding]:
         """"the sixth straight month", "6개월 연속", "the first fall in seven months" against streak facts."""
         from ..vocabulary import vocabulary
@@ -809,6 +903,14 @@ class Agreement:
                             n = self.period.year * 12 + self.period.n - (year * 12 + month)
                     if n is None:
                         continue
+                    # "전월 대비로는 … 석 달 만에 하락 전환": a streak on the previous month is judged
+                    # only against streaks on that basis; the data may keep none.
+                    clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= m.start() < b), (0, len(text)))
+                    if re.search(MONTH_ON_MONTH[lang], text[clause[0]:clause[1]], re.IGNORECASE) and not any(
+                            f.get("basis") == "previous_period" for f in facts):
+                        findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                                     f"'{m.group(0)}': the data keeps no month-on-month streak; it can neither confirm nor refute it"))
+                        continue
                     if ended:
                         ok = [f for f in facts if f.ended and f.length + 1 == n and not f.open]
                         ok += [f for f in facts if f.ended and f.open and f.length + 1 <= n]
@@ -818,6 +920,12 @@ class Agreement:
                     # in the clause ("Exports Rise …, Up for Sixth Straight Month", "6개월 연속 증가세").
                     # (An ended streak names what ended it, not what it was of: not filtered.)
                     condition, metric = (None, None) if ended else self._streak_of(text, m.start(), m.end(), lang)
+                    if condition == "band" and not self._band_reported(text, m.start(), lang, codes):
+                        # "두 달 연속 1%대": a band the release keeps no streaks of (config streaks:);
+                        # the facts can neither confirm nor refute its length.
+                        findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                                     f"'{m.group(0)}': the data keeps no streak of that band; it can neither confirm nor refute it"))
+                        continue
                     ok = [f for f in ok if (condition is None or f.condition == condition)
                           and (metric is None or f.metric == metric or not any(g.metric == metric for g in facts))]
                     if ok:
@@ -828,6 +936,20 @@ class Agreement:
                     findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.streak",
                                                  f"'{m.group(0)}': no such streak for {names} in the data (data: {said})", said))
         return findings
+
+    def _band_reported(self, text: str, start: int, lang: str, codes) -> bool:
+        """Whether the band a streak at ``start`` is of ("2%대", "the 2 percent range") is one the
+        release keeps streaks of; True when the clause names no band figure."""
+        clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= start < b), (0, len(text)))
+        pattern = r"(\d+(?:\.\d+)?)\s?(?:%|percent)\s?range" if lang == "en" else r"(\d+(?:\.\d+)?)\s?%\s?대"
+        named = [Decimal(v) for v in re.findall(pattern, text[clause[0]:clause[1]], re.IGNORECASE)]
+        if not named:
+            return True
+        if lang == "ko" and re.search(r"%\s?대\s?(?:초반|중반|후반)", text[clause[0]:clause[1]]):
+            return False  # 2%대 중반: a part of the band, of which the data keeps no streak
+        lows = {Decimal(str(r.threshold[0])) for r in self.config.streaks
+                if r.condition == "band" and r.threshold and (r.item is None or r.item in codes)}
+        return any(n in lows for n in named)
 
     def _streak_of(self, text: str, start: int, end: int, lang: str) -> tuple[str | None, str | None]:
         """The condition (increased, surplus, band, …) and metric a streak at ``start:end`` is of, if the text says."""
@@ -897,6 +1019,9 @@ class Agreement:
             # goods", "상품 물가") gives way to the item it qualifies.
             clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= m.start() < b), (0, len(text)))
             inside = [i for i in items if clause[0] <= i.start < clause[1]] or items
+            # "…, the lowest in nine months, as mobile phone charges fell": the record is of the item
+            # named before it, not of one named after.
+            inside = [i for i in inside if i.end <= m.start()] or inside
             codes = self._codes(inside or context)
             if len(codes) > 1 and self.config.total in codes:
                 codes = [c for c in codes if c != self.config.total]
@@ -928,7 +1053,11 @@ class Agreement:
                     stated_before = [f for f in find_mentions(text[clause[0]:m.start()], lang) if f.kind in ("money", "percent")]
                     if not (stated_before and stated_before[-1].kind == "percent"):
                         records = amounts
+            records = self._records_of_rate(text, lang, clause, records)
             claimed = self._record_extreme(text, m, clause, lang, words)
+            if claimed and re.search(RECORD_FALLS[lang], text[m.start():min(len(text), m.end() + 12)], re.IGNORECASE):
+                # Of a fall, ends swap: "the steepest decline" is a low, "the smallest decline" a high.
+                claimed = "lowest" if claimed == "highest" else "highest"
             if records and claimed:
                 # "the highest since June" is not the data's "lowest since June"; a balance's largest
                 # surplus or deficit is not its lowest (which sign, the sign words say, not here).
@@ -942,7 +1071,16 @@ class Agreement:
                 records = same
             since = self._since(text[max(clause[0], m.start() - 12):min(clause[1], m.end() + 40)], lang)
             claim = m.group(0).lower()
-            if records and since is None and not re.search(r"since|이후|만에|-month|-year| in \w+ (?:months?|years?)", claim):
+            # "the lowest in five months", "a 15-month high", "5개월 만에 최저": a "since" counted back.
+            counted = self._since_count(text, clause, m, lang)
+            if records and counted is not None and counted != since:
+                if not any(f.get("since") == counted for f in records):
+                    said = ", ".join(sorted({f"{f.extreme} since {f.since}" for f in records if f.get("since")})) or "no such record"
+                    findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
+                                                 f"'{m.group(0)}': no record of {names} since {counted} in the data (data: {said})", said))
+                    continue
+                since = counted  # "1년 3개월 만에": the count read whole, not its last part
+            if records and since is None and not re.search(r"since|이후|만[에의]|-month|-year| in \w+ (?:months?|years?)", claim):
                 # A record without a "since" ("record high", 사상 최고) is a record of the whole
                 # history: a fact of the same period of the year, or one that runs only from
                 # some period, is not it.
@@ -996,17 +1134,62 @@ class Agreement:
             found = sorted(found, key=lambda f: -f[0])[:1]
         return min(found)[1] if found else None
 
+    def _records_of_rate(self, text: str, lang: str, clause, records: list) -> list:
+        """Of an item's records of several rates (on-year, on-month), those the clause is about:
+        the one whose value it states ("2.9 percent …, the lowest in …"), else the month-on-month
+        rate only when the clause says month-on-month, else the others."""
+        rates = [f for f in records if f.get("metric") in self.config.metrics and self.config.metrics[f.metric].percent_basis]
+        if len({f.metric for f in rates}) < 2:
+            return records
+        segment = text[clause[0]:clause[1]]
+        stated = {abs(f.value) for f in find_mentions(segment, lang) if f.kind == "percent"}
+        valued = [f for f in records if f.get("value") is not None and abs(Decimal(str(f.value))) in stated]
+        if valued:
+            return valued
+        monthly = bool(re.search(MONTH_ON_MONTH[lang], segment, re.IGNORECASE))
+        kept = [f for f in records if f not in rates or (self.config.metrics[f.metric].percent_basis == "previous_period") == monthly]
+        return kept or records
+
+    def _since_count(self, text: str, clause, m, lang: str) -> str | None:
+        """The period a counted "since" names: "the lowest in five months", "a 15-month high",
+        "5개월 만에 최저", "석 달 만에 최고" (months or years back from this period)."""
+        from ..vocabulary import vocabulary
+
+        if self.period.kind != "M":
+            return None
+        words = vocabulary(lang, self.config.project)["streaks"]
+        if lang == "en":
+            found = re.search(r"\bin (?P<n>\w+) (?P<unit>month|year)s\b|\b(?P<n2>\w+)-(?P<unit2>month|year)\b", m.group(0), re.IGNORECASE)
+            if not found:
+                return None
+            raw, unit = (found.group("n"), found.group("unit")) if found.group("n") else (found.group("n2"), found.group("unit2"))
+        else:
+            found = re.search(r"(?:(?P<years>\d+)\s?년\s?)?(?P<n>\d+|[한두세네석넉]|다섯|여섯|일곱|여덟|아홉|열)\s?(?P<unit>개월|달|년)\s?$", text[clause[0]:m.start()])
+            if not found or not re.match(r"만\s?[에의]", m.group(0)):
+                return None
+            raw, unit = found.group("n"), found.group("unit")
+        n = _count(raw.lower(), words)
+        if n is None:
+            return None
+        steps = n * 12 if unit.lower() in ("year", "년") else n
+        if lang == "ko" and found.group("years"):
+            steps += 12 * int(found.group("years"))  # 1년 3개월 만에: 15 months
+        period = self.period
+        for _ in range(steps):
+            period = period.previous()
+        return str(period)
+
     def _since(self, text: str, lang: str) -> str | None:
         """The period a "since" names: "since June" / "since February 2021" / "6월 이후" / "2021년 2월 이후",
         or that a count of months or years back names: "석 달 만에 최저", "the lowest in five months",
         "a 14-month high" (the last period as extreme is that many periods back)."""
         months = ("january february march april may june july august september october november december").split()
         if lang == "en":
-            m = re.search(r"\bsince (?P<month>" + "|".join(months) + r")(?:\s+(?P<year>\d{4}))?", text, re.IGNORECASE)
+            m = re.search(r"\bsince (?P<month>" + "|".join(months) + r")(?:\s+(?P<year>\d{4})|\s+(?:of\s+)?(?P<last>last year))?", text, re.IGNORECASE)
             if not m:
                 return self._periods_back(text, lang)
             month = months.index(m.group("month").lower()) + 1
-            year = int(m.group("year")) if m.group("year") else None
+            year = int(m.group("year")) if m.group("year") else (self.period.year - 1 if m.group("last") else None)
         else:
             m = re.search(r"(?:(?P<year>\d{4})년\s?|(?P<last>지난해|작년)\s?)?(?P<month>\d{1,2})월\s?이후", text)
             if not m:

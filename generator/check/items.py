@@ -45,6 +45,7 @@ class ItemMatcher:
             if variant not in own and len(variant) >= (3 if lang == "en" else 2):
                 names.setdefault(variant, set()).update(codes)
         self.lang = lang
+        self.total = config.total
         ordered = sorted(names, key=lambda n: (-len(n), n))
         self.codes = {n: tuple(sorted(names[n])) for n in ordered}
         alternatives = "|".join(re.escape(n) for n in ordered if n)
@@ -72,6 +73,10 @@ class ItemMatcher:
             key = self._normal(m.group(0), self.lang)
             codes = self.codes.get(key)
             if codes:
+                # "dining-out prices", "외식 물가": the total's generic name straight after another
+                # item's name is that item's head noun, not a second item.
+                if codes == (self.total,) and found and found[-1].codes != codes and not text[found[-1].end:m.start()].strip():
+                    continue
                 found.append(ItemMention(codes, m.start(), m.end()))
         return found
 
@@ -83,6 +88,7 @@ _CURRENCY = {"en": re.compile(r"\s?(?:\$|dollars?\b)", re.IGNORECASE), "ko": re.
 _EN_HEADS = ("enterprises", "companies", "firms", "corporations", "businesses")
 # Modifiers that stand for one another at the start of a name ("auto parts", "car parts").
 _EN_MODIFIERS = {"auto": ("car", "automotive", "automobile")}
+_EN_PRICE_HEADS = ("products", "prices", "inflation")
 _KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D"}
 
 
@@ -117,6 +123,10 @@ def _variants(name: str, lang: str) -> set[str]:
                 for other in _EN_MODIFIERS[head[0]]:
                     for form in {last, _en_plural(last), _en_singular(last)}:
                         out.add(" ".join([other, *head[1:], form]))
+            if " " in name:
+                out.add(" ".join([*head, last]).replace(" ", "-"))  # "dining-out prices", "fresh-food prices"
+            if last in _EN_PRICE_HEADS and head:
+                out.update(" ".join([*head, other]) for other in _EN_PRICE_HEADS)  # "oil products" → "oil prices"
             if last in _EN_HEADS:
                 out.update(" ".join([*head, other]) for other in _EN_HEADS)
                 if head and head[-1].endswith("-sized"):

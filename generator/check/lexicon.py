@@ -55,6 +55,19 @@ RECORD = {
     "en": r"\brecord\b|\ball-time (?:high|low)\b|\b(?:largest|highest|biggest|smallest|lowest)\b[^.;]*?\bsince\b",
     "ko": r"역대\s?최[대고저]|사상\s?최[대고저]|이후\s?최[대고저]",
 }
+# A superlative of a fall is a low of the rate: "the steepest decline since", "최대 낙폭".
+RECORD_FALLS = {"en": r"\b(?:declines?|drops?|falls?|decreases?|slides?|slumps?)\b", "ko": r"하락|감소|낙폭|내림"}
+# A rate said to be month-on-month ("on a monthly basis", 전월 대비 0.3%), not on a year earlier.
+MONTH_ON_MONTH = {"en": r"\b(?:month-on-month|month on month|on-month|on a monthly basis|from the previous month|from a month earlier|m/m)\b"
+                        # "the biggest monthly gain", not "the 12th straight monthly decline" (an on-year streak)
+                        r"|(?<!straight )(?<!consecutive )(?<!successive )\bmonthly (?:gains?|rises?|increases?|declines?|drops?|falls?|changes?|rate|terms)\b",
+                  "ko": r"전월\s?대비|전월비|전달\s?대비|한 달 전보다|전(?:월|달)보다\s?-?\d"}
+# A band a direction word is about ("2%대를 유지", "in the 2 percent range"): no change is claimed.
+BAND_OBJECT = {"en": r"\b(?:percent|%) range\s*$", "ko": r"%대(?:를|을|에)?\s?$"}
+# Words that make a plain decimal an index level ("the consumer price index stood at 117.20", 지수는 117.20).
+INDEX_WORDS = {"en": r"\bindex\b|\bCPI\b", "ko": r"지수"}
+# A figure stated as the gap from another rate ("전월(2.1%)보다 0.3%"): percentage points, never percent.
+RATE_GAP = {"en": r"(?!)", "ko": r"\(\s?-?\d+(?:\.\d+)?\s?%\)\s?보다\s?$"}
 CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;"}
 # Words that make a figure a year-to-date (cumulative) one: "for the full year", 연간, 1~11월.
 YEAR_TO_DATE = {
