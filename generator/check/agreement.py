@@ -1041,18 +1041,26 @@ class Agreement:
                                                  f"(data: {', '.join(sorted({f.metric for f in records}))})", "no record of that metric"))
                     continue
                 records = of_metric
-            # "Imports were the lowest in three months" is about the amount, "import growth was the
-            # lowest …" about the rate; after a percent ("fell 7.5 percent, the lowest …") either.
+            # "Import growth was the lowest …" is about the rate, "imports fell to $51.3 billion, the
+            # lowest …" and "imports were the lowest …" about the amount; after a percent ("fell 7.5
+            # percent, the lowest …"), or in a sentence that names neither ("7월 이후 최저다", its
+            # subject carried over), either.
             rates = [f for f in records if self.config.metrics.get(f.get("metric")) is not None
                      and self.config.metrics[f.metric].kind in ("rate", "contribution")]
             amounts = [f for f in records if f not in rates]
             if rates and amounts:
-                if re.search(RATE_WORDS[lang], text[clause[0]:min(clause[1], m.end() + 12)], re.IGNORECASE):
+                window = text[max(clause[0], m.start() - 30):min(clause[1], m.end() + 12)]
+                # "the fifth straight month of gains" counts a streak; it does not name a rate.
+                rate_said = any(not re.search(r"(?:months?|quarters?|years?|halves|half) of\s*$", window[:w.start()], re.IGNORECASE)
+                                for w in re.finditer(RATE_WORDS[lang], window, re.IGNORECASE))
+                stated_before = [f for f in find_mentions(text[clause[0]:m.start()], lang) if f.kind in ("money", "percent")]
+                named = any(clause[0] <= i.start < m.start() for i in items) or any(
+                    re.search(pattern, text[clause[0]:m.start()], re.IGNORECASE) for _, pattern in METRIC_WORDS[lang])
+                if rate_said:
                     records = rates
-                else:
-                    stated_before = [f for f in find_mentions(text[clause[0]:m.start()], lang) if f.kind in ("money", "percent")]
-                    if not (stated_before and stated_before[-1].kind == "percent"):
-                        records = amounts
+                elif (stated_before[-1].kind == "money") if stated_before else named:
+                    # "Imports were the lowest in three months": the item is the subject, not its rate.
+                    records = amounts
             records = self._records_of_rate(text, lang, clause, records)
             claimed = self._record_extreme(text, m, clause, lang, words)
             if claimed and re.search(RECORD_FALLS[lang], text[m.start():min(len(text), m.end() + 12)], re.IGNORECASE):
