@@ -1,0 +1,401 @@
+"""The one right value of a wrong figure, when its sentence pins it (``check --fix``).
+
+The data rules (``agreement.py``) decide *whether* a figure is wrong; this module decides
+whether the sentence leaves exactly one right value for it, and builds the suggestion with
+``fix.restyle``. A suggestion is a rewrite of an editor's text, so every step here refuses
+rather than guesses: no suggestion is always safe, a wrong one states a falsehood.
+
+What a figure is, is read from the words bound to it, never from the other figures of the
+sentence (which may be wrong too, or revised): its item (one, named in its clause), its role
+(the period's own level, a base period's value, a change's amount, a change's percent, a
+share, percentage points), its metric (the word before it: exports, imports, surplus) and
+its base (the base phrase bound to it, else the only one its sentence names, else — when the
+sentence names none — the release's headline basis). Then the facts must give one value, and
+that value must be the item's figure nearest to what is written: a role read wrongly (a
+year-to-date amount taken for the month's) would point far away, so it is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from .amounts import Mention, find_mentions
+from .candidates import ItemFacts
+from .findings import Finding, Suggestion
+from .lexicon import CHANGE_WORDS, DIRECTIONS, YEAR_TO_DATE
+
+# "For the January–December period": a year-to-date span as the drafts write it (the shared
+# lexicon reads "in the January–… period"; both are the cumulative figures).
+_TO_DATE_EXTRA = {"en": r"\bfor the january[-–]\w+ period\b|\bfirst \w+ months\b", "ko": r"(?!x)x"}
+
+# A figure's own base, written right after it ("8.4 percent from a year earlier", "on-year").
+_EN_BOUND_AFTER = re.compile(r"\s*(?:(?:from|on|than|over|against|compared with|versus|vs\.?)\s+)?(?:that of\s+|the level of\s+)?$", re.IGNORECASE)
+# ... or right before it in Korean ("전년 동월 대비 13.4%", "1년 전보다 2.4%", "전월 대비로는 0.3%").
+_KO_BOUND_BEFORE = re.compile(r"^\s*(?:대비|보다|에 비해|에 비하면|비)?\s*(?:로는|으로는|는|에는)?\s*$")
+
+# Roles, read from the words bound to the figure.
+_EN_FROM = re.compile(r"\bfrom\s+(?:an?\s+(?:surplus|deficit)\s+of\s+)?$", re.IGNORECASE)
+_EN_BY = re.compile(r"\bby\s+(?:some\s+|about\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+_EN_TO = re.compile(r"(?<!compared )(?<!close )(?<!equivalent )(?<!relative )\bto\s+(?:an?\s+(?:surplus|deficit)\s+of\s+)?$", re.IGNORECASE)
+_EN_PAREN = re.compile(r"\(\s*(?:an?\s+(?:surplus|deficit)\s+of\s+)?$", re.IGNORECASE)
+_KO_FROM = re.compile(r"\)?\s?에서")
+_KO_THAN = re.compile(r"\)\s?(?:보다|에 비해|대비)")
+_KO_CHANGE_AFTER = re.compile(r"\s?(?:(?:흑자|적자)(?:가|이|를)?\s?)?(?:늘|줄|증가|감소|확대|축소|많|적(?!자)|불어|커|작아)")
+_KO_TO = re.compile(r"\s?(?:흑자|적자)?\s?(?:으)?로(?!는)")
+_KO_CHANGED_BEFORE = re.compile(r"(?:증가|감소|확대|축소|상승|하락)한\s*$|(?:늘어난|줄어든|불어난)\s*$")
+
+_EN_SHARE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bshare\b|\bpercent of (?:the |all |total )", re.IGNORECASE)
+_KO_SHARE = re.compile(r"비중|차지")
+_EN_CHANGE_NOUN = re.compile(r"^\s*(?:increase|rise|gain|jump|growth|decline|drop|fall|decrease|contraction)\b", re.IGNORECASE)
+_EN_UP_DOWN = re.compile(r"\b(?:up|down)\s+(?:by\s+)?$", re.IGNORECASE)
+_KO_MOVED_AFTER = re.compile(r"\s?(?:증가|감소|상승|하락|늘|줄|올|내[렸려린리]|떨어|급증|급감|뛰|확대|축소|오른|오르)")
+_EN_CONTRIBUTION = re.compile(r"\b(?:add(?:s|ed|ing)?|contribut\w*|subtract\w*|shav\w*)\b", re.IGNORECASE)
+_KO_CONTRIBUTION = re.compile(r"기여")
+
+
+class Suggester:
+    """Suggestions for one release period's findings; reads the facts through its ``Agreement``."""
+
+    def __init__(self, agreement) -> None:
+        self.ag = agreement
+
+    # -- gates shared by every kind ---------------------------------------------------------
+    def _one_item(self, text: str, lang: str, figure: Mention, codes, clause, owners, pairs_mode) -> bool:
+        """One item, named in the figure's clause (or paired by "respectively"), and the only one there."""
+        if len(codes) != 1:
+            return False
+        found = self.ag.matcher(lang).find(text)
+        if not pairs_mode and not any(clause[0] <= m.start < clause[1] for m in owners):
+            # Carried over: only the release's total, in a sentence that names no item at all
+            # ("Imports rose 4.6 percent", "수입은 4.6% 증가한"), as the paragraph is about it.
+            return codes[0] == self.ag.config.total and not found
+        # "The ICT industry recorded services exports of …": two items in the clause
+        # (the total's name often generic), so which one the figure is of is not certain.
+        # A list's figure in parentheses straight after its name ("automobiles (13.7 percent,
+        # $6.41 billion)", "무선통신(17억3000만달러, 1.6%)") is that name's.
+        listed = any(re.fullmatch(r"\s*[(（][^()（）]*", text[m.end:figure.start]) for m in owners if m.end <= figure.start)
+        named = self.ag._codes(m for m in found if clause[0] <= m.start < clause[1])
+        return pairs_mode or listed or len(named) <= 1
+
+    def _with(self, finding: Finding, figure: Mention, lang: str, value: Decimal, unit: str) -> Finding:
+        from .fix import restyle
+
+        if finding.end_column is None:
+            return finding
+        replacement = restyle(figure.text, lang, value, unit)
+        if replacement is None or replacement == figure.text:
+            return finding
+        return replace(finding, suggestion=Suggestion(finding.column, finding.end_column, replacement))
+
+    @staticmethod
+    def _nearest(figure: Mention, right: Decimal, others) -> bool:
+        """Is ``right`` strictly the nearest to the written figure of all the item's ``others``?"""
+        gap = abs(abs(right) - figure.value)
+        return all(abs(abs(o) - figure.value) > gap for o in others if abs(o) != abs(right))
+
+    def _spans(self, text: str, lang: str):
+        return self.ag.base_names(lang).spans(text)
+
+    def _bound_basis(self, text: str, lang: str, figure: Mention, clause) -> str | None:
+        """The base phrase written against the figure itself, if any."""
+        for start, end, basis in self._spans(text, lang):
+            if lang == "en" and figure.end <= start < min(clause[1], figure.end + 30) and _EN_BOUND_AFTER.match(text[figure.end:start]) \
+                    and _EN_BOUND_AFTER.fullmatch(text[figure.end:start]):
+                return basis
+            if lang == "ko" and max(clause[0], figure.start - 20) <= end <= figure.start and _KO_BOUND_BEFORE.match(text[end:figure.start]):
+                return basis
+        return None
+
+    def _basis(self, text: str, lang: str, figure: Mention, clause) -> str | None:
+        """The base a change is measured on: the one bound to it, else the only one the sentence
+        names, else (none named) the release's headline basis. None when two remain possible."""
+        bound = self._bound_basis(text, lang, figure, clause)
+        if bound is not None:
+            return bound
+        named = {basis for *_, basis in self._spans(text, lang)}
+        if len(named) == 1:
+            return next(iter(named))
+        if named:
+            return None
+        return self.default_basis()
+
+    def default_basis(self) -> str | None:
+        """The basis a release's changes are read on when a sentence names none: the headline's
+        (for a rate headline such as inflation, the basis the rate itself is measured on)."""
+        head = self.ag.config.headline
+        if head is None:
+            return None
+        metric = self.ag.config.metrics.get(head.metric)
+        if metric is not None and metric.percent_basis:
+            return metric.percent_basis
+        return head.basis
+
+    def _to_date(self, text: str, lang: str, clause) -> bool:
+        segment = text[clause[0]:clause[1]]
+        return bool(re.search(YEAR_TO_DATE[lang], segment, re.IGNORECASE) or re.search(_TO_DATE_EXTRA[lang], segment, re.IGNORECASE))
+
+    def _metric_fits(self, fact_metric: str, fact, stated: str | None, to_date: bool) -> bool:
+        """Is ``fact_metric`` the metric the text names (exports, imports, a balance), in the
+        year-to-date form when the clause says so and the month's otherwise?"""
+        cumulative = fact.kind == "cumulative" or "ytd" in fact_metric
+        if cumulative != to_date:
+            return False
+        if stated is None:
+            return True
+        base = fact_metric.split("_")[0] if fact_metric else ""
+        if stated == "balance":
+            defined = self.ag.config.metrics.get(fact_metric)
+            return base == "balance" or (defined is not None and defined.kind == "balance")
+        return base == stated
+
+    # -- money ------------------------------------------------------------------------------
+    def money(self, finding: Finding, text: str, lang: str, figure: Mention, codes, clause, candidates, owners, pairs_mode) -> Finding:
+        """A wrong amount: the item's level, a base period's value or a change's amount, by role."""
+        if not self._one_item(text, lang, figure, codes, clause, owners, pairs_mode):
+            return finding
+        role, basis = self._money_role(text, lang, figure, clause)
+        if role is None:
+            return finding
+        metric = self.ag._stated_metric(text, lang, figure, clause)
+        if metric is None and role != "value" and lang == "ko":
+            # "2024년 상반기(-35억달러)보다 적자 폭이 확대됐다": Korean may name the metric after the base.
+            metric = self._metric_after(text, lang, figure, clause)
+        to_date = self._to_date(text, lang, clause)
+        if role == "value":
+            pool = [c for c in candidates if c.role == "value" and c.fact.kind != "share" and self._metric_fits(c.metric, c.fact, metric, to_date)]
+            if metric is None and not pool:
+                return finding
+        elif role == "base":
+            pool = [c for c in candidates if c.role == "base" and self._on_basis(c.fact, basis, to_date)
+                    and self._metric_fits(c.metric, c.fact, metric, to_date)]
+        else:
+            pool = [c for c in candidates if c.role == "delta" and c.fact.kind in ("change", "cumulative") and self._on_basis(c.fact, basis, to_date)
+                    and self._metric_fits(c.metric, c.fact, metric, to_date)]
+        if len({c.value for c in pool}) != 1 or (role != "value" and metric is None):
+            return finding
+        right = pool[0]
+        if not self._nearest(figure, right.value, [c.value for c in candidates]):
+            return finding
+        if role == "value":
+            value = right.signed
+        elif role == "base":
+            value = right.fact.get("base_value") if right.fact.kind in ("change", "cumulative") else right.signed
+            value = right.value if value is None else Decimal(value)
+        else:
+            value = right.value  # a change's amount states its size; the words give its direction
+        unit = self.ag.config.metrics[right.metric].unit if right.metric in self.ag.config.metrics else "usd_million"
+        return self._with(finding, figure, lang, value, unit)
+
+    @staticmethod
+    def _metric_after(text: str, lang: str, figure: Mention, clause) -> str | None:
+        from .lexicon import METRIC_WORDS
+
+        following = text[figure.end:min(clause[1], figure.end + 16)]
+        found = [(m.start(), metric) for metric, p in METRIC_WORDS[lang] for m in re.finditer(p, following)]
+        return min(found)[1] if found else None
+
+    @staticmethod
+    def _on_basis(fact, basis: str | None, to_date: bool) -> bool:
+        if basis is None:
+            return False
+        if fact.kind == "cumulative":
+            return to_date and basis in ("year_ago", "cumulative")
+        return fact.get("basis") == basis
+
+    def _money_role(self, text: str, lang: str, figure: Mention, clause) -> tuple[str | None, str | None]:
+        """("value" | "base" | "delta", basis) for an amount, or (None, None) when the words do not say."""
+        before = text[max(clause[0], figure.start - 40):figure.start]
+        after = text[figure.end:figure.end + 12]
+        spans = self._spans(text, lang)
+        named = {basis for *_, basis in spans}
+        if lang == "en":
+            # "(a deficit of 3.5 billion dollars)" straight after a base phrase: that base's value.
+            paren = _EN_PAREN.search(before)
+            if paren:
+                lead = text[:max(clause[0], figure.start - 40) + paren.start()].rstrip()
+                owner = [b for s, e, b in spans if e == len(lead)]
+                if owner:
+                    return "base", owner[0]
+            if _EN_FROM.search(before):
+                return "base", self._basis_after(text, lang, figure, clause, spans)
+            if _EN_BY.search(before) or _EN_UP_DOWN.search(before):
+                moved = any(re.search(p, text[clause[0]:figure.start], re.IGNORECASE) for _, p in DIRECTIONS[lang]) or _EN_UP_DOWN.search(before)
+                return ("delta", self._basis(text, lang, figure, clause)) if moved else (None, None)
+            near = text[max(clause[0], figure.start - 12):figure.start]
+            if _EN_TO.search(before):
+                moved = any(re.search(p, text[clause[0]:figure.start], re.IGNORECASE) for _, p in DIRECTIONS[lang])
+                return ("value", None) if moved else (None, None)
+            if re.search(CHANGE_WORDS[lang], near, re.IGNORECASE):
+                return None, None
+        else:
+            if _KO_THAN.match(text, figure.end) and re.search(r"\(\s*$", before):
+                lead = text[:figure.start].rstrip()[:-1].rstrip()
+                owner = [b for s, e, b in spans if e == len(lead)]
+                return ("base", owner[0]) if owner else (None, None)
+            if _KO_FROM.match(text, figure.end):
+                return "base", self._basis(text, lang, figure, clause)
+            if re.match(r"\)?\s?(?:보다|대비|에 비해)", after):
+                return None, None
+            if _KO_CHANGE_AFTER.match(after) and not _KO_TO.match(after):
+                return "delta", self._basis(text, lang, figure, clause)
+            if re.search(CHANGE_WORDS[lang], after[:4]):
+                return None, None
+            if _KO_TO.match(after) and _KO_CHANGED_BEFORE.search(before):
+                return "value", None
+        if not named:
+            return "value", None
+        # A base named elsewhere: the figure is the period's own only if every base phrase comes
+        # after it, each bound to a nearer figure of its own ("a surplus of $12.18 billion, up
+        # from $6.49 billion a year earlier", "121억8000만달러 흑자로 전년 동월(64억9000만달러)보다").
+        figures = [m for m in find_mentions(text, lang) if m.kind == "money"]
+        for start, end, _ in spans:
+            if start < figure.end:
+                return None, None
+            if not any(figure.end <= m.start and m.end <= start + (0 if lang == "en" else 40) and m is not figure
+                       and m.start != figure.start for m in figures):
+                return None, None
+            if lang == "ko" and not any(figure.end <= m.start and (m.start < start or text[end:m.start].strip() == "(") for m in figures if m.start != figure.start):
+                return None, None
+        return "value", None
+
+    def _basis_after(self, text: str, lang: str, figure: Mention, clause, spans) -> str | None:
+        """"from $6.49 billion a year earlier": the base phrase straight after a base figure names
+        its period; without one, the basis as for a change."""
+        for start, end, basis in spans:
+            if figure.end <= start < figure.end + 30 and re.fullmatch(r"\s*(?:in|of|for)?\s*(?:the\s+)?", text[figure.end:start], re.IGNORECASE):
+                return basis
+        return self._basis(text, lang, figure, clause)
+
+    # -- percentages and percentage points -----------------------------------------------------
+    def rate(self, finding: Finding, text: str, lang: str, figure: Mention, codes, clause, owners, pool, pairs_mode) -> Finding:
+        """A wrong percent (of a change, a share) or percentage points, by role."""
+        if figure.kind not in ("percent", "points") or not self._one_item(text, lang, figure, codes, clause, owners, pairs_mode):
+            return finding
+        index = self.ag.index.get(codes[0], ItemFacts())
+        if figure.kind == "points":
+            return self._points(finding, text, lang, figure, clause, index)
+        every = [v for v, _ in index.percent] + [v for v, _, _ in index.percent_base]
+        based = self.ag._stated_base(text, lang, figure, codes)
+        if based is not None:
+            return finding  # another period's rate: which of its rates is meant is not pinned here
+        role = self._percent_role(text, lang, figure, clause)
+        if role is None:
+            return finding
+        to_date = self._to_date(text, lang, clause)
+        metric = self.ag._stated_metric(text, lang, figure, clause)
+        if role == "share":
+            kept = [(v, f) for v, f in pool if f.kind in ("share", "rank")]
+        else:
+            basis = self._basis(text, lang, figure, clause)
+            if basis is None:
+                return finding
+            kept = [(v, f) for v, f in pool if self._change_on(f, basis, to_date) and self._metric_fits(self._rate_metric(f), f, metric, to_date)]
+        if len({v for v, _ in kept}) != 1:
+            return finding
+        value = kept[0][0]
+        if not self._nearest(figure, value, every):
+            return finding
+        return self._with(finding, figure, lang, value, "percent")
+
+    def _rate_metric(self, fact) -> str:
+        """The amount a rate is of: exports for "exports_yoy_pct", the metric of a change."""
+        fm = fact.get("metric") or ""
+        defined = self.ag.config.metrics.get(fm)
+        if defined is not None and defined.percent_of:
+            return defined.percent_of
+        return fm
+
+    def _change_on(self, fact, basis: str, to_date: bool) -> bool:
+        """Is this percent a change on ``basis`` (a change's percent, or a published rate of that basis)?"""
+        if fact.kind == "cumulative":
+            return to_date and basis in ("year_ago", "cumulative")
+        if fact.kind == "change":
+            unit = self.ag.config.metrics[fact.metric].unit if fact.get("metric") in self.ag.config.metrics else "usd_million"
+            return fact.get("basis") == basis and unit != "percent"  # a rate's own change is in points
+        if fact.kind in ("level", "record"):
+            defined = self.ag.config.metrics.get(fact.get("metric") or "")
+            return defined is not None and defined.percent_basis == basis
+        return False
+
+    def _percent_role(self, text: str, lang: str, figure: Mention, clause) -> str | None:
+        segment = text[clause[0]:clause[1]]
+        if lang == "en":
+            if _EN_SHARE.search(segment):
+                return None if self._moved(text, lang, figure, clause) else "share"
+            if self._moved(text, lang, figure, clause):
+                return "change"
+            # "exports rose by 1.21 billion dollars (6.5%)", "petroleum products (5.9 percent) … rose":
+            # a figure in parentheses takes the clause's verb.
+            if re.search(r"\(\s*$", text[:figure.start]) and any(re.search(p, segment, re.IGNORECASE) for c, p in DIRECTIONS[lang] if c in ("grow", "shrink")):
+                return "change"
+            return None
+        if _KO_SHARE.search(segment):
+            return None if self._moved(text, lang, figure, clause) else "share"
+        if self._moved(text, lang, figure, clause):
+            return "change"
+        if re.search(r"\(\s*$", text[:figure.start]) and re.search(r"올[랐라]|내[렸려]|증가|감소|상승|하락|늘|줄", segment):
+            return "change"
+        return None
+
+    def _moved(self, text: str, lang: str, figure: Mention, clause) -> bool:
+        """A percent stated as a change: "rose 8.4 percent", "up 8.4%", "an 8.4 percent rise", "8.4% 증가"."""
+        if lang == "en":
+            before = text[max(clause[0], figure.start - 20):figure.start]
+            if any(re.search(rf"(?:{p})\W*(?:by\s+|about\s+|some\s+|nearly\s+|almost\s+)?$", before, re.IGNORECASE) for _, p in DIRECTIONS[lang]):
+                return True
+            return bool(_EN_UP_DOWN.search(before) or _EN_CHANGE_NOUN.match(text[figure.end:]))
+        return bool(_KO_MOVED_AFTER.match(text, figure.end))
+
+    def _points(self, finding: Finding, text: str, lang: str, figure: Mention, clause, index: ItemFacts) -> Finding:
+        """Percentage points: a contribution ("adding 0.43 percentage point", 기여도), or the change
+        of a rate on the base bound to it, the rate being the one the sentence measures on a base."""
+        every = [v for v, _ in index.points]
+        segment = text[clause[0]:clause[1]]
+        contribution = _EN_CONTRIBUTION if lang == "en" else _KO_CONTRIBUTION
+        if contribution.search(segment):
+            kept = [(v, f) for v, f in index.points if f.kind in ("level", "record") and self._unit(f) == "pp"]
+        else:
+            basis = self._points_basis(text, lang, figure, clause)
+            if basis is None:
+                return finding
+            kept = [(v, f) for v, f in index.points if f.kind == "change" and f.get("basis") == basis]
+            if len({v for v, _ in kept}) > 1:
+                # Of which rate: the one measured on a base the sentence names for another figure
+                # ("rose 2.4 percent from a year earlier, slowing 0.3 percentage point from …").
+                rates = {b for s, e, b in self._spans(text, lang) if b != basis}
+                if len(rates) != 1:
+                    return finding
+                (rate_basis,) = rates
+                kept = [(v, f) for v, f in kept if self._percent_basis(f) == rate_basis]
+        if len({v for v, _ in kept}) != 1:
+            return finding
+        value = kept[0][0]
+        if not self._nearest(figure, value, every):
+            return finding
+        return self._with(finding, figure, lang, value, "pp")
+
+    def _points_basis(self, text: str, lang: str, figure: Mention, clause) -> str | None:
+        """"slowing 0.3 percentage point from 2.6 percent in October", "전월(2.6%)보다 0.3%포인트":
+        the period of the base rate the change is measured from."""
+        if lang == "en":
+            m = re.match(r"\s*from\s+\d+(?:\.\d+)?\s*(?:percent|%)\s+(?:in\s+)?", text[figure.end:])
+            if m:
+                for start, end, basis in self._spans(text, lang):
+                    if start == figure.end + m.end():
+                        return basis
+            return None
+        for start, end, basis in self._spans(text, lang):
+            gap = text[end:figure.start]
+            if re.fullmatch(r"\(\d+(?:\.\d+)?%\)\s?(?:보다|에 비해|대비)\s*", gap):
+                return basis
+        return None
+
+    def _unit(self, fact) -> str:
+        defined = self.ag.config.metrics.get(fact.get("metric") or "")
+        return defined.unit if defined is not None else ""
+
+    def _percent_basis(self, fact) -> str | None:
+        defined = self.ag.config.metrics.get(fact.get("metric") or "")
+        return defined.percent_basis if defined is not None else None
