@@ -114,12 +114,23 @@ class Suggester:
         bound = self._bound_basis(text, lang, figure, clause)
         if bound is not None:
             return bound
-        named = {basis for *_, basis in self._spans(text, lang)}
-        if len(named) == 1:
-            return next(iter(named))
-        if named:
-            return None
-        return self.default_basis()
+        spans = self._spans(text, lang)
+        if not spans:
+            return self.default_basis()
+        # Else a base the sentence compares with ("Compared with the second half of last year,
+        # the deficit widened by …", "전년 동기 대비"), if only one: not a period merely named
+        # ("the same pace as in October", "전월과 같아"), which leaves the base open.
+        compared = {basis for start, end, basis in spans if self._compares(text, lang, start, end)}
+        return next(iter(compared)) if len(compared) == 1 else None
+
+    @staticmethod
+    def _compares(text: str, lang: str, start: int, end: int) -> bool:
+        if lang == "en":
+            if re.search(r"(?:compared (?:with|to)|from|than|over|against|versus|vs\.?|relative to)\s+$", text[max(0, start - 20):start], re.IGNORECASE) \
+                    or re.match(r"(?:from|than|compared)\b", text[start:end], re.IGNORECASE):
+                return True
+            return bool(re.fullmatch(r"(?:year|month|quarter|half)?[- ]?on[- ](?:year|month|quarter|half)|y/y|m/m|yoy|mom", text[start:end], re.IGNORECASE))
+        return bool(re.match(r"\s?(?:대비|보다|에 비해|에 비하면|와 비교|과 비교|비)", text[end:end + 6]))
 
     def default_basis(self) -> str | None:
         """The basis a release's changes are read on when a sentence names none: the headline's
@@ -139,7 +150,7 @@ class Suggester:
     def _metric_fits(self, fact_metric: str, fact, stated: str | None, to_date: bool) -> bool:
         """Is ``fact_metric`` the metric the text names (exports, imports, a balance), in the
         year-to-date form when the clause says so and the month's otherwise?"""
-        cumulative = fact.kind == "cumulative" or "ytd" in fact_metric
+        cumulative = fact.kind == "cumulative" or "ytd" in fact_metric or "ytd" in (fact.get("metric") or "")
         if cumulative != to_date:
             return False
         if stated is None:
@@ -279,7 +290,7 @@ class Suggester:
         every = [v for v, _ in index.percent] + [v for v, _, _ in index.percent_base]
         based = self.ag._stated_base(text, lang, figure, codes)
         if based is not None:
-            return finding  # another period's rate: which of its rates is meant is not pinned here
+            return self._base_rate(finding, text, lang, figure, based)
         role = self._percent_role(text, lang, figure, clause)
         if role is None:
             return finding
@@ -295,9 +306,45 @@ class Suggester:
         if len({v for v, _ in kept}) != 1:
             return finding
         value = kept[0][0]
-        if not self._nearest(figure, value, every):
-            return finding
+        if not self._named(text, lang) and not self._nearest(figure, value, every):
+            return finding  # the total only by default: its value must at least be the nearest
         return self._with(finding, figure, lang, value, "percent")
+
+    def _named(self, text: str, lang: str) -> bool:
+        return bool(self.ag.matcher(lang).find(text))
+
+    def _base_rate(self, finding: Finding, text: str, lang: str, figure: Mention, based) -> Finding:
+        """"slowing 0.3 percentage point from 2.6 percent in October", "전월(2.6%)보다": the rate of
+        the period named next to it, of the rate metric the sentence measures — the one whose
+        basis it compares with elsewhere ("rose 2.4 percent from a year earlier"), or whose
+        name it uses (상승률)."""
+        kept = [(v, f) for v, f in based if f.kind == "change"]
+        if len({v for v, _ in kept}) > 1:
+            own = {b for b in (self._percent_basis(f) for _, f in kept) if b}
+            compared = {b for s, e, b in self._spans(text, lang) if b in own and self._compares(text, lang, s, e)
+                        and not (s <= figure.start and re.fullmatch(r"\(\s*", text[e:figure.start]))
+                        and not (s >= figure.end and s - figure.end <= 6)}
+            if len(compared) == 1:
+                kept = [(v, f) for v, f in kept if self._percent_basis(f) in compared]
+            else:
+                metric = self._rate_named(text, lang, {f.get("metric") for _, f in kept})
+                kept = [(v, f) for v, f in kept if f.get("metric") == metric]
+        if len({v for v, _ in kept}) != 1:
+            return finding
+        return self._with(finding, figure, lang, kept[0][0], "percent")
+
+    def _rate_named(self, text: str, lang: str, metrics) -> str | None:
+        """The one rate metric whose configured name the text uses (the longest names first:
+        "전월 대비 상승률" before "상승률"), or None."""
+        names = sorted(((self.ag.config.metrics[m].name.get(lang) or "", m) for m in metrics if m in self.ag.config.metrics),
+                       key=lambda p: -len(p[0]))
+        left = text
+        found = []
+        for name, metric in names:
+            if name and name in left:
+                found.append(metric)
+                left = left.replace(name, " ")
+        return found[0] if len(found) == 1 else None
 
     def _rate_metric(self, fact) -> str:
         """The amount a rate is of: exports for "exports_yoy_pct", the metric of a change."""
@@ -372,7 +419,7 @@ class Suggester:
         if len({v for v, _ in kept}) != 1:
             return finding
         value = kept[0][0]
-        if not self._nearest(figure, value, every):
+        if not self._named(text, lang) and not self._nearest(figure, value, every):
             return finding
         return self._with(finding, figure, lang, value, "pp")
 
