@@ -41,7 +41,7 @@ _EN_BY = re.compile(r"\bby\s+(?:some\s+|about\s+|nearly\s+|almost\s+)?$", re.IGN
 _EN_TO = re.compile(r"(?<!compared )(?<!close )(?<!equivalent )(?<!relative )\bto\s+(?:an?\s+(?:surplus|deficit)\s+of\s+)?$", re.IGNORECASE)
 _EN_PAREN = re.compile(r"\(\s*(?:an?\s+(?:surplus|deficit)\s+of\s+)?$", re.IGNORECASE)
 _KO_FROM = re.compile(r"\)?\s?에서")
-_KO_THAN = re.compile(r"\)\s?(?:보다|에 비해|대비)")
+_KO_THAN = re.compile(r"\)\s?(?:보다|에 비해|대비|[와과] 비교)")
 _KO_CHANGE_AFTER = re.compile(r"\s?(?:(?:흑자|적자)(?:가|이|를)?\s?)?(?:늘|줄|증가|감소|확대|축소|많|적(?!자)|불어|커|작아)")
 _KO_TO = re.compile(r"\s?(?:흑자|적자)?\s?(?:으)?로(?!는)")
 _KO_CHANGED_BEFORE = re.compile(r"(?:증가|감소|확대|축소|상승|하락)한\s*$|(?:늘어난|줄어든|불어난)\s*$")
@@ -130,7 +130,8 @@ class Suggester:
                     or re.match(r"(?:from|than|compared)\b", text[start:end], re.IGNORECASE):
                 return True
             return bool(re.fullmatch(r"(?:year|month|quarter|half)?[- ]?on[- ](?:year|month|quarter|half)|y/y|m/m|yoy|mom", text[start:end], re.IGNORECASE))
-        return bool(re.match(r"\s?(?:대비|보다|에 비해|에 비하면|와 비교|과 비교|비)", text[end:end + 6]))
+        # "전기(7억5000만달러)보다": the base's own figure may stand between the name and 보다.
+        return bool(re.match(r"(?:\([^()]*\))?\s?(?:대비|보다|에 비해|에 비하면|와 비교|과 비교|비)", text[end:end + 24]))
 
     def default_basis(self) -> str | None:
         """The basis a release's changes are read on when a sentence names none: the headline's
@@ -218,7 +219,7 @@ class Suggester:
     def _money_role(self, text: str, lang: str, figure: Mention, clause) -> tuple[str | None, str | None]:
         """("value" | "base" | "delta", basis) for an amount, or (None, None) when the words do not say."""
         before = text[max(clause[0], figure.start - 40):figure.start]
-        after = text[figure.end:figure.end + 12]
+        after = text[figure.end:figure.end + 20]
         spans = self._spans(text, lang)
         named = {basis for *_, basis in spans}
         if lang == "en":
@@ -244,16 +245,18 @@ class Suggester:
             if _KO_THAN.match(text, figure.end) and re.search(r"\(\s*$", before):
                 lead = text[:figure.start].rstrip()[:-1].rstrip()
                 owner = [b for s, e, b in spans if e == len(lead)]
+                if not owner and self._to_date(text, lang, clause) and self._names_cumulative(lead, lang):
+                    owner = ["cumulative"]  # "1~12월 누적으로는 … 전년 동기(517억7000만달러)보다"
                 return ("base", owner[0]) if owner else (None, None)
             if _KO_FROM.match(text, figure.end):
                 return "base", self._basis(text, lang, figure, clause)
             if re.match(r"\)?\s?(?:보다|대비|에 비해)", after):
                 return None, None
-            if _KO_CHANGE_AFTER.match(after) and not _KO_TO.match(after):
+            if _KO_CHANGE_AFTER.match(re.sub(r"^\([^()]*\)", "", after)) and not _KO_TO.match(after):
                 return "delta", self._basis(text, lang, figure, clause)
             if re.search(CHANGE_WORDS[lang], after[:4]):
                 return None, None
-            if _KO_TO.match(after) and _KO_CHANGED_BEFORE.search(before):
+            if _KO_TO.match(after) and (_KO_CHANGED_BEFORE.search(before) or re.search(r"달러\s?에서\s*$", before)):
                 return "value", None
         if not named:
             return "value", None
@@ -270,6 +273,12 @@ class Suggester:
             if lang == "ko" and not any(figure.end <= m.start and (m.start < start or text[end:m.start].strip() == "(") for m in figures if m.start != figure.start):
                 return None, None
         return "value", None
+
+    def _names_cumulative(self, lead: str, lang: str) -> bool:
+        from ..vocabulary import vocabulary
+
+        words = vocabulary(lang, self.ag.config.project).get("bases", {}).get("cumulative", {}).get(self.ag.period.kind, {}).get("read", [])
+        return any(re.search(rf"(?:{p})$", lead, re.IGNORECASE) for p in words)
 
     def _basis_after(self, text: str, lang: str, figure: Mention, clause, spans) -> str | None:
         """"from $6.49 billion a year earlier": the base phrase straight after a base figure names
@@ -367,24 +376,33 @@ class Suggester:
         return False
 
     def _percent_role(self, text: str, lang: str, figure: Mention, clause) -> str | None:
+        """"change" or "share", from the words bound to the figure; None when they do not say."""
         segment = text[clause[0]:clause[1]]
-        if lang == "en":
-            if _EN_SHARE.search(segment):
-                return None if self._moved(text, lang, figure, clause) else "share"
-            if self._moved(text, lang, figure, clause):
-                return "change"
-            # "exports rose by 1.21 billion dollars (6.5%)", "petroleum products (5.9 percent) … rose":
-            # a figure in parentheses takes the clause's verb.
-            if re.search(r"\(\s*$", text[:figure.start]) and any(re.search(p, segment, re.IGNORECASE) for c, p in DIRECTIONS[lang] if c in ("grow", "shrink")):
-                return "change"
+        share = self._share(text, lang, figure)
+        moved = self._moved(text, lang, figure, clause)
+        if share or moved:
+            return None if share and moved else ("share" if share else "change")
+        # "exports rose by 1.21 billion dollars (6.5%)", "petroleum products (5.9 percent) … rose",
+        # "자동차(64억2000만달러, 13.7%) … 증가했다": a figure in parentheses takes the clause's verb,
+        # unless the clause speaks of shares at all.
+        if not re.search(r"[(（][^()（）]*$", text[clause[0]:figure.start]):
             return None
-        if _KO_SHARE.search(segment):
-            return None if self._moved(text, lang, figure, clause) else "share"
-        if self._moved(text, lang, figure, clause):
-            return "change"
-        if re.search(r"\(\s*$", text[:figure.start]) and re.search(r"올[랐라]|내[렸려]|증가|감소|상승|하락|늘|줄", segment):
-            return "change"
-        return None
+        if (_EN_SHARE if lang == "en" else _KO_SHARE).search(segment):
+            return None
+        if lang == "en":
+            verb = any(re.search(p, segment, re.IGNORECASE) for c, p in DIRECTIONS[lang] if c in ("grow", "shrink"))
+        else:
+            verb = bool(re.search(r"올[랐라]|내[렸려]|증가|감소|상승|하락|늘|줄", segment))
+        return "change" if verb else None
+
+    @staticmethod
+    def _share(text: str, lang: str, figure: Mention) -> bool:
+        """"28.3 percent of the total", "accounting for 28.3 percent", "전체 수출의 28.3%를 차지", "비중은 28.3%"."""
+        after, before = text[figure.end:figure.end + 24], text[max(0, figure.start - 28):figure.start]
+        if lang == "en":
+            return bool(re.match(r"\s+(?:of\s+(?:the\s+)?(?:total|all|overall)\b|share\b)", after, re.IGNORECASE)
+                        or re.search(r"(?:account(?:s|ed|ing)? for|share of|making up|made up|represent(?:s|ed|ing)?)\s+(?:about\s+|some\s+)?$", before, re.IGNORECASE))
+        return bool(re.match(r"\s?(?:를|을)?\s?차지", after) or re.search(r"비중(?:은|이)?\s*$", before))
 
     def _moved(self, text: str, lang: str, figure: Mention, clause) -> bool:
         """A percent stated as a change: "rose 8.4 percent", "up 8.4%", "an 8.4 percent rise", "8.4% 증가"."""
