@@ -76,6 +76,11 @@ class Suggester:
         # A list's figure in parentheses straight after its name ("automobiles (13.7 percent,
         # $6.41 billion)", "무선통신(17억3000만달러, 1.6%)") is that name's.
         listed = any(re.fullmatch(r"\s*[(（][^()（）]*", text[m.end:figure.start]) for m in owners if m.end <= figure.start)
+        # "… 각각 37억7000만달러, 21억8000만달러 적자를 나타낸 가운데 아시아에서는 35억7000만달러 흑자":
+        # a Korean name with only its particle (and metric) before the figure is that figure's.
+        if lang == "ko" and any(re.fullmatch(r"(?:에서는|에서도|에서|은|는|이|가|의|도)?\s?(?:수출|수입|흑자|적자|무역수지)?(?:은|는|이|가|도)?\s?",
+                                             text[m.end:figure.start]) for m in owners if m.end <= figure.start):
+            listed = True
         named = self.ag._codes(m for m in found if clause[0] <= m.start < clause[1])
         return pairs_mode or listed or len(named) <= 1
 
