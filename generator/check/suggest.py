@@ -125,8 +125,9 @@ class Suggester:
         # Else a base the sentence compares with ("Compared with the second half of last year,
         # the deficit widened by …", "전년 동기 대비"), if only one: not a period merely named
         # ("the same pace as in October", "전월과 같아"), which leaves the base open.
+        named = {basis for *_, basis in spans}
         compared = {basis for start, end, basis in spans if self._compares(text, lang, start, end)}
-        return next(iter(compared)) if len(compared) == 1 else None
+        return next(iter(compared)) if len(named) == 1 and compared == named else None
 
     @staticmethod
     def _compares(text: str, lang: str, start: int, end: int) -> bool:
@@ -311,7 +312,10 @@ class Suggester:
         to_date = self._to_date(text, lang, clause)
         metric = self.ag._stated_metric(text, lang, figure, clause)
         if role == "share":
-            kept = [(v, f) for v, f in pool if f.kind in ("share", "rank")]
+            # A share fact, or a published share (a metric that is a share of another); a rank's
+            # "share" of its members is not the share of the total.
+            kept = [(v, f) for v, f in pool if f.kind == "share" or (
+                f.kind == "level" and getattr(self.ag.config.metrics.get(f.get("metric") or ""), "share_of", None))]
         else:
             basis = self._basis(text, lang, figure, clause)
             if basis is None:
