@@ -407,6 +407,8 @@ SUGGESTED = [
     # the previous half) when the sentence names none.
     ("knowledge_services", "2025H1", "en", "Exports rose 6.6 percent from the previous half.", [("6.6 percent", "6.5 percent")]),
     ("knowledge_services", "2025H1", "en", "Exports rose 6.6 percent.", [("6.6 percent", "6.5 percent")]),
+    # The total by default, its exports the nearest figure to what is written: a slip.
+    ("knowledge_services", "2025H1", "en", "Exports were 19.17 billion dollars.", [("19.17 billion dollars", "19.71 billion dollars")]),
     # A change's amount, on the base the sentence compares with.
     ("knowledge_services", "2025H1", "en", "Compared with the second half of last year, the deficit widened by 780 million dollars.",
      [("780 million dollars", "770 million dollars")]),
@@ -456,6 +458,11 @@ REFUSED = [
     # Two bases named and neither bound to the figure.
     ("knowledge_services", "2025H1", "en",
      "Compared with the second half of last year and the first half of last year, the deficit widened by 780 million dollars.", ["780 million dollars"]),
+    # A share and a change word both bound to the figure: which of them it states is open.
+    ("monthly_trade", "2025-11", "en", "Semiconductor exports rose 28.4 percent of the total.", ["28.4 percent"]),
+    # The total only by default (no item named) and its exports far from what is written:
+    # perhaps another item's amount under a name the checker does not know; not rewritten.
+    ("knowledge_services", "2025H1", "en", "Exports were 9.17 billion dollars.", ["9.17 billion dollars"]),
     # A base period's value without "from" or parentheses: it could be read as this half's.
     ("knowledge_services", "2025H1", "en", "A year earlier, the deficit was 3.6 billion dollars.", ["3.6 billion dollars"]),
 ]
