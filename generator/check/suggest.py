@@ -77,9 +77,12 @@ class Suggester:
         # $6.41 billion)", "무선통신(17억3000만달러, 1.6%)") is that name's.
         listed = any(re.fullmatch(r"\s*[(（][^()（）]*", text[m.end:figure.start]) for m in owners if m.end <= figure.start)
         # "… 각각 37억7000만달러, 21억8000만달러 적자를 나타낸 가운데 아시아에서는 35억7000만달러 흑자":
-        # a Korean name with only its particle (and metric) before the figure is that figure's.
-        if lang == "ko" and any(re.fullmatch(r"(?:에서는|에서도|에서|은|는|이|가|의|도)?\s?(?:수출|수입|흑자|적자|무역수지)?(?:은|는|이|가|도)?\s?",
-                                             text[m.end:figure.start]) for m in owners if m.end <= figure.start):
+        # a Korean name with only its particle (and metric) before the figure is that figure's —
+        # not the total's name, which often qualifies another ("ICT 산업의 지식서비스 수출은"), nor
+        # a name that is itself qualified by another with 의.
+        if lang == "ko" and any(m.codes != (self.ag.config.total,) and not re.search(r"의\s?$", text[:m.start])
+                                and re.fullmatch(r"(?:에서는|에서도|에서|은|는|이|가|의|도)?\s?(?:수출|수입|흑자|적자|무역수지)?(?:은|는|이|가|도)?\s?",
+                                                 text[m.end:figure.start]) for m in owners if m.end <= figure.start):
             listed = True
         named = self.ag._codes(m for m in found if clause[0] <= m.start < clause[1])
         return pairs_mode or listed or len(named) <= 1
@@ -194,7 +197,12 @@ class Suggester:
         if len({c.value for c in pool}) != 1 or (role != "value" and metric is None):
             return finding
         right = pool[0]
-        if not self._nearest(figure, right.value, [c.value for c in candidates]):
+        # The item's figure nearest to what is written, among those of its role (and of the metric
+        # the text names; of all of them when the item is the total only by default): a misread —
+        # a year-to-date amount taken for the month's — points far away.
+        family = [c.value for c in candidates if not self._named(text, lang)
+                  or (c.role == right.role and (metric is None or c.metric.split("_")[0] == right.metric.split("_")[0]))]
+        if not self._nearest(figure, right.value, family):
             return finding
         if role == "value":
             value = right.signed
