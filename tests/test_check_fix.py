@@ -407,6 +407,7 @@ SUGGESTED = [
     # the previous half) when the sentence names none.
     ("knowledge_services", "2025H1", "en", "Exports rose 6.6 percent from the previous half.", [("6.6 percent", "6.5 percent")]),
     ("knowledge_services", "2025H1", "en", "Exports rose 6.6 percent.", [("6.6 percent", "6.5 percent")]),
+    ("monthly_trade", "2025-11", "en", "Semiconductor exports rose 38.7 percent.", [("38.7 percent", "38.6 percent")]),
     # The total by default, its exports the nearest figure to what is written: a slip.
     ("knowledge_services", "2025H1", "en", "Exports were 19.17 billion dollars.", [("19.17 billion dollars", "19.71 billion dollars")]),
     # A change's amount, on the base the sentence compares with.
@@ -463,6 +464,9 @@ REFUSED = [
     # The total only by default (no item named) and its exports far from what is written:
     # perhaps another item's amount under a name the checker does not know; not rewritten.
     ("knowledge_services", "2025H1", "en", "Exports were 9.17 billion dollars.", ["9.17 billion dollars"]),
+    # No base named, so the headline's (on-year: 38.6%) by default; but 9.8 is written next to
+    # the month-on-month 9.7%, which the writer may have meant.
+    ("monthly_trade", "2025-11", "en", "Semiconductor exports rose 9.8 percent.", ["9.8 percent"]),
     # A base period's value without "from" or parentheses: it could be read as this half's.
     ("knowledge_services", "2025H1", "en", "A year earlier, the deficit was 3.6 billion dollars.", ["3.6 billion dollars"]),
 ]

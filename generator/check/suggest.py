@@ -200,6 +200,8 @@ class Suggester:
         # The item's figure nearest to what is written, among those of its role (and of the metric
         # the text names; of all of them when the item is the total only by default): a misread —
         # a year-to-date amount taken for the month's — points far away.
+        # (A base or a change on the headline's basis by default competes there with the same
+        # role on the other bases: written nearer one of those, the writer may have meant it.)
         family = [c.value for c in candidates if not self._named(text, lang)
                   or (c.role == right.role and (metric is None or c.metric.split("_")[0] == right.metric.split("_")[0]))]
         if not self._nearest(figure, right.value, family):
@@ -334,6 +336,13 @@ class Suggester:
         value = kept[0][0]
         if not self._named(text, lang) and not self._nearest(figure, value, every):
             return finding  # the total only by default: its value must at least be the nearest
+        if role == "change" and not self._spans(text, lang):
+            # The headline's basis by default: written nearer the same change on another basis,
+            # the writer may have meant that one.
+            others = [v for v, f in pool if any(self._change_on(f, b, to_date) for b in self.ag.base_periods)
+                      and self._metric_fits(self._rate_metric(f), f, metric, to_date)]
+            if not self._nearest(figure, value, others):
+                return finding
         return self._with(finding, figure, lang, value, "percent")
 
     def _named(self, text: str, lang: str) -> bool:
