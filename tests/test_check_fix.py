@@ -467,6 +467,8 @@ REFUSED = [
     # No base named, so the headline's (on-year: 38.6%) by default; but 9.8 is written next to
     # the month-on-month 9.7%, which the writer may have meant.
     ("monthly_trade", "2025-11", "en", "Semiconductor exports rose 9.8 percent.", ["9.8 percent"]),
+    # Two metrics named before the figure, the nearest not its subject: exports' 6.5% is not it.
+    ("knowledge_services", "2025H1", "en", "Imports grew faster than exports, rising 8.4 percent.", ["8.4 percent"]),
     # A base period's value without "from" or parentheses: it could be read as this half's.
     ("knowledge_services", "2025H1", "en", "A year earlier, the deficit was 3.6 billion dollars.", ["3.6 billion dollars"]),
 ]

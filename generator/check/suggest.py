@@ -55,6 +55,9 @@ _EN_CONTRIBUTION = re.compile(r"\b(?:add(?:s|ed|ing)?|contribut\w*|subtract\w*|s
 _KO_CONTRIBUTION = re.compile(r"기여")
 
 
+_OPEN = object()  # a metric two words could name
+
+
 class Suggester:
     """Suggestions for one release period's findings; reads the facts through its ``Agreement``."""
 
@@ -179,7 +182,9 @@ class Suggester:
         role, basis = self._money_role(text, lang, figure, clause)
         if role is None:
             return finding
-        metric = self.ag._stated_metric(text, lang, figure, clause)
+        metric = self._metric(text, lang, figure, clause)
+        if metric is _OPEN:
+            return finding
         if metric is None and role != "value" and lang == "ko":
             # "2024년 상반기(-35억달러)보다 적자 폭이 확대됐다": Korean may name the metric after the base.
             metric = self._metric_after(text, lang, figure, clause)
@@ -215,6 +220,27 @@ class Suggester:
             value = right.value  # a change's amount states its size; the words give its direction
         unit = self.ag.config.metrics[right.metric].unit if right.metric in self.ag.config.metrics else "usd_million"
         return self._with(finding, figure, lang, value, unit)
+
+    def _metric(self, text: str, lang: str, figure: Mention, clause):
+        """The metric the figure is of, as ``_stated_metric`` reads it — or ``_OPEN`` when its part
+        of the sentence names two ("Imports grew faster than exports, rising 8.4 percent": the
+        nearest metric word is not the subject)."""
+        from .lexicon import METRIC_WORDS
+
+        metric = self.ag._stated_metric(text, lang, figure, clause)
+        if lang == "ko" and re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4]):
+            return metric  # "45억3000만달러 적자": bound to the figure
+        before = text[clause[0]:figure.start]
+        named = {m for m, p in METRIC_WORDS[lang] if re.search(p, before, re.IGNORECASE)}
+        if len(named) <= 1:
+            return metric
+        # The nearest part (between commas, "and", 고/며) that names a metric decides, if it names one.
+        cuts = r",|，|;|\band\b" if lang == "en" else r",|，|;|고\s|며\s"
+        for part in reversed(re.split(cuts, before)):
+            here = {m for m, p in METRIC_WORDS[lang] if re.search(p, part, re.IGNORECASE)}
+            if here:
+                return metric if here == {metric} else _OPEN
+        return _OPEN
 
     @staticmethod
     def _metric_after(text: str, lang: str, figure: Mention, clause) -> str | None:
@@ -320,7 +346,9 @@ class Suggester:
         if role is None:
             return finding
         to_date = self._to_date(text, lang, clause)
-        metric = self.ag._stated_metric(text, lang, figure, clause)
+        metric = self._metric(text, lang, figure, clause)
+        if metric is _OPEN:
+            return finding
         if role == "share":
             # A share fact, or a published share (a metric that is a share of another); a rank's
             # "share" of its members is not the share of the total.
