@@ -469,6 +469,9 @@ REFUSED = [
     ("monthly_trade", "2025-11", "en", "Semiconductor exports rose 9.8 percent.", ["9.8 percent"]),
     # Two metrics named before the figure, the nearest not its subject: exports' 6.5% is not it.
     ("knowledge_services", "2025H1", "en", "Imports grew faster than exports, rising 8.4 percent.", ["8.4 percent"]),
+    # What is left after an item is taken out is not that item (semiconductors rose 38.6%).
+    ("monthly_trade", "2025-11", "en", "Exports excluding semiconductors rose 5.0 percent.", ["5.0 percent"]),
+    ("monthly_trade", "2025-11", "ko", "반도체를 제외한 수출은 5.0% 증가했다.", ["5.0%"]),
     # A base period's value without "from" or parentheses: it could be read as this half's.
     ("knowledge_services", "2025H1", "en", "A year earlier, the deficit was 3.6 billion dollars.", ["3.6 billion dollars"]),
 ]

@@ -56,6 +56,8 @@ _KO_CONTRIBUTION = re.compile(r"기여")
 
 
 _OPEN = object()  # a metric two words could name
+_EXCLUDING = {"en": r"\b(?:excluding|except|other than|apart from|besides|ex-|non-|outside)\b|\bnon-?\w",
+              "ko": r"제외|빼면|뺀|를 뺀|외에|이외"}
 
 
 class Suggester:
@@ -70,6 +72,15 @@ class Suggester:
         if len(codes) != 1:
             return False
         found = self.ag.matcher(lang).find(text)
+        # "Exports excluding semiconductors", "반도체를 제외한 수출", "non-chip exports": the figure is of
+        # what is left, not of the item named (words inside an item's own name do not count:
+        # "prices excluding agricultural and petroleum products" is an item).
+        outside = list(text[clause[0]:clause[1]])
+        for m in found:
+            for i in range(max(m.start, clause[0]), min(m.end, clause[1])):
+                outside[i - clause[0]] = " "
+        if re.search(_EXCLUDING[lang], "".join(outside), re.IGNORECASE):
+            return False
         if not pairs_mode and not any(clause[0] <= m.start < clause[1] for m in owners):
             # Carried over: only the release's total, in a sentence that names no item at all
             # ("Imports rose 4.6 percent", "수입은 4.6% 증가한"), as the paragraph is about it.
