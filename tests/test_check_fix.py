@@ -433,6 +433,12 @@ SUGGESTED = [
      [("$12.19 billion", "$12.18 billion"), ("$6.41 billion", "$6.49 billion")]),
     ("monthly_trade", "2025-12", "ko", "무역수지는 121억9000만달러 흑자로 전년 동월(64억1000만달러)보다 흑자 폭이 확대됐다.",
      [("121억9000만달러", "121억8000만달러"), ("64억1000만달러", "64억9000만달러")]),
+    # What the amount came to, the base phrase bound to the percent after it (13.5% is a
+    # record's earlier rate, so that percent is left alone: two values are near it).
+    ("monthly_trade", "2025-12", "en", "Exports came to $69.58 billion, up 13.5 percent from a year earlier.",
+     [("$69.58 billion", "$69.57 billion"), ("13.5 percent", None)]),
+    ("monthly_trade", "2025-12", "ko", "수출액은 695억8000만달러로 1년 전보다 13.2% 늘었다.",
+     [("13.2%", "13.4%"), ("695억8000만달러", "695억7000만달러")]),
     # Year to date: the cumulative figures, not the month's.
     ("monthly_trade", "2025-12", "en", "For the January–December period, exports rose 3.9 percent on-year to $709.8 billion.",
      [("$709.8 billion", "$709.7 billion"), ("3.9 percent", "3.8 percent")]),
@@ -472,6 +478,8 @@ REFUSED = [
     # What is left after an item is taken out is not that item (semiconductors rose 38.6%).
     ("monthly_trade", "2025-11", "en", "Exports excluding semiconductors rose 5.0 percent.", ["5.0 percent"]),
     ("monthly_trade", "2025-11", "ko", "반도체를 제외한 수출은 5.0% 증가했다.", ["5.0%"]),
+    # A base phrase straight after the amount: that period's, which the sentence does not pin.
+    ("monthly_trade", "2025-12", "en", "Exports were $61.39 billion a year earlier.", ["$61.39 billion"]),
     # A base period's value without "from" or parentheses: it could be read as this half's.
     ("knowledge_services", "2025H1", "en", "A year earlier, the deficit was 3.6 billion dollars.", ["3.6 billion dollars"]),
 ]

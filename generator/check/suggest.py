@@ -289,9 +289,8 @@ class Suggester:
                 moved = any(re.search(p, text[clause[0]:figure.start], re.IGNORECASE) for _, p in DIRECTIONS[lang]) or _EN_UP_DOWN.search(before)
                 return ("delta", self._basis(text, lang, figure, clause)) if moved else (None, None)
             near = text[max(clause[0], figure.start - 12):figure.start]
-            if _EN_TO.search(before):
-                moved = any(re.search(p, text[clause[0]:figure.start], re.IGNORECASE) for _, p in DIRECTIONS[lang])
-                return ("value", None) if moved else (None, None)
+            if _EN_TO.search(before) and any(re.search(p, text[clause[0]:figure.start], re.IGNORECASE) for _, p in DIRECTIONS[lang]):
+                return "value", None  # "rose 13.4 percent on-year to $69.57 billion": what it came to
             if re.search(CHANGE_WORDS[lang], near, re.IGNORECASE):
                 return None, None
         else:
@@ -313,17 +312,19 @@ class Suggester:
                 return "value", None
         if not named:
             return "value", None
+        if lang == "ko" and _KO_TO.match(after) and not any(s < figure.start for s, _, _ in spans):
+            # "수출액은 695억7000만달러로 1년 전보다 13.4% 늘었다": what the amount came to.
+            return "value", None
         # A base named elsewhere: the figure is the period's own only if every base phrase comes
         # after it, each bound to a nearer figure of its own ("a surplus of $12.18 billion, up
         # from $6.49 billion a year earlier", "121억8000만달러 흑자로 전년 동월(64억9000만달러)보다").
-        figures = [m for m in find_mentions(text, lang) if m.kind == "money"]
+        figures = [m for m in find_mentions(text, lang) if m.start > figure.start]
         for start, end, _ in spans:
             if start < figure.end:
                 return None, None
-            if not any(figure.end <= m.start and m.end <= start + (0 if lang == "en" else 40) and m is not figure
-                       and m.start != figure.start for m in figures):
-                return None, None
-            if lang == "ko" and not any(figure.end <= m.start and (m.start < start or text[end:m.start].strip() == "(") for m in figures if m.start != figure.start):
+            between = any(m.end <= start for m in figures)
+            own = any(re.fullmatch(r"\s*[(（](?:an?\s+(?:surplus|deficit)\s+of\s+)?", text[end:m.start], re.IGNORECASE) for m in figures)
+            if not (between or own):
                 return None, None
         return "value", None
 
