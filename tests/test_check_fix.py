@@ -321,7 +321,7 @@ def _mutate_figures(path: Path, guards) -> dict[tuple[int, int], tuple[str, str]
 # Figures fixed back per committed release (of all its money, percent and points figures:
 # 48, 44, 28, 104, 74 and 28).
 ROUND_TRIP_FLOORS = {
-    "consumer_prices/2025-10": 39, "consumer_prices/2025-11": 33,
+    "consumer_prices/2025-10": 41, "consumer_prices/2025-11": 37,
     "knowledge_services/2024H2": 26, "knowledge_services/2025H1": 82,
     "monthly_trade/2025-11": 74, "monthly_trade/2025-12": 26,
 }
@@ -448,6 +448,14 @@ SUGGESTED = [
      [("0.3 percentage point", "0.2 percentage point"), ("2.3 percent", "2.2 percent"), ("3.0 percent", "2.0 percent")]),
     ("consumer_prices", "2025-11", "ko", "농축수산물은 1년 전보다 5.7% 상승했다. 농축수산물의 기여도는 0.43%포인트였다.",
      [("0.43%포인트", "0.42%포인트"), ("5.7%", "5.6%")]),
+    # The rate by its configured name: 상승률 is inflation on a year earlier (October 2.4%,
+    # September 2.1%: 0.3 points), not the month-on-month rate.
+    ("consumer_prices", "2025-10", "ko", "소비자물가는 1년 전보다 2.4% 상승했다. 상승률이 전월(2.1%)보다 0.4%포인트 높아졌다.",
+     [("0.4%포인트", "0.3%포인트")]),
+    # A band: the item's band streak is 2.0-2.9%, so "the 2 percent range", "2%대".
+    ("consumer_prices", "2025-11", "en", "Consumer prices rose 2.4 percent from a year earlier, staying in the 3 percent range for the third straight month.",
+     [("3 percent", "2 percent")]),
+    ("consumer_prices", "2025-11", "ko", "소비자물가는 1년 전보다 2.4% 상승했다. 3%대 상승률은 3개월 연속이다.", [("3%", "2%")]),
 ]
 
 

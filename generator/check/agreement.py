@@ -282,7 +282,8 @@ class Agreement:
         if figure.kind == "percent":
             band = self._band(sentence.text, lang, figure, codes)
             if band is not None:
-                return [] if band is True else self._band_finding(doc, sentence, figure, band, names)
+                return [] if band is True else [self.suggest.band(f, sentence.text, lang, figure, codes, clause, owners, band)
+                                                for f in self._band_finding(doc, sentence, figure, band, names)]
             based = self._stated_base(sentence.text, lang, figure, codes)
             if based is not None:
                 pool = based

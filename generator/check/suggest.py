@@ -388,6 +388,21 @@ class Suggester:
     def _named(self, text: str, lang: str) -> bool:
         return bool(self.ag.matcher(lang).find(text))
 
+    def band(self, finding: Finding, text: str, lang: str, figure: Mention, codes, clause, owners, bands) -> Finding:
+        """"the 3 percent range" where the item's band streak is 2.0–2.9%: the band's floor, written
+        as the band is ("2 percent range", "2%대"), when the item has one band and it spans one unit."""
+        if not bands or isinstance(bands[0], tuple) or "." in figure.text:
+            return finding
+        if not self._one_item(text, lang, figure, codes, clause, owners, False):
+            return finding
+        ranges = {(Decimal(str(f.threshold[0])), Decimal(str(f.threshold[1]))) for f in bands}
+        if len(ranges) != 1:
+            return finding
+        ((low, high),) = ranges
+        if low != low.to_integral_value() or not low < high < low + 1:
+            return finding
+        return self._with(finding, figure, lang, low, "percent")
+
     def _base_rate(self, finding: Finding, text: str, lang: str, figure: Mention, based) -> Finding:
         """"slowing 0.3 percentage point from 2.6 percent in October", "전월(2.6%)보다": the rate of
         the period named next to it, of the rate metric the sentence measures — the one whose
@@ -495,11 +510,14 @@ class Suggester:
             if len({v for v, _ in kept}) > 1:
                 # Of which rate: the one measured on a base the sentence names for another figure
                 # ("rose 2.4 percent from a year earlier, slowing 0.3 percentage point from …").
+                # Else the rate the sentence names by its configured name ("상승률이 전월(2.2%)보다").
                 rates = {b for s, e, b in self._spans(text, lang) if b != basis}
-                if len(rates) != 1:
-                    return finding
-                (rate_basis,) = rates
-                kept = [(v, f) for v, f in kept if self._percent_basis(f) == rate_basis]
+                if len(rates) == 1:
+                    (rate_basis,) = rates
+                    kept = [(v, f) for v, f in kept if self._percent_basis(f) == rate_basis]
+                else:
+                    metric = self._rate_named(text, lang, {f.get("metric") for _, f in kept})
+                    kept = [(v, f) for v, f in kept if metric is not None and f.get("metric") == metric]
         if len({v for v, _ in kept}) != 1:
             return finding
         value = kept[0][0]
