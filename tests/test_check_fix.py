@@ -488,6 +488,14 @@ REFUSED = [
     ("monthly_trade", "2025-11", "ko", "반도체를 제외한 수출은 5.0% 증가했다.", ["5.0%"]),
     # A base phrase straight after the amount: that period's, which the sentence does not pin.
     ("monthly_trade", "2025-12", "en", "Exports were $61.39 billion a year earlier.", ["$61.39 billion"]),
+    # The words say the other way from the data (exports rose, the deficit widened, Asia had a
+    # surplus, core inflation slowed): a new number would leave a false sentence, so none.
+    ("knowledge_services", "2025H1", "en", "Exports fell 6.6 percent from the previous half.", ["6.6 percent"]),
+    ("knowledge_services", "2025H1", "en", "The deficit narrowed by 780 million dollars from the previous half.", ["780 million dollars"]),
+    ("knowledge_services", "2025H1", "en", "Asia ran a deficit of 3.67 billion dollars.", ["3.67 billion dollars"]),
+    ("consumer_prices", "2025-11", "en",
+     "Core inflation (excluding food and energy) rose 2.0 percent from a year earlier, accelerating 0.3 percentage point from 2.2 percent in October.",
+     ["0.3 percentage point"]),
     # A base period's value without "from" or parentheses: it could be read as this half's.
     ("knowledge_services", "2025H1", "en", "A year earlier, the deficit was 3.6 billion dollars.", ["3.6 billion dollars"]),
 ]

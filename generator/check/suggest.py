@@ -56,6 +56,13 @@ _KO_CONTRIBUTION = re.compile(r"기여")
 
 
 _OPEN = object()  # a metric two words could name
+# Which way a change is said to go, for figures written as magnitudes ("fell 0.2 percent",
+# "slowing 0.3 percentage point", "흑자 폭이 … 확대"): a suggestion never makes the words false.
+_UP = {"en": r"\b(?:accelerat\w*|quicken\w*|higher|widen\w*|rose|ris(?:e|es|en|ing)|increas\w*|grew|grow\w*|up|gain\w*|jump\w*|climb\w*|expand\w*)\b",
+       "ko": r"높아|확대|상승|증가|늘|커|오[르른]|올[랐라]|불어"}
+_DOWN = {"en": r"\b(?:slow\w*|decelerat\w*|eas(?:e|ed|es|ing)|narrow\w*|lower|fell|fall\w*|drop\w*|declin\w*|decreas\w*|shr[aiu]nk\w*|down|contract\w*)\b",
+         "ko": r"낮아|둔화|하락|축소|감소|줄|내[렸려리린]|떨어"}
+_GOES = {"increased": "up", "widened": "up", "decreased": "down", "narrowed": "down"}
 _EXCLUDING = {"en": r"\b(?:excluding|except|other than|apart from|besides|ex-|non-|outside)\b|\bnon-?\w",
               "ko": r"제외|빼면|뺀|를 뺀|외에|이외"}
 
@@ -229,8 +236,67 @@ class Suggester:
             value = right.value if value is None else Decimal(value)
         else:
             value = right.value  # a change's amount states its size; the words give its direction
+            if not self._agrees(text, lang, figure, clause, right.fact):
+                return finding
+        if role != "delta" and not self._sign_agrees(text, lang, figure, clause, Decimal(value), right.metric):
+            return finding
         unit = self.ag.config.metrics[right.metric].unit if right.metric in self.ag.config.metrics else "usd_million"
         return self._with(finding, figure, lang, value, unit)
+
+    @staticmethod
+    def _written_way(text: str, lang: str, figure: Mention, clause) -> str | None:
+        """"up" or "down" as the words around a magnitude say it went ("rose 8.4 percent",
+        "-10.4%", "… (5.9 percent) also rose", "0.3%포인트 낮아졌다"), or None."""
+        if text[max(0, figure.start - 1):figure.start] in ("-", "−") or figure.negative:
+            return "down"
+        found = []
+        for way, table in (("up", _UP), ("down", _DOWN)):
+            for m in re.finditer(table[lang], text[clause[0]:clause[1]], re.IGNORECASE):
+                found.append((clause[0] + m.start(), way))
+        if not found:
+            return None
+        before = [(at, way) for at, way in found if at < figure.start and figure.start - at <= 40]
+        after = [(at, way) for at, way in found if at >= figure.end]
+        if lang == "en":
+            pick = max(before)[1] if before else (min(after)[1] if after else None)
+        else:
+            pick = min(after)[1] if after else (max(before)[1] if before else None)
+        return pick
+
+    @staticmethod
+    def _fact_way(fact, value=None) -> str | None:
+        direction = fact.get("direction")
+        if direction is not None:
+            return _GOES.get(direction)
+        signed = fact.get("value") if value is None else value
+        if signed is None or signed == 0:
+            return None
+        return "up" if signed > 0 else "down"
+
+    def _agrees(self, text: str, lang: str, figure: Mention, clause, fact, value=None) -> bool:
+        """Does the fact go the way the words say (when they say)? A fact that went neither way
+        (unchanged, turned) never fills a magnitude."""
+        fact_way = self._fact_way(fact, value)
+        written = self._written_way(text, lang, figure, clause)
+        return fact_way is not None and (written is None or written == fact_way)
+
+    def _sign_agrees(self, text: str, lang: str, figure: Mention, clause, signed: Decimal, metric: str) -> bool:
+        """A balance written as a surplus or a deficit (or with a minus) keeps that sign."""
+        from .lexicon import SIGN_WORDS
+
+        defined = self.ag.config.metrics.get(metric)
+        if not (metric.startswith("balance") or (defined is not None and defined.kind == "balance")):
+            return True
+        if signed == 0:
+            return False
+        if lang == "en":
+            words = re.findall(SIGN_WORDS["en"], text[max(clause[0], figure.start - 40):figure.start], re.IGNORECASE)
+            word = words[-1].lower() if words else None
+        else:
+            after = re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4])
+            word = after.group(1) if after else None
+        stated = "surplus" if word and word.startswith(("surplus", "흑자")) else "deficit" if word else ("deficit" if figure.negative else None)
+        return stated is None or (stated == "surplus") == (signed > 0)
 
     def _metric(self, text: str, lang: str, figure: Mention, clause):
         """The metric the figure is of, as ``_stated_metric`` reads it — or ``_OPEN`` when its part
@@ -383,6 +449,12 @@ class Suggester:
                       and self._metric_fits(self._rate_metric(f), f, metric, to_date)]
             if not self._nearest(figure, value, others):
                 return finding
+        if role == "change":
+            fact = kept[0][1]
+            signed = fact.get("percent") if fact.kind in ("change", "cumulative") else fact.get("value")
+            if not all(self._agrees(text, lang, figure, clause, f, f.get("percent") if f.kind in ("change", "cumulative") else f.get("value"))
+                       for _, f in kept) or signed is None:
+                return finding
         return self._with(finding, figure, lang, value, "percent")
 
     def _named(self, text: str, lang: str) -> bool:
@@ -522,6 +594,8 @@ class Suggester:
             return finding
         value = kept[0][0]
         if not self._named(text, lang) and not self._nearest(figure, value, every):
+            return finding
+        if not contribution.search(segment) and not all(self._agrees(text, lang, figure, clause, f, f.get("delta")) for _, f in kept):
             return finding
         return self._with(finding, figure, lang, value, "pp")
 
