@@ -517,3 +517,34 @@ def test_fix_leaves_a_wrong_figure_in_a_quote_with_a_real_suggestion_beside_it(t
     expected = en.read_text(encoding="utf-8").replace("surplus of 3.67 billion dollars", "surplus of 3.57 billion dollars")
     run_cli(capsys, "check", "--project", root, "--fix", out)
     assert en.read_text(encoding="utf-8") == expected  # the quote keeps its 6.6 percent
+
+
+def test_a_revised_month_propagates_into_leads_percents_and_headlines_in_both_languages(tmp_path, capsys):
+    # The ministry revises December: exports 69,570 -> 69,810 (13.4% -> 13.7% on-year), balance
+    # 12,180 -> 12,410. Every sentence stating them is rewritten; imports, the year-ago base and
+    # the year-to-date paragraph (not revised here) stay as they are.
+    root = copy_bundled(tmp_path / "project", release=None)
+    out = root / "output" / "monthly_trade" / "2025-12"
+    shutil.copytree(REPO / "output" / "monthly_trade" / "2025-12", out)
+    en, ko = out / "release.en.md", out / "release.ko.md"
+    before = {en: en.read_text(encoding="utf-8"), ko: ko.read_text(encoding="utf-8")}
+    figures = root / "data" / "monthly_trade" / "figures.csv"
+    for old, new in (("2025-12,total,exports,69570,", "2025-12,total,exports,69810,"),
+                     ("2025-12,total,balance,12180,", "2025-12,total,balance,12410,"),
+                     ("2025-12,total,exports_yoy_pct,13.4,", "2025-12,total,exports_yoy_pct,13.7,")):
+        _corrupt(figures, old, new)
+    code, stdout, _ = run_cli(capsys, "check", "--project", root, "--fix", out)
+    assert code == 0, stdout
+    expected_en = before[en]
+    for old, new in (("Rise 13.4% in December", "Rise 13.7% in December"), ("Surplus of $12.18 Billion", "Surplus of $12.41 Billion"),
+                     ("rose 13.4 percent on-year to $69.57 billion", "rose 13.7 percent on-year to $69.81 billion"),
+                     ("surplus of $12.18 billion, up from $6.49 billion", "surplus of $12.41 billion, up from $6.49 billion")):
+        assert expected_en.count(old) == 1, old
+        expected_en = expected_en.replace(old, new)
+    expected_ko = before[ko]
+    for old, new in (("수출 13.4% 늘어", "수출 13.7% 늘어"), ("무역수지 121억8000만달러 흑자…", "무역수지 124억1000만달러 흑자…"),
+                     ("13.4% 증가한 695억7000만달러로", "13.7% 증가한 698억1000만달러로"),
+                     ("무역수지는 121억8000만달러 흑자로 전년 동월(64억9000만달러)", "무역수지는 124억1000만달러 흑자로 전년 동월(64억9000만달러)")):
+        assert expected_ko.count(old) == 1, old
+        expected_ko = expected_ko.replace(old, new)
+    assert (en.read_text(encoding="utf-8"), ko.read_text(encoding="utf-8")) == (expected_en, expected_ko)
