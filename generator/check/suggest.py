@@ -9,10 +9,13 @@ What a figure is, is read from the words bound to it, never from the other figur
 sentence (which may be wrong too, or revised): its item (one, named in its clause), its role
 (the period's own level, a base period's value, a change's amount, a change's percent, a
 share, percentage points), its metric (the word before it: exports, imports, surplus) and
-its base (the base phrase bound to it, else the only one its sentence names, else — when the
-sentence names none — the release's headline basis). Then the facts must give one value, and
-that value must be the item's figure nearest to what is written: a role read wrongly (a
-year-to-date amount taken for the month's) would point far away, so it is refused.
+its base (the base phrase bound to it, else the one base its sentence names and compares
+with, else — when the sentence names none — the release's headline basis). Then the facts
+must give one value; it must not make the sentence's direction or sign words false; and it
+must be the nearest to what is written among the item's figures of the same role and metric
+(among all of them when the item is the total only by default, and among the other bases'
+when the base is the headline's by default): a role or base read wrongly (a year-to-date
+amount taken for the month's) points far away, so it is refused.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from .lexicon import CHANGE_WORDS, DIRECTIONS, YEAR_TO_DATE
 _TO_DATE_EXTRA = {"en": r"\bfor the january[-–]\w+ period\b|\bfirst \w+ months\b", "ko": r"(?!x)x"}
 
 # A figure's own base, written right after it ("8.4 percent from a year earlier", "on-year").
-_EN_BOUND_AFTER = re.compile(r"\s*(?:(?:from|on|than|over|against|compared with|versus|vs\.?)\s+)?(?:that of\s+|the level of\s+)?$", re.IGNORECASE)
+_EN_BOUND_AFTER = re.compile(r"\s*(?:(?:from|on|than|over|against|compared with|versus|vs\.?)\s+)?(?:that of\s+|the level of\s+)?", re.IGNORECASE)
 # ... or right before it in Korean ("전년 동월 대비 13.4%", "1년 전보다 2.4%", "전월 대비로는 0.3%").
 _KO_BOUND_BEFORE = re.compile(r"^\s*(?:대비|보다|에 비해|에 비하면|비)?\s*(?:로는|으로는|는|에는)?\s*$")
 
@@ -130,16 +133,16 @@ class Suggester:
     def _bound_basis(self, text: str, lang: str, figure: Mention, clause) -> str | None:
         """The base phrase written against the figure itself, if any."""
         for start, end, basis in self._spans(text, lang):
-            if lang == "en" and figure.end <= start < min(clause[1], figure.end + 30) and _EN_BOUND_AFTER.match(text[figure.end:start]) \
-                    and _EN_BOUND_AFTER.fullmatch(text[figure.end:start]):
+            if lang == "en" and figure.end <= start < min(clause[1], figure.end + 30) and _EN_BOUND_AFTER.fullmatch(text[figure.end:start]):
                 return basis
             if lang == "ko" and max(clause[0], figure.start - 20) <= end <= figure.start and _KO_BOUND_BEFORE.match(text[end:figure.start]):
                 return basis
         return None
 
     def _basis(self, text: str, lang: str, figure: Mention, clause) -> str | None:
-        """The base a change is measured on: the one bound to it, else the only one the sentence
-        names, else (none named) the release's headline basis. None when two remain possible."""
+        """The base a change is measured on: the one bound to it, else the one base the sentence
+        names and compares with, else (none named) the release's headline basis. None when two
+        remain possible."""
         bound = self._bound_basis(text, lang, figure, clause)
         if bound is not None:
             return bound
