@@ -111,6 +111,40 @@ class Suggester:
         named = self.ag._codes(m for m in found if clause[0] <= m.start < clause[1])
         return pairs_mode or listed or len(named) <= 1
 
+    def _qualified_total(self, text: str, lang: str, figure: Mention, codes, clause):
+        """"The ICT industry recorded knowledge services exports of …", "ICT 산업의 지식서비스 수출은 …":
+        the total's name qualifying the trade of the one item named just before it (as the data
+        rules read the total's name, as generic). That item's mention, or None."""
+        if list(codes) != [self.ag.config.total]:
+            return None
+        found = [m for m in self.ag.matcher(lang).find(text) if clause[0] <= m.start < clause[1]]
+        totals = [m for m in found if m.codes == (self.ag.config.total,) and m.end <= figure.start]
+        if not totals or any(m.start >= totals[-1].end and m.start < figure.start for m in found if m is not totals[-1]):
+            return None
+        total = totals[-1]
+        others = [m for m in found if m.codes != (self.ag.config.total,)]
+        if len({m.codes for m in others}) != 1 or len(others[0].codes) != 1 or any(m.start > total.start for m in others):
+            return None
+        other = others[-1]
+        gap = text[other.end:total.start]
+        joined = re.fullmatch(r"\s+(?:recorded|had|posted|registered|ran|saw|reported)\s+(?:an?\s+)?", gap, re.IGNORECASE) if lang == "en" \
+            else re.fullmatch(r"(?:의|은|는)\s?", gap)
+        if not joined:
+            return None
+        # From the total's name to the figure only the item's own trade may stand ("exports of
+        # … and imports of …, resulting in a surplus of"); "전체", "of total", "가운데" and the like
+        # make the figure the total's.
+        between = list(text[total.end:figure.start])
+        for m in find_mentions(text, lang):
+            if total.end <= m.start and m.end <= figure.start:
+                between[m.start - total.end:m.end - total.end] = "¤" * (m.end - m.start)
+        between = "".join(between)
+        allowed = (r"(?:\s|,|¤+|\band\b|\bresulting in\b|\bof\b|\ban?\b|\btrade\b|\bexports\b|\bimports\b|\bsurplus\b|\bdeficit\b|\bbalance\b)*"
+                   if lang == "en" else r"(?:\s|,|¤+|무역에서|에서|수출|수입|무역수지|흑자|적자|은|는|이|가|으로|로)*")
+        if lang == "ko" and joined.group(0).strip() != "의" and not re.fullmatch(r"\s?(?:무역|거래)?에서\s?", between):
+            return None  # "콘텐츠산업은 지식서비스 무역에서 …": only "in the total's trade" after a subject
+        return other if re.fullmatch(allowed, between, re.IGNORECASE) else None
+
     def _with(self, finding: Finding, figure: Mention, lang: str, value: Decimal, unit: str) -> Finding:
         from .fix import restyle
 
@@ -198,7 +232,11 @@ class Suggester:
     # -- money ------------------------------------------------------------------------------
     def money(self, finding: Finding, text: str, lang: str, figure: Mention, codes, clause, candidates, owners, pairs_mode) -> Finding:
         """A wrong amount: the item's level, a base period's value or a change's amount, by role."""
-        if not self._one_item(text, lang, figure, codes, clause, owners, pairs_mode):
+        qualified = None if pairs_mode else self._qualified_total(text, lang, figure, codes, clause)
+        if qualified is not None:
+            codes = list(qualified.codes)
+            candidates = [c for code in codes for c in self.ag.index.get(code, ItemFacts()).money]
+        elif not self._one_item(text, lang, figure, codes, clause, owners, pairs_mode):
             return finding
         role, basis = self._money_role(text, lang, figure, clause)
         if role is None:
