@@ -26,6 +26,7 @@ from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
 from .lexicon import AGREES, BAND_OBJECT, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, INDEX_WORDS, METRIC_WORDS, MONTH_ON_MONTH, MONTH_WORDS, PERIOD_SCOPES, RATE_GAP, RATE_WORDS, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
+from .suggest import Suggester
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -61,6 +62,7 @@ class Agreement:
                     self.annotation_headlines.update(_normal(t) for t in cause.headline.values())
             for remark in annotations.remarks:
                 self.annotation_texts.extend(_normal(t) for t in remark.text.values())
+        self.suggest = Suggester(self)  # check --fix: the one right value of a wrong figure
         self._matchers: dict[str, ItemMatcher] = {}
         self._base_names: dict[str, BaseNames] = {}
         # Each basis has one base period in a release period (previous_period: 2024H2, …).
@@ -306,7 +308,7 @@ class Agreement:
                 said = self.money_text(closest.value, lang)
                 finding = self.finding(doc, sentence, figure.start, figure.end, "data.number",
                                        f"'{figure.text}' does not match the data for {names} (data: {said})", said)
-                return [self._suggest(finding, sentence.text, lang, figure, codes, clause, candidates, owners, pairs_mode)]
+                return [self.suggest.money(finding, sentence.text, lang, figure, codes, clause, candidates, owners, pairs_mode)]
             wrong = self._wrong_role(sentence.text, lang, figure, hits, clause, codes)
             if wrong:
                 message, said = wrong
@@ -324,7 +326,8 @@ class Agreement:
         if figure.kind == "percent":
             band = self._band(sentence.text, lang, figure, codes)
             if band is not None:
-                return [] if band is True else self._band_finding(doc, sentence, figure, band, names)
+                return [] if band is True else [self.suggest.band(f, sentence.text, lang, figure, codes, clause, owners, band)
+                                                for f in self._band_finding(doc, sentence, figure, band, names)]
             based = self._stated_base(sentence.text, lang, figure, codes)
             if based is not None:
                 pool = based
@@ -370,46 +373,9 @@ class Agreement:
         if figure.kind == "multiple":
             closest = closest.quantize(Decimal("0.01"))
         said = {"percent": f"{closest}%", "points": f"{closest} percentage points"}.get(figure.kind, f"×{closest}")
-        return [self.finding(doc, sentence, figure.start, figure.end, rule,
-                             f"'{figure.text}' does not match the data for {names} (data: {said})", said)]
-
-    def _suggest(self, finding: Finding, text: str, lang: str, figure: Mention, codes, clause, candidates, owners, pairs_mode) -> Finding:
-        """The finding with the one right amount in place of the wrong one, when there is one.
-
-        Only for a figure that can be just one number: one item, the only one named in the clause
-        (or paired by "respectively"), not carried over; the level of the metric the text names (or the
-        item's only level); and no base, change word or from-to around it, which could make the
-        figure a base or a difference instead.
-        """
-        from .findings import Suggestion
-        from .fix import restyle
-
-        if len(codes) != 1 or finding.end_column is None:
-            return finding
-        if not pairs_mode and not any(clause[0] <= m.start < clause[1] for m in owners):
-            return finding
-        # "The ICT industry recorded services exports of …": two items in the clause
-        # (the total's name often generic), so which one the figure is of is not certain.
-        # A list's figure in parentheses straight after its name ("automobiles (13.7 percent,
-        # $6.41 billion)", "무선통신(17억3000만달러, 1.6%)") is that name's.
-        listed = any(re.fullmatch(r"\s*[(（][^()（）]*", text[m.end:figure.start]) for m in owners if m.end <= figure.start)
-        if not pairs_mode and not listed and len(self._codes(m for m in self.matcher(lang).find(text) if clause[0] <= m.start < clause[1])) > 1:
-            return finding
-        if self.base_names(lang).named(text) or self._from_to(text, lang, figure):
-            return finding
-        near = text[max(clause[0], figure.start - 12):figure.start] if lang == "en" else text[figure.end:figure.end + 8]
-        if re.search(CHANGE_WORDS[lang], near, re.IGNORECASE) or (lang == "ko" and re.match(r"\s*(?:보다|에서|대비|증가|감소|늘|줄|확대|축소)", text[figure.end:])):
-            return finding
-        metric = self._stated_metric(text, lang, figure, clause)
-        levels = [c for c in candidates if c.role == "value" and (metric is None or c.metric == metric)]
-        if len({(c.metric, c.value) for c in levels}) != 1:
-            return finding
-        right = levels[0]
-        unit = self.config.metrics[right.metric].unit if right.metric in self.config.metrics else "usd_million"
-        replacement = restyle(figure.text, lang, right.signed, unit)
-        if replacement is None or replacement == figure.text:
-            return finding
-        return replace(finding, suggestion=Suggestion(finding.column, finding.end_column, replacement))
+        finding = self.finding(doc, sentence, figure.start, figure.end, rule,
+                               f"'{figure.text}' does not match the data for {names} (data: {said})", said)
+        return [self.suggest.rate(finding, sentence.text, lang, figure, codes, clause, owners, pool, pairs_mode)]
 
     def _narrow(self, text: str, lang: str, figure: Mention, clause, pool: list) -> list:
         """The percents or multiples a figure can be, given what the sentence says around it.

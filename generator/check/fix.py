@@ -1,8 +1,8 @@
 """``check --fix``: rewrite a wrong figure in the text's own style, when the data gives exactly one right value.
 
-Contract with the data rules (``agreement.py``): a ``data.number`` finding whose sentence
-names its item, metric and base without ambiguity carries a ``suggestion`` — the figure as
-written, with the right value — built by ``restyle``.
+Contract with the data rules (``agreement.py``, through ``suggest.py``): a ``data.number`` or
+``data.percent`` finding whose sentence names its item, metric and base without ambiguity
+carries a ``suggestion`` — the figure as written, with the right value — built by ``restyle``.
 """
 
 from __future__ import annotations
