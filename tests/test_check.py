@@ -648,3 +648,36 @@ def test_a_wrong_amount_gets_a_suggestion_that_restores_the_original(tmp_path, r
             assert (finding.suggestion.column, finding.suggestion.end_column) == (column, column + len(original))
             restored.add(original)
     assert needed <= restored, needed - restored
+
+
+# -- bases named other ways, each bound to its period (issue 10, cause 1 and 2) ---------------
+
+@pytest.mark.parametrize("lang, period, body, wrong", [
+    # 3.5 billion is 2024H1 (a year earlier), 3.76 billion 2024H2 (the previous half).
+    ("en", "2025H1", "The deficit widened from 3.5 billion dollars in the preceding half to 4.53 billion dollars.", "3.5 billion dollars"),
+    ("en", "2025H1", "The deficit came in at 4.53 billion dollars against 3.5 billion dollars in H2 2024.", "3.5 billion dollars"),
+    ("en", "2025H1", "The deficit grew 20.5% from the same half a year before.", "20.5%"),
+    ("ko", "2025H1", "지식서비스 적자는 반년 새 35억달러에서 45억3000만달러로 커졌다.", "35억달러"),
+    ("ko", "2025H1", "지식서비스 수지 적자는 1년 새 20.5% 불어났다.", "20.5%"),
+    ("ko", "2025H1", "지난해 1~6월(37억6000만달러)보다 적자 폭이 확대됐다.", "37억6000만달러"),
+    ("ko", "2025H1", "적자는 전 반기보다 10억3000만달러 많은 45억3000만달러였다.", "10억3000만달러"),
+    # 2023H1 has no figure a year earlier: 4.74 billion is the previous half's (2022H2).
+    ("en", "2023H1", "In the first half of 2023, the deficit narrowed to 2.72 billion dollars from 4.74 billion dollars a year earlier.", "4.74 billion dollars"),
+    ("ko", "2023H1", "2023년 상반기 적자는 27억2000만달러로 1년 전(47억4000만달러)보다 줄었다.", "47억4000만달러"),
+])
+def test_a_base_named_another_way_binds_the_figure_to_its_period(tmp_path, repo_root, lang, period, body, wrong):
+    found = findings_of(write(tmp_path, body, lang, period), repo_root)
+    assert [f.column for f in errors(found)] == [col(body, wrong)], found
+
+
+@pytest.mark.parametrize("lang, period, body", [
+    ("en", "2025H1", "The deficit widened from 3.76 billion dollars in the preceding half to 4.53 billion dollars."),
+    ("en", "2025H1", "The deficit came in at 4.53 billion dollars against 3.76 billion dollars in H2 2024."),
+    ("en", "2025H1", "The deficit grew 29.4% from the same half a year before."),
+    ("ko", "2025H1", "지식서비스 적자는 1년 새 35억달러에서 45억3000만달러로 커졌다."),
+    ("ko", "2025H1", "직전 반기인 지난해 7∼12월(37억6000만달러)보다 적자 폭이 확대됐다."),
+    ("ko", "2025H1", "적자는 전 반기보다 7억7000만달러 많은 45억3000만달러였다."),
+    ("ko", "2025H1", "2024년 하반기 37억6000만달러였던 적자는 올 상반기 45억3000만달러로 늘었다."),
+])
+def test_a_base_named_another_way_accepts_its_own_figure(tmp_path, repo_root, lang, period, body):
+    assert errors(findings_of(write(tmp_path, body, lang, period), repo_root)) == []

@@ -65,6 +65,11 @@ class Agreement:
         for fact in facts:
             if fact.kind == "change" and fact.get("base_period") and fact.get("basis") in ("previous_period", "year_ago"):
                 self.base_periods.setdefault(fact.basis, str(fact.base_period))
+        # A basis the facts lack (no figure a year before 2023H1) is still named by its words: "from
+        # 4.74 billion a year earlier" then names a base no figure belongs to, not an unnamed one.
+        if self.period.kind != "Y":
+            self.base_periods.setdefault("previous_period", str(self.period.previous()))
+            self.base_periods.setdefault("year_ago", str(self.period.year_ago()))
 
     # -- helpers -----------------------------------------------------------------------
     def matcher(self, lang: str) -> ItemMatcher:
