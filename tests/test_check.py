@@ -681,3 +681,26 @@ def test_a_base_named_another_way_binds_the_figure_to_its_period(tmp_path, repo_
 ])
 def test_a_base_named_another_way_accepts_its_own_figure(tmp_path, repo_root, lang, period, body):
     assert errors(findings_of(write(tmp_path, body, lang, period), repo_root)) == []
+
+
+# -- editors' own names for items (issue 10, cause 3) ------------------------------------------
+
+@pytest.mark.parametrize("lang, period, body, right, wrong", [
+    # Korean spacing and glosses: pbs -4,480, pbs.rnd -3,090, ics +1,960.
+    ("ko", "2025H1", "전문·사업 서비스 적자는 {}였다.", "44억8000만달러", "45억3000만달러"),
+    ("ko", "2025H1", "연구개발(R&D)서비스 적자는 {}로 집계됐다.", "30억9000만달러", "35억달러"),
+    ("ko", "2025H1", "정보·통신 서비스 흑자는 {}였다.", "19억6000만달러", "12억8000만달러"),
+    # 연구개발 for R&D, 권 on each part, 대미 for the United States.
+    ("ko", "2025H1", "연구개발 관련 산업재산권 적자는 {}였다.", "7억7000만달러", "17억5000만달러"),
+    ("ko", "2025H1", "상표권·프랜차이즈권 적자는 {}였다.", "9억9000만달러", "6억5000만달러"),
+    ("ko", "2024", "대미 적자는 {}였다.", "56억1000만달러", "57억3000만달러"),
+    # midsize, IP, R&D-related, the U.S.
+    ("en", "2025H1", "Midsize companies logged a surplus of {}.", "930 million dollars", "1.03 billion dollars"),
+    ("en", "2025H1", "The IP deficit came to {}.", "2.45 billion dollars", "1.44 billion dollars"),
+    ("en", "2025H1", "R&D-related industrial property rights showed a deficit of {}.", "770 million dollars", "470 million dollars"),
+    ("en", "2024", "The deficit with the U.S. was {} last year.", "5.61 billion dollars", "5.73 billion dollars"),
+])
+def test_an_item_named_the_editors_way_is_judged_against_that_item(tmp_path, repo_root, lang, period, body, right, wrong):
+    assert errors(findings_of(write(tmp_path / "right", body.format(right), lang, period), repo_root)) == []
+    found = errors(findings_of(write(tmp_path / "wrong", body.format(wrong), lang, period), repo_root))
+    assert [(f.rule_id, f.column) for f in found] == [("data.number", col(body.format(wrong), wrong))], found
