@@ -704,3 +704,22 @@ def test_an_item_named_the_editors_way_is_judged_against_that_item(tmp_path, rep
     assert errors(findings_of(write(tmp_path / "right", body.format(right), lang, period), repo_root)) == []
     found = errors(findings_of(write(tmp_path / "wrong", body.format(wrong), lang, period), repo_root))
     assert [(f.rule_id, f.column) for f in found] == [("data.number", col(body.format(wrong), wrong))], found
+
+
+def test_a_change_written_as_larger_or_smaller_is_a_change(tmp_path, repo_root):
+    """"$1.03 billion larger than in January-June 2024" states the year-on-year widening (4,530 - 3,500)."""
+    body = "Versus the January-June period of 2024, the shortfall was 1.03 billion dollars larger."
+    assert errors(findings_of(write(tmp_path / "right", body), repo_root)) == []
+    wrong = body.replace("1.03 billion", "770 million")  # 770 is the widening on the previous half
+    assert [f.rule_id for f in errors(findings_of(write(tmp_path / "wrong", wrong), repo_root))] == ["data.number"]
+
+
+def test_financial_press_shorthand_bn_is_read_as_billions(tmp_path, repo_root):
+    from generator.check.fix import restyle
+
+    assert errors(findings_of(write(tmp_path / "right", "The knowledge services deficit swelled to $4.53bn."), repo_root)) == []
+    found = findings_of(write(tmp_path / "wrong", "The knowledge services deficit swelled to $4.35bn."), repo_root)
+    assert [f.rule_id for f in errors(found)] == ["data.number"]
+    # The house-style message names the amount whole, and --fix keeps away from a style it cannot write.
+    assert [f.message for f in found if f.rule_id == "en.money-style"] == ["write '4.35 billion dollars' instead of '$4.35bn' (house money style)"]
+    assert restyle("$4.35bn", "en", 4530) is None

@@ -11,13 +11,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-_EN_SCALE = {"trillion": Decimal(1_000_000), "billion": Decimal(1_000), "million": Decimal(1)}
+_EN_SCALE = {"trillion": Decimal(1_000_000), "billion": Decimal(1_000), "million": Decimal(1),
+             # Financial-press shorthand: "$4.53bn", "$770mn", "$770mln".
+             "tn": Decimal(1_000_000), "bn": Decimal(1_000), "mn": Decimal(1), "mln": Decimal(1)}
 _EN_FOLD = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
             "eightfold": 8, "ninefold": 9, "tenfold": 10, "twice": 2, "double": 2, "doubled": 2, "tripled": 3}
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 EN_MONEY = re.compile(
-    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million)\b(?:\s+(?:US\s+)?dollars?)?",
+    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million|tn|bn|mln|mn)\b(?:\s+(?:US\s+)?dollars?)?",
     re.IGNORECASE,
 )
 # 1조2000억달러, 45억3000만달러, 45억 3천만 달러, 45.3억달러, 9000만달러, 22억 달러
