@@ -723,3 +723,31 @@ def test_financial_press_shorthand_bn_is_read_as_billions(tmp_path, repo_root):
     # The house-style message names the amount whole, and --fix keeps away from a style it cannot write.
     assert [f.message for f in found if f.rule_id == "en.money-style"] == ["write '4.35 billion dollars' instead of '$4.35bn' (house money style)"]
     assert restyle("$4.35bn", "en", 4530) is None
+
+
+# -- percentages of balances, signs and streaks as Korean and wire copy write them -------------
+
+@pytest.mark.parametrize("lang, body, right, wrong, rule", [
+    # ics +1,280 -> +1,960: 53.1%; 71.9% is platform services' share of it, not a change.
+    ("ko", "정보·통신서비스 흑자는 6억8000만달러 늘어 {} 증가했다.", "53.1%", "71.9%", "data.percent"),
+    # content.games is 90.0% of the content industry's +2,510 (2,260); 76.6% is its share of the surpluses' sum.
+    ("en", "Games accounted for {} of the content industry's surplus.", "90 percent", "71.9 percent", "data.percent"),
+    # "적자는 19억6000만달러": ics had a surplus.
+    ("ko", "정보·통신서비스 {}는 19억6000만달러였다.", "흑자", "적자", "data.sign"),
+    # "3개 반기 연속": the total has been in deficit, not surplus, for at least three halves.
+    ("ko", "지식서비스 무역수지는 3개 반기 연속 {}를 냈다.", "적자", "흑자", "data.streak"),
+    # A bare "compared with $X" is the base, of either basis.
+    ("en", "The deficit came to 4.53 billion dollars, compared with {}.", "3.76 billion dollars", "3.67 billion dollars", "data.number"),
+])
+def test_korean_and_wire_forms_of_percents_signs_and_streaks(tmp_path, repo_root, lang, body, right, wrong, rule):
+    assert errors(findings_of(write(tmp_path / "right", body.format(right), lang), repo_root)) == []
+    found = errors(findings_of(write(tmp_path / "wrong", body.format(wrong), lang), repo_root))
+    assert [f.rule_id for f in found] == [rule], found
+
+
+def test_a_korean_sign_word_before_another_amount_is_not_this_amounts(tmp_path, repo_root):
+    """"중견기업 흑자는 9억3000만달러, 대기업은 37억5000만달러였다": 흑자 belongs to the first amount only."""
+    body = "중견기업 흑자는 9억3000만달러, 대기업은 37억5000만달러 적자였다."
+    assert errors(findings_of(write(tmp_path, body, "ko"), repo_root)) == []
+    body = "중견기업 흑자는 9억3000만달러, 대기업은 37억5000만달러였다."
+    assert errors(findings_of(write(tmp_path, body, "ko"), repo_root)) == []

@@ -379,7 +379,10 @@ class Agreement:
         metric = self._stated_metric(text, lang, figure, clause)
         before = text[max(clause[0], figure.start - 16):figure.start]
         moved = figure.kind == "percent" and any(re.search(rf"(?:{pattern})\W*(?:by\s+|about\s+|some\s+|nearly\s+|almost\s+)?$", before, re.IGNORECASE)
-                                                 for _, pattern in DIRECTIONS[lang]) if lang == "en" else False
+                                                 for _, pattern in DIRECTIONS[lang]) if lang == "en" else (
+            # Korean puts the verb after: "53.1% 증가했다", "70.1% 커졌다" is a change, not a share.
+            figure.kind == "percent" and any(re.match(rf"\s?(?:가량|정도|가까이|넘게|이나|나)?\s?(?:{pattern})", text[figure.end:figure.end + 12])
+                                             for _, pattern in DIRECTIONS[lang]))
 
         # The base the figure itself is measured on: "8.4 percent from the previous month", "전월 대비 8.4%".
         window = text[figure.end:min(clause[1], figure.end + 30)] if lang == "en" else text[max(clause[0], figure.start - 16):figure.start]
@@ -557,7 +560,8 @@ class Agreement:
         """A from-to construction with the base left unnamed: "from $3.76 billion to $4.53 billion",
         "widened to $4.53 billion from $3.76 billion", "37억6000만달러에서 45억3000만달러로"."""
         if lang == "en":
-            return bool(re.search(r"\bfrom\s*$", text[max(0, figure.start - 8):figure.start], re.IGNORECASE))
+            # "compared with $3.76 billion", "against $3.76 billion": the base as a bare figure too.
+            return bool(re.search(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*$", text[max(0, figure.start - 14):figure.start], re.IGNORECASE))
         return bool(re.match(r"\)?\s?(?:에서|보다)", text[figure.end:figure.end + 4]))
 
     def period_phrases(self, period: str | None, fact: Fact, lang: str) -> list[str]:
@@ -586,6 +590,14 @@ class Agreement:
         else:
             after = re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4])
             word = after.group(1) if after else None
+            if word is None:
+                # "적자는 19억6000만달러로": the sign word before, when no other amount or name stands
+                # between it and the figure ("흑자는 9억3000만달러, 대기업은 37억5000만달러" is not).
+                before = list(re.finditer(r"흑자|적자", text[clause[0]:figure.start]))
+                if before:
+                    gap = text[clause[0] + before[-1].end():figure.start]
+                    if not find_mentions(gap, "ko") and not self.matcher(lang).find(gap):
+                        word = before[-1].group(0)
         stated = None
         if word:
             stated = "surplus" if word.startswith(("surplus", "흑자")) else "deficit"
