@@ -338,7 +338,8 @@ class Agreement:
         from .findings import Suggestion
         from .fix import restyle
 
-        if len(codes) != 1 or finding.end_column is None:
+        if len(codes) != 1 or finding.end_column is None or figure.hedge:
+            # A hedged figure ("more than $4 billion") states a range: no one number restores it.
             return finding
         if not pairs_mode and not any(clause[0] <= m.start < clause[1] for m in owners):
             return finding

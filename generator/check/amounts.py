@@ -49,6 +49,19 @@ _HEDGE_AFTER = {"en": re.compile(r"^\s*(?P<more>or more)\b"),
                 "ko": re.compile(r"^\s*(?:로|으로)?\s*(?:(?P<more>넘게|넘는|이상|넘어|넘었|넘겼|넘긴|넘)|(?P<nearly>가까이|가깝|에 육박|육박|가량|남짓|에 달))")}
 
 
+# Hedges on an amount or a percentage: "more than $4 billion", "nearly 30 percent", "45억달러를 넘었다",
+# "30% 가까이", "약 45억달러". "about" reads the figure as rounded to its last non-zero digit.
+_AMOUNT_HEDGE_BEFORE = {
+    "en": re.compile(r"(?:(?P<more>more than|over|above|upwards of|in excess of|topp(?:ed|ing)|exceed(?:ed|ing)|surpass(?:ed|ing)|just over)"
+                     r"|(?P<nearly>nearly|almost|close to|just under|just shy of)|(?P<about>about|around|roughly|approximately|some))\s+(?:US)?\$?\s?$", re.IGNORECASE),
+    "ko": re.compile(r"(?:(?P<about>약|대략)|(?P<nearly>거의))\s?$"),
+}
+_AMOUNT_HEDGE_AFTER = {
+    "en": re.compile(r"^\s*(?P<more>or more|plus)\b"),
+    "ko": re.compile(r"^\s?(?:(?:을|를|가|이)?\s?(?P<more>넘[게는어었겼긴]|넘|돌파|웃돌|상회)|(?P<nearly>가까이|가까운|에\s?육박|에\s?근접|에\s?조금 못)|(?P<about>가량|안팎|정도|내외))"),
+}
+
+
 @dataclass(frozen=True)
 class Mention:
     """A figure in a sentence: ``kind`` money (millions of dollars), percent or multiple."""
@@ -132,6 +145,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         # and "10%" is not "about 10"): the precision is its last written decimal place.
         decimals = len(number.partition(".")[2])
         mentions.append(Mention(kind, Decimal(number), Decimal(1) / Decimal(10) ** decimals, m.start(), m.end(), m.group(0)))
+    mentions = [_hedged(m, text, lang) if m.kind in ("money", "percent") else m for m in mentions]
     pattern = EN_MULTIPLE if lang == "en" else KO_MULTIPLE
     for m in pattern.finditer(text):
         if m.groupdict().get("word"):
@@ -152,11 +166,42 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     return sorted(mentions, key=lambda x: x.start)
 
 
+def _hedged(mention: Mention, text: str, lang: str) -> Mention:
+    before = _AMOUNT_HEDGE_BEFORE[lang].search(text[max(0, mention.start - 20):mention.start])
+    after = _AMOUNT_HEDGE_AFTER[lang].match(text[mention.end:mention.end + 10])
+    for found in (before, after):
+        if found:
+            hedge = next(name for name in ("more", "nearly", "about") if found.groupdict().get(name))
+            return Mention(mention.kind, mention.value, mention.precision, mention.start, mention.end, mention.text,
+                           mention.negative, hedge)
+    return mention
+
+
+def _step(mention: Mention) -> Decimal:
+    """The place of the written figure's last non-zero digit: 10 for "30 percent", 1,000 for "$4 billion"."""
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", mention.text)
+    if mention.kind == "money" or digits is None:
+        return mention.precision
+    return _precision(digits.group(0), Decimal(1))
+
+
 def matches(mention: Mention, value: Decimal) -> bool:
-    """Does the data ``value`` rounded (half up) to the mention's precision equal what it states?"""
+    """Does the data ``value`` rounded (half up) to the mention's precision equal what it states?
+
+    A hedged figure states a range: "more than 50 percent" lies above 50 and below the next step
+    of its last digit (60); "nearly 30 percent" from 85% of 30 up to 30; "about 30 percent" rounds
+    to 30 at its last non-zero digit.
+    """
     from ..lang.numbers import round_half_up
 
     value = abs(value)
+    if mention.hedge and mention.kind in ("money", "percent"):
+        step = _step(mention)
+        if mention.hedge == "more":
+            return mention.value < value < mention.value + step
+        if mention.hedge == "nearly":
+            return mention.value * Decimal("0.85") <= value <= mention.value
+        return round_half_up(value, step) == mention.value
     if abs(value - mention.value) > mention.precision:
         return False  # rounding moves a value by at most half the precision: no need to round
     return round_half_up(value, mention.precision) == mention.value
