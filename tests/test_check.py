@@ -751,3 +751,41 @@ def test_a_korean_sign_word_before_another_amount_is_not_this_amounts(tmp_path, 
     assert errors(findings_of(write(tmp_path, body, "ko"), repo_root)) == []
     body = "중견기업 흑자는 9억3000만달러, 대기업은 37억5000만달러였다."
     assert errors(findings_of(write(tmp_path, body, "ko"), repo_root)) == []
+
+
+# -- hedged figures and record words (issue 10, causes 4 and 5) --------------------------------
+
+@pytest.mark.parametrize("lang, body, ok", [
+    # ics +53.1% on the previous half; the total's deficit +29.4% on a year earlier, 4,530 in all.
+    ("en", "The surplus in information and communications services jumped more than 50 percent.", True),
+    ("en", "The surplus in information and communications services jumped more than 60 percent.", False),
+    ("en", "The deficit widened by nearly 30 percent from a year earlier.", True),
+    ("en", "The deficit widened by more than 30 percent from a year earlier.", False),
+    ("en", "The knowledge services deficit came to more than 4 billion dollars.", True),
+    ("en", "The knowledge services deficit came to more than 5 billion dollars.", False),
+    ("ko", "정보·통신서비스 흑자는 50% 넘게 늘었다.", True),
+    ("ko", "적자는 1년 전보다 30% 가까이 불었다.", True),
+    ("ko", "적자는 1년 전보다 30% 넘게 불었다.", False),
+    ("ko", "지식서비스 적자는 45억달러를 넘었다.", True),
+    ("ko", "지식서비스 적자는 46억달러를 넘었다.", False),
+])
+def test_a_hedged_figure_states_a_range(tmp_path, repo_root, lang, body, ok):
+    found = errors(findings_of(write(tmp_path, body, lang), repo_root))
+    assert (found == []) == ok, found
+    assert all(f.suggestion is None for f in found)  # a range has no one number to restore
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The game industry's surplus hit a new high of 2.26 billion dollars."),
+    ("en", "The deficit in professional and business services has never been larger."),
+    ("en", "Platform services' surplus of 1.41 billion dollars was unprecedented."),
+    ("ko", "연구개발서비스 적자 규모는 역대 가장 컸다."),
+    ("ko", "콘텐츠산업 흑자는 25억1000만달러로 최고 기록을 세웠다."),
+])
+def test_record_wording_variants_are_record_claims(tmp_path, repo_root, lang, body):
+    assert [f.rule_id for f in errors(findings_of(write(tmp_path, body, lang), repo_root))] == ["data.record"]
+
+
+def test_a_record_variant_of_an_asserted_record_passes(tmp_path, repo_root):
+    body = "Information and communications services' surplus of 1.96 billion dollars was unprecedented, a new high."
+    assert errors(findings_of(write(tmp_path, body), repo_root)) == []
