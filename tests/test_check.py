@@ -789,3 +789,26 @@ def test_record_wording_variants_are_record_claims(tmp_path, repo_root, lang, bo
 def test_a_record_variant_of_an_asserted_record_passes(tmp_path, repo_root):
     body = "Information and communications services' surplus of 1.96 billion dollars was unprecedented, a new high."
     assert errors(findings_of(write(tmp_path, body), repo_root)) == []
+
+
+# -- lists of names and amounts (issue 10, cause 3) --------------------------------------------
+
+@pytest.mark.parametrize("lang, right, wrong", [
+    # North America -3,770, Europe -2,180: the names after the amounts, before "respectively".
+    ("en", "South Korea ran deficits of 3.77 billion dollars and 2.18 billion dollars with North America and Europe, respectively.",
+     "South Korea ran deficits of 2.18 billion dollars and 3.77 billion dollars with North America and Europe, respectively."),
+    # inst.midsize +930, inst.individuals +510 ("individuals and others"): in order, "respectively" unsaid.
+    ("en", "Mid-sized firms and individuals posted surpluses of 930 million dollars and 510 million dollars.",
+     "Mid-sized firms and individuals posted surpluses of 510 million dollars and 930 million dollars."),
+    ("ko", "대기업과 디지털 중개 플랫폼은 37억5000만달러, 22억달러 적자를 냈다.",
+     "대기업과 디지털 중개 플랫폼은 22억달러, 37억5000만달러 적자를 냈다."),
+    ("ko", "중견기업(9억3000만달러)과 개인(5억1000만달러)은 흑자를 냈다.", "중견기업(5억1000만달러)과 개인(9억3000만달러)은 흑자를 냈다."),
+])
+def test_a_list_of_names_pairs_with_a_list_of_amounts_in_order(tmp_path, repo_root, lang, right, wrong):
+    assert errors(findings_of(write(tmp_path / "right", right, lang), repo_root)) == []
+    assert [f.rule_id for f in errors(findings_of(write(tmp_path / "wrong", wrong, lang), repo_root))] == ["data.number"] * 2
+
+
+def test_one_name_with_several_amounts_is_no_list(tmp_path, repo_root):
+    body = "The ICT industry posted a surplus of 1.57 billion dollars on exports of 6.37 billion dollars and imports of 4.8 billion dollars."
+    assert errors(findings_of(write(tmp_path, body), repo_root)) == []

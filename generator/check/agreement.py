@@ -236,6 +236,13 @@ class Agreement:
                     before = list(dict.fromkeys(m for m in items if clause[0] <= m.start and run and m.end <= run[0].start))
                     if len(run) > 1 and len(before) >= len(run) and not pairs:
                         pairs = {f: [m] for f, m in zip(run, before[-len(run):])}
+                    # "deficits of $3.77 billion and $2.18 billion with North America and Europe,
+                    # respectively": the names between the amounts and the word.
+                    after = list(dict.fromkeys(m for m in items if run and m.start >= run[-1].end and m.end <= at))
+                    if lang != "ko" and len(run) > 1 and len(after) == len(run) and not pairs:
+                        pairs = {f: [m] for f, m in zip(run, after)}
+            if not pairs and len(money) > 1:
+                pairs = self._listed_pairs(text, lang, clause, items, money)
             for figure in in_clause:
                 owners = pairs.get(figure) or self._attribute(figure.start, items, clause, context)
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
@@ -243,6 +250,28 @@ class Agreement:
         findings += self._records(doc, sentence, lang, items, context)
         findings += self._streaks(doc, sentence, lang, items, context)
         return findings
+
+    def _listed_pairs(self, text: str, lang: str, clause, items, money) -> dict:
+        """"Mid-sized firms and individuals posted surpluses of $930 million and $510 million",
+        "대기업과 플랫폼은 37억5000만달러, 22억달러 적자": a list of names straight followed by a
+        list of as many amounts pairs them in order, "respectively" (각각) left unsaid."""
+        joint = _LIST_JOINT[lang]
+        names = sorted(dict.fromkeys(m for m in items if clause[0] <= m.start and m.end <= money[0].start), key=lambda m: m.start)
+        if len(names) < 2:
+            return {}
+        listed = [names[-1]]
+        for m in reversed(names[:-1]):
+            if not re.fullmatch(joint, text[m.end:listed[0].start], re.IGNORECASE):
+                break
+            listed.insert(0, m)
+        amounts = [money[0]]
+        for f in money[1:]:
+            if not re.fullmatch(joint, text[amounts[-1].end:f.start], re.IGNORECASE):
+                break
+            amounts.append(f)
+        if len(listed) != len(amounts) or len(amounts) < 2 or len({c for m in listed for c in m.codes}) < len(listed):
+            return {}
+        return {f: [m] for f, m in zip(amounts, listed)}
 
     def _codes(self, owners: Iterable[ItemMention]) -> list[str]:
         return list(dict.fromkeys(code for m in owners for code in m.codes))
@@ -867,6 +896,8 @@ class Agreement:
         return f"{year}-{month:02d}"
 
 
+# What joins the members of a list: "A, B and C", "A와 B", "37억5000만달러, 22억달러".
+_LIST_JOINT = {"en": r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", "ko": r"\s*(?:[,，·]|및|[와과](?=\s))\s*"}
 # A figure followed by the base it is measured against: "0.2 percent from October", "10월 대비".
 _COMPARED = {"en": re.compile(r"\s*(?:from|on|than|over|against|compared with)\b", re.IGNORECASE),
              "ko": re.compile(r"\s*(?:대비|보다)")}

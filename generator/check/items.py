@@ -128,6 +128,8 @@ def _variants(name: str, lang: str) -> set[str]:
                     # "mid-size firms", "midsize companies", "midsized businesses"
                     for size in ("-size", "size", "sized"):
                         out.update(" ".join([*head[:-1], head[-1].replace("-sized", size), other]) for other in _EN_HEADS)
+        if name.endswith(" and others"):
+            out.add(name[:-len(" and others")])  # "individuals" for "individuals and others"
         for long, short in _EN_ABBREVIATIONS.items():
             out |= {f.replace(long, short) for f in {name, *out} if long in f}
         for modifier, other in _EN_MODIFIERS.items():
@@ -143,6 +145,8 @@ def _variants(name: str, lang: str) -> set[str]:
         m = re.fullmatch(r"(.+[^권])·(.+권)", f)
         if m:
             forms.add(f"{m.group(1)}권·{m.group(2)}")
+    if name.endswith(" 및 기타"):
+        forms.add(name[:-len(" 및 기타")])  # "개인" for "개인 및 기타"
     if name in _KO_PARTNERS:
         forms.add(_KO_PARTNERS[name])
     if name.endswith("산업") and len(name) > 3:
