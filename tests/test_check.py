@@ -812,3 +812,30 @@ def test_a_list_of_names_pairs_with_a_list_of_amounts_in_order(tmp_path, repo_ro
 def test_one_name_with_several_amounts_is_no_list(tmp_path, repo_root):
     body = "The ICT industry posted a surplus of 1.57 billion dollars on exports of 6.37 billion dollars and imports of 4.8 billion dollars."
     assert errors(findings_of(write(tmp_path, body), repo_root)) == []
+
+
+@pytest.mark.parametrize("lang, body, ok", [
+    # Within a half-year release the other half needs no year: 2024H2 -3,760, 2024H1 -3,500.
+    ("en", "The July-December period saw a deficit of 3.76 billion dollars.", True),
+    ("en", "The July-December period saw a deficit of 3.5 billion dollars.", False),
+    ("ko", "상반기 적자는 하반기(37억6000만달러)보다 커졌다.", True),
+    ("ko", "상반기 적자는 하반기(35억달러)보다 커졌다.", False),
+    # "about 1.5 times": ics 1,960 / 1,280 = 1.53.
+    ("en", "The surplus in information and communications services grew about 1.5 times.", True),
+    ("en", "The surplus in information and communications services grew about 1.8 times.", False),
+    # "down from" and "up from" are directions: performances and exhibitions 180 -> 200.
+    ("en", "Performances and exhibitions posted a surplus of 200 million dollars, up from 180 million dollars.", True),
+    ("en", "Performances and exhibitions posted a surplus of 200 million dollars, down from 180 million dollars.", False),
+])
+def test_unyeared_halves_about_multiples_and_up_down(tmp_path, repo_root, lang, body, ok):
+    assert (errors(findings_of(write(tmp_path, body, lang), repo_root)) == []) == ok
+
+
+def test_an_imports_percent_is_never_the_exports_or_the_balances(tmp_path, repo_root):
+    """2025H1 has no imports change (no imports figure for 2024H2): "imports rose 6.5%" (the exports'
+    change) is unverifiable, never confirmed by another metric's percent."""
+    body = "Exports gained 6.5% to 19.71 billion dollars, while imports rose 6.5% to 24.24 billion dollars."
+    found = [f for f in findings_of(write(tmp_path, body), repo_root) if f.rule_id.startswith("data.")]
+    second = body.rindex("6.5%") + 1
+    assert [(f.level, f.rule_id) for f in found if f.column == second] == [("warning", "data.unverifiable")]
+    assert errors(found) == []

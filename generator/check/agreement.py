@@ -435,8 +435,9 @@ class Agreement:
             defined = self.config.metrics.get(fm)
             if beside and defined is not None and defined.percent_basis and defined.percent_basis not in beside:
                 return False
+            # "imports rose 6.5%" is not the exports' 6.5%, even when the data has no imports change.
             if metric in ("exports", "imports") and fm and not (fm == metric or fm.startswith(metric + "_")) \
-                    and any((f.get("metric") or "").startswith(metric) for _, f in pool):
+                    and (fm.startswith(("exports", "imports", "balance")) or any((f.get("metric") or "").startswith(metric) for _, f in pool)):
                 return False
             if moved and fact.kind in ("share", "driver", "rank"):
                 return False

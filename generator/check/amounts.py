@@ -43,10 +43,10 @@ EN_MULTIPLE = re.compile(
 KO_MULTIPLE = re.compile(r"(?:(?P<num>\d+(?:\.\d+)?)|(?P<koword>두|세|네|다섯|열))\s?배")
 _KO_NUMBER_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "열": 10}
 # Hedges on a multiple: "more than tripled", "nearly doubled", "3배 넘게", "두 배 가까이".
-_HEDGE_BEFORE = {"en": re.compile(r"(?P<more>more than|over|above)\s*$|(?P<nearly>nearly|almost|close to|just under|roughly|about)\s*$", re.IGNORECASE),
-                 "ko": re.compile(r"(?P<nearly>거의|약)\s*$")}
+_HEDGE_BEFORE = {"en": re.compile(r"(?P<more>more than|over|above)\s*$|(?P<nearly>nearly|almost|close to|just under)\s*$|(?P<about>roughly|about|around|some)\s*$", re.IGNORECASE),
+                 "ko": re.compile(r"(?P<nearly>거의)\s*$|(?P<about>약)\s*$")}
 _HEDGE_AFTER = {"en": re.compile(r"^\s*(?P<more>or more)\b"),
-                "ko": re.compile(r"^\s*(?:로|으로)?\s*(?:(?P<more>넘게|넘는|이상|넘어|넘었|넘겼|넘긴|넘)|(?P<nearly>가까이|가깝|에 육박|육박|가량|남짓|에 달))")}
+                "ko": re.compile(r"^\s*(?:로|으로)?\s*(?:(?P<more>넘게|넘는|이상|넘어|넘었|넘겼|넘긴|넘)|(?P<nearly>가까이|가깝|에 육박|육박|남짓|에 달)|(?P<about>가량|정도|안팎))")}
 
 
 # Hedges on an amount or a percentage: "more than $4 billion", "nearly 30 percent", "45억달러를 넘었다",
@@ -161,7 +161,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         hedge = None
         for found in (before, after):
             if found:
-                hedge = "more" if found.group("more") else "nearly"
+                hedge = next(name for name in ("more", "nearly", "about") if found.groupdict().get(name))
         mentions.append(Mention("multiple", value, precision, m.start(), m.end(), m.group(0), hedge=hedge))
     return sorted(mentions, key=lambda x: x.start)
 
@@ -219,4 +219,7 @@ def multiple_matches(mention: Mention, ratio: Decimal) -> bool:
         return stated < ratio < stated + 1
     if mention.hedge == "nearly":
         return stated * Decimal("0.85") <= ratio <= stated
+    if mention.hedge == "about":
+        # "about 1.5 times", "약 6.7배": within 5% either way, whatever the written decimals.
+        return abs(ratio - stated) <= stated * Decimal("0.05")
     return matches(mention, ratio) if mention.precision < 1 else abs(ratio - stated) <= stated * Decimal("0.05")

@@ -79,6 +79,20 @@ class BaseNames:
         specific = {basis: _period_names(Period.parse(base), lang, release_year) for basis, base in bases.items()}
         # "the first half of this year" in a first-half release names the period itself, no base.
         current = _period_names(period, lang, release_year)
+        previous = bases.get("previous_period")
+        if period.kind == "H" and previous and "previous_period" in specific:
+            # Within a half-year release the other half needs no year: "the July-December period",
+            # "the second half", 하반기 are the previous half (not "the second half of 2023").
+            base = Period.parse(previous)
+            if lang == "en":
+                ordinal, months = _EN_HALF[base.n]
+                first, last = months.split("-")
+                unyeared = r"(?!\s+(?:period\s+)?(?:of\s+|in\s+)?(?:\d{4}|last year|this year|20))"
+                specific["previous_period"] |= {_Pattern(rf"(?:the\s+)?{first}[-–—]{last}(?:\s+period)?{unyeared}"),
+                                                _Pattern(rf"the\s+{ordinal}\s+half{unyeared}")}
+            else:
+                months = _KO_HALF_MONTHS[base.n]
+                specific["previous_period"] |= {_Pattern(rf"(?<!년 )(?<!년)(?<!해 )(?<!해)(?<!올 )(?:{_KO_HALF[base.n]}|{months})")}
         for basis in bases:
             generic = words.get(basis, {}).get(period.kind, {}).get("read", [])
             # A generic phrase that names a particular period ("the second half of 20\d\d") counts
