@@ -839,3 +839,21 @@ def test_an_imports_percent_is_never_the_exports_or_the_balances(tmp_path, repo_
     second = body.rindex("6.5%") + 1
     assert [(f.level, f.rule_id) for f in found if f.column == second] == [("warning", "data.unverifiable")]
     assert errors(found) == []
+
+
+@pytest.mark.parametrize("lang, body, ok", [
+    # Wire and daily headline money: "$4.53 bln", "45억弗" (the total's deficit 4,530).
+    ("en", "# S.Korea knowledge services deficit widens to $4.53 bln", True),
+    ("en", "# S.Korea knowledge services deficit widens to $4.35 bln", False),
+    ("ko", "# 상반기 지식서비스 적자 45억弗", True),
+    ("ko", "# 상반기 지식서비스 적자 54억弗", False),
+    # Sign words: a shortfall, in the red (ics and Asia had surpluses, North America a deficit).
+    ("en", "Information and communications services ran a shortfall of 1.96 billion dollars.", False),
+    ("en", "Asia was in the red by 3.57 billion dollars.", False),
+    ("en", "North America was in the red by 3.77 billion dollars.", True),
+    # "down 6.5%": exports rose 6.5% on the previous half.
+    ("en", "Knowledge services exports were up 6.5% on the previous half at 19.71 billion dollars.", True),
+    ("en", "Knowledge services exports were down 6.5% on the previous half at 19.71 billion dollars.", False),
+])
+def test_headline_money_sign_words_and_down(tmp_path, repo_root, lang, body, ok):
+    assert (errors(findings_of(write(tmp_path, body, lang), repo_root)) == []) == ok

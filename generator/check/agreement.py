@@ -631,7 +631,7 @@ class Agreement:
                         word = before[-1].group(0)
         stated = None
         if word:
-            stated = "surplus" if word.startswith(("surplus", "흑자")) else "deficit"
+            stated = "surplus" if word.startswith(("surplus", "흑자", "in the black")) else "deficit"
         elif figure.negative:
             stated = "deficit"
         # Every balance figure carries a sign (a change's delta carries the sign of the balance

@@ -13,19 +13,22 @@ from decimal import Decimal
 
 _EN_SCALE = {"trillion": Decimal(1_000_000), "billion": Decimal(1_000), "million": Decimal(1),
              # Financial-press shorthand: "$4.53bn", "$770mn", "$770mln".
-             "tn": Decimal(1_000_000), "bn": Decimal(1_000), "mn": Decimal(1), "mln": Decimal(1)}
+             "tn": Decimal(1_000_000), "bn": Decimal(1_000), "mn": Decimal(1), "mln": Decimal(1),
+             # Wire headlines: "$4.53 bln", "$770 mln".
+             "trln": Decimal(1_000_000), "bln": Decimal(1_000)}
 _EN_FOLD = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
             "eightfold": 8, "ninefold": 9, "tenfold": 10, "twice": 2, "double": 2, "doubled": 2, "tripled": 3}
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 EN_MONEY = re.compile(
-    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million|tn|bn|mln|mn)\b(?:\s+(?:US\s+)?dollars?)?",
+    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b(?:\s+(?:US\s+)?dollars?)?",
     re.IGNORECASE,
 )
 # 1조2000억달러, 45억3000만달러, 45억 3천만 달러, 45.3억달러, 9000만달러, 22억 달러
 KO_MONEY = re.compile(
     r"(?P<neg>-)?(?:(?P<jo>\d+(?:\.\d+)?)\s?조\s?)?(?:(?P<eok>\d{1,4}(?:,\d{3})?(?:\.\d+)?)\s?억\s?)?"
-    r"(?:(?P<man>\d{1,4}|\d천|\d(?:\.\d+)?천)\s?만\s?)?(?P<unit>(?:미국\s?)?달러)"
+    # 弗 is the dollar in headlines ("적자 45억弗").
+    r"(?:(?P<man>\d{1,4}|\d천|\d(?:\.\d+)?천)\s?만\s?)?(?P<unit>(?:미국\s?)?달러|弗)"
 )
 KO_DOUBLE_MAN = re.compile(r"(?<![\d.,])(?P<neg>-)?(?P<first>\d{1,4})\s?만\s?(?P<second>\d{1,4})\s?만\s?(?:미국\s?)?달러")
 # Amounts below 1만 dollars, written in plain digits (0달러, 2500달러).

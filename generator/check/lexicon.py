@@ -23,8 +23,8 @@ DIRECTIONS = {
         ("turned_surplus", r"\b(?:turn(?:s|ed|ing)?|swung|swing(?:s)?) (?:in)?to a surplus\b"),
         ("turned_deficit", r"\b(?:turn(?:s|ed|ing)?|swung|swing(?:s)?) (?:in)?to a deficit\b"),
         ("unchanged", r"\bunchanged\b|\bthe same level\b|\bheld steady\b"),
-        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing|th)?|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed)?|up(?= (?:from|by) ))\b"),
-        ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?|down(?= (?:from|by) ))\b"),
+        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing|th)?|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed)?|up(?= (?:from|by) | \$?\d))\b"),
+        ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?|down(?= (?:from|by) | \$?\d))\b"),
     ],
     "ko": [
         ("turned_surplus", r"흑자로?\s?(?:전환|돌아)"),
@@ -46,7 +46,7 @@ METRIC_WORDS = {
     "en": [("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap)\b")],
     "ko": [("exports", r"수출"), ("imports", r"수입"), ("balance", r"흑자|적자|수지")],
 }
-SIGN_WORDS = {"en": r"\b(surplus(?:es)?|deficits?)\b", "ko": r"(흑자|적자)"}
+SIGN_WORDS = {"en": r"\b(surplus(?:es)?|deficits?|shortfalls?|in the red|in the black)\b", "ko": r"(흑자|적자)"}
 RECORD = {
     "en": r"\brecord\b|\ball-time (?:high|low)\b|\b(?:largest|highest|biggest|smallest|lowest)\b[^.;]*?\bsince\b",
     "ko": r"역대\s?최[대고저]|사상\s?최[대고저]|이후\s?최[대고저]",
