@@ -857,3 +857,20 @@ def test_an_imports_percent_is_never_the_exports_or_the_balances(tmp_path, repo_
 ])
 def test_headline_money_sign_words_and_down(tmp_path, repo_root, lang, body, ok):
     assert (errors(findings_of(write(tmp_path, body, lang), repo_root)) == []) == ok
+
+
+@pytest.mark.parametrize("lang, right, wrong", [
+    # Two bases in one sentence: each figure is on the base next to it (20.5% / 770 on 2024H2,
+    # 29.4% / 1,030 on 2024H1; the bases -3,760 and -3,500).
+    ("en", "The deficit widened 20.5% from the previous half and 29.4% from a year earlier.",
+     "The deficit widened 29.4% from the previous half and 20.5% from a year earlier."),
+    ("en", "The deficit widened by 770 million dollars from the previous half and by 1.03 billion dollars from a year earlier.",
+     "The deficit widened by 1.03 billion dollars from the previous half and by 770 million dollars from a year earlier."),
+    ("en", "The deficit came to 4.53 billion dollars, versus 3.76 billion dollars in the prior half and 3.5 billion dollars a year earlier.",
+     "The deficit came to 4.53 billion dollars, versus 3.5 billion dollars in the prior half and 3.76 billion dollars a year earlier."),
+    ("ko", "적자는 직전 반기보다 20.5%, 1년 전보다 29.4% 늘었다.", "적자는 직전 반기보다 29.4%, 1년 전보다 20.5% 늘었다."),
+    ("ko", "적자는 직전 반기(37억6000만달러)와 1년 전(35억달러)보다 모두 커졌다.", "적자는 직전 반기(35억달러)와 1년 전(37억6000만달러)보다 모두 커졌다."),
+])
+def test_two_bases_in_one_sentence_bind_each_figure_to_its_own(tmp_path, repo_root, lang, right, wrong):
+    assert errors(findings_of(write(tmp_path / "right", right, lang), repo_root)) == []
+    assert len(errors(findings_of(write(tmp_path / "wrong", wrong, lang), repo_root))) == 2

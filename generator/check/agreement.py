@@ -251,6 +251,24 @@ class Agreement:
         findings += self._streaks(doc, sentence, lang, items, context)
         return findings
 
+    def _named_for(self, text: str, lang: str, figure: Mention) -> set[str]:
+        """The bases a figure is measured on: those the sentence names, or, when it names several
+        ("20.5% from the previous half and 29.4% from a year earlier", "직전 반기보다 20.5%, 1년 전보다
+        29.4%"), the one next to the figure: after it in English, before it in Korean, up to the
+        neighbouring figure."""
+        names = self.base_names(lang)
+        named = names.named(text)
+        if len(named) < 2:
+            return named
+        others = [f for f in find_mentions(text, lang) if f.kind in ("money", "percent") and f.start != figure.start]
+        after = text[figure.end:min([f.start for f in others if f.start >= figure.end] + [len(text)])]
+        before = text[max([f.end for f in others if f.end <= figure.start] + [0]):figure.start]
+        for segment in ((after, before) if lang == "en" else (before, after)):
+            own = names.named(segment)
+            if own:
+                return own
+        return named
+
     def _listed_pairs(self, text: str, lang: str, clause, items, money) -> dict:
         """"Mid-sized firms and individuals posted surpluses of $930 million and $510 million",
         "대기업과 플랫폼은 37억5000만달러, 22억달러 적자": a list of names straight followed by a
@@ -405,7 +423,7 @@ class Agreement:
         """
         if figure.kind not in ("percent", "multiple") or not pool:
             return pool
-        named = self.base_names(lang).named(text)
+        named = self._named_for(text, lang, figure)
         metric = self._stated_metric(text, lang, figure, clause)
         before = text[max(clause[0], figure.start - 16):figure.start]
         moved = figure.kind == "percent" and any(re.search(rf"(?:{pattern})\W*(?:by\s+|about\s+|some\s+|nearly\s+|almost\s+)?$", before, re.IGNORECASE)
@@ -557,7 +575,7 @@ class Agreement:
         segment = text[clause[0]:clause[1]]
         # The bases the sentence names, each bound to its own period: "from $3.76 billion a year
         # earlier" names the year-ago base, so the previous half's 3.76 billion is not it.
-        named = self.base_names(lang).named(text)
+        named = self._named_for(text, lang, figure)
         for hit in hits:
             if hit.role == "value":
                 return None
