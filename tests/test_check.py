@@ -874,3 +874,9 @@ def test_headline_money_sign_words_and_down(tmp_path, repo_root, lang, body, ok)
 def test_two_bases_in_one_sentence_bind_each_figure_to_its_own(tmp_path, repo_root, lang, right, wrong):
     assert errors(findings_of(write(tmp_path / "right", right, lang), repo_root)) == []
     assert len(errors(findings_of(write(tmp_path / "wrong", wrong, lang), repo_root))) == 2
+
+
+def test_us_dollars_name_the_currency_not_the_united_states(tmp_path, repo_root):
+    found = errors(findings_of(write(tmp_path, "The deficit was 4.35 billion U.S. dollars."), repo_root))
+    assert [f.rule_id for f in found] == ["data.number"] and "4.53 billion" in found[0].message
+    assert errors(findings_of(write(tmp_path, "The deficit was 4.53 billion U.S. dollars."), repo_root)) == []

@@ -73,6 +73,8 @@ class ItemMatcher:
             text = _KO_GLOSS.sub(lambda m: " " * len(m.group(0)), text)
         for m in self.pattern.finditer(text):
             key = self._normal(m.group(0), self.lang) if self.lang == "en" else _KO_SPACE.sub("", m.group(0))
+            if self.lang == "en" and _CURRENCY_AFTER.match(text, m.end()):
+                continue  # "4.53 billion U.S. dollars": the currency, not the trading partner
             codes = self.codes.get(key)
             if codes:
                 found.append(ItemMention(codes, m.start(), m.end()))
@@ -92,6 +94,7 @@ _KO_PARTNERS = {"미국": "대미", "중국": "대중국", "일본": "대일"}
 # Short forms too short for the length floor on editors' variants, kept because they are unambiguous.
 _SHORT_FORMS = frozenset({"ip", "u.s.", "대미", "대일"})
 _KO_SPACE = re.compile(r"\s+")
+_CURRENCY_AFTER = re.compile(r"\s*dollars?\b", re.IGNORECASE)
 _KO_GLOSS = re.compile(r"(?<=[가-힣])\([A-Za-z&][A-Za-z&.\s-]{0,14}\)")
 
 
