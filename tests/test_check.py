@@ -880,3 +880,12 @@ def test_us_dollars_name_the_currency_not_the_united_states(tmp_path, repo_root)
     found = errors(findings_of(write(tmp_path, "The deficit was 4.35 billion U.S. dollars."), repo_root))
     assert [f.rule_id for f in found] == ["data.number"] and "4.53 billion" in found[0].message
     assert errors(findings_of(write(tmp_path, "The deficit was 4.53 billion U.S. dollars."), repo_root)) == []
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+def test_a_base_named_by_its_months_takes_any_dash(tmp_path, repo_root, dash):
+    """January-June 2024 is 2024H1: the deficit widened 1,030 on it (770 is on 2024H2)."""
+    right = f"Versus January{dash}June 2024, the shortfall was 1.03 billion dollars larger."
+    assert errors(findings_of(write(tmp_path / "right", right), repo_root)) == []
+    wrong = right.replace("1.03 billion", "770 million")
+    assert [f.rule_id for f in errors(findings_of(write(tmp_path / "wrong", wrong), repo_root))] == ["data.number"]

@@ -100,7 +100,8 @@ class BaseNames:
             others = set(current).union(*(names for b, names in specific.items() if b != basis))
             phrases = [p for p in generic if not any(re.fullmatch(p, o, re.IGNORECASE) for o in others)]
             own = specific[basis] - (others - specific[basis])
-            self.patterns[basis] = _pattern([*phrases, *(n if isinstance(n, _Pattern) else re.escape(n) for n in own)], lang)
+            # Dashes as written in names too: "January–June 2024" is "January-June 2024".
+            self.patterns[basis] = _pattern([*phrases, *(n if isinstance(n, _Pattern) else re.escape(n).replace(r"\-", "[-–—]") for n in own)], lang)
 
     def named(self, text: str) -> set[str]:
         """The bases ``text`` names."""
