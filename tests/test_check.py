@@ -781,6 +781,7 @@ def test_a_hedged_figure_states_a_range(tmp_path, repo_root, lang, body, ok):
     ("en", "Platform services' surplus of 1.41 billion dollars was unprecedented."),
     ("ko", "연구개발서비스 적자 규모는 역대 가장 컸다."),
     ("ko", "콘텐츠산업 흑자는 25억1000만달러로 최고 기록을 세웠다."),
+    ("ko", "게임산업 흑자는 22억6000만달러로 종전 최대치를 넘어섰다."),
 ])
 def test_record_wording_variants_are_record_claims(tmp_path, repo_root, lang, body):
     assert [f.rule_id for f in errors(findings_of(write(tmp_path, body, lang), repo_root))] == ["data.record"]
