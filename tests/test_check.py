@@ -1217,3 +1217,251 @@ def test_a_wrong_amount_gets_a_suggestion_that_restores_the_original(tmp_path, r
             assert (finding.suggestion.column, finding.suggestion.end_column) == (column, column + len(original))
             restored.add(original)
     assert needed <= restored, needed - restored
+
+
+# -- bases named other ways, each bound to its period (issue 10, cause 1 and 2) ---------------
+
+@pytest.mark.parametrize("lang, period, body, wrong", [
+    # 3.5 billion is 2024H1 (a year earlier), 3.76 billion 2024H2 (the previous half).
+    ("en", "2025H1", "The deficit widened from 3.5 billion dollars in the preceding half to 4.53 billion dollars.", "3.5 billion dollars"),
+    ("en", "2025H1", "The deficit came in at 4.53 billion dollars against 3.5 billion dollars in H2 2024.", "3.5 billion dollars"),
+    ("en", "2025H1", "The deficit grew 20.5% from the same half a year before.", "20.5%"),
+    ("ko", "2025H1", "지식서비스 적자는 반년 새 35억달러에서 45억3000만달러로 커졌다.", "35억달러"),
+    ("ko", "2025H1", "지식서비스 수지 적자는 1년 새 20.5% 불어났다.", "20.5%"),
+    ("ko", "2025H1", "지난해 1~6월(37억6000만달러)보다 적자 폭이 확대됐다.", "37억6000만달러"),
+    ("ko", "2025H1", "적자는 전 반기보다 10억3000만달러 많은 45억3000만달러였다.", "10억3000만달러"),
+    # 2023H1 has no figure a year earlier: 4.74 billion is the previous half's (2022H2).
+    ("en", "2023H1", "In the first half of 2023, the deficit narrowed to 2.72 billion dollars from 4.74 billion dollars a year earlier.", "4.74 billion dollars"),
+    ("ko", "2023H1", "2023년 상반기 적자는 27억2000만달러로 1년 전(47억4000만달러)보다 줄었다.", "47억4000만달러"),
+])
+def test_a_base_named_another_way_binds_the_figure_to_its_period(tmp_path, repo_root, lang, period, body, wrong):
+    found = findings_of(write(tmp_path, body, lang, period), repo_root)
+    assert [f.column for f in errors(found)] == [col(body, wrong)], found
+
+
+@pytest.mark.parametrize("lang, period, body", [
+    ("en", "2025H1", "The deficit widened from 3.76 billion dollars in the preceding half to 4.53 billion dollars."),
+    ("en", "2025H1", "The deficit came in at 4.53 billion dollars against 3.76 billion dollars in H2 2024."),
+    ("en", "2025H1", "The deficit grew 29.4% from the same half a year before."),
+    ("ko", "2025H1", "지식서비스 적자는 1년 새 35억달러에서 45억3000만달러로 커졌다."),
+    ("ko", "2025H1", "직전 반기인 지난해 7∼12월(37억6000만달러)보다 적자 폭이 확대됐다."),
+    ("ko", "2025H1", "적자는 전 반기보다 7억7000만달러 많은 45억3000만달러였다."),
+    ("ko", "2025H1", "2024년 하반기 37억6000만달러였던 적자는 올 상반기 45억3000만달러로 늘었다."),
+])
+def test_a_base_named_another_way_accepts_its_own_figure(tmp_path, repo_root, lang, period, body):
+    assert errors(findings_of(write(tmp_path, body, lang, period), repo_root)) == []
+
+
+# -- editors' own names for items (issue 10, cause 3) ------------------------------------------
+
+@pytest.mark.parametrize("lang, period, body, right, wrong", [
+    # Korean spacing and glosses: pbs -4,480, pbs.rnd -3,090, ics +1,960.
+    ("ko", "2025H1", "전문·사업 서비스 적자는 {}였다.", "44억8000만달러", "45억3000만달러"),
+    ("ko", "2025H1", "연구개발(R&D)서비스 적자는 {}로 집계됐다.", "30억9000만달러", "35억달러"),
+    ("ko", "2025H1", "정보·통신 서비스 흑자는 {}였다.", "19억6000만달러", "12억8000만달러"),
+    # 연구개발 for R&D, 권 on each part, 대미 for the United States.
+    ("ko", "2025H1", "연구개발 관련 산업재산권 적자는 {}였다.", "7억7000만달러", "17억5000만달러"),
+    ("ko", "2025H1", "상표권·프랜차이즈권 적자는 {}였다.", "9억9000만달러", "6억5000만달러"),
+    ("ko", "2024", "대미 적자는 {}였다.", "56억1000만달러", "57억3000만달러"),
+    # midsize, IP, R&D-related, the U.S.
+    ("en", "2025H1", "Midsize companies logged a surplus of {}.", "930 million dollars", "1.03 billion dollars"),
+    ("en", "2025H1", "The IP deficit came to {}.", "2.45 billion dollars", "1.44 billion dollars"),
+    ("en", "2025H1", "R&D-related industrial property rights showed a deficit of {}.", "770 million dollars", "470 million dollars"),
+    ("en", "2024", "The deficit with the U.S. was {} last year.", "5.61 billion dollars", "5.73 billion dollars"),
+])
+def test_an_item_named_the_editors_way_is_judged_against_that_item(tmp_path, repo_root, lang, period, body, right, wrong):
+    assert errors(findings_of(write(tmp_path / "right", body.format(right), lang, period), repo_root)) == []
+    found = errors(findings_of(write(tmp_path / "wrong", body.format(wrong), lang, period), repo_root))
+    assert [(f.rule_id, f.column) for f in found] == [("data.number", col(body.format(wrong), wrong))], found
+
+
+def test_a_change_written_as_larger_or_smaller_is_a_change(tmp_path, repo_root):
+    """"$1.03 billion larger than in January-June 2024" states the year-on-year widening (4,530 - 3,500)."""
+    body = "Versus the January-June period of 2024, the shortfall was 1.03 billion dollars larger."
+    assert errors(findings_of(write(tmp_path / "right", body), repo_root)) == []
+    wrong = body.replace("1.03 billion", "770 million")  # 770 is the widening on the previous half
+    assert [f.rule_id for f in errors(findings_of(write(tmp_path / "wrong", wrong), repo_root))] == ["data.number"]
+
+
+def test_financial_press_shorthand_bn_is_read_as_billions(tmp_path, repo_root):
+    from generator.check.fix import restyle
+
+    assert errors(findings_of(write(tmp_path / "right", "The knowledge services deficit swelled to $4.53bn."), repo_root)) == []
+    found = findings_of(write(tmp_path / "wrong", "The knowledge services deficit swelled to $4.35bn."), repo_root)
+    assert [f.rule_id for f in errors(found)] == ["data.number"]
+    # The house-style message names the amount whole, and --fix keeps away from a style it cannot write.
+    assert [f.message for f in found if f.rule_id == "en.money-style"] == ["write '4.35 billion dollars' instead of '$4.35bn' (house money style)"]
+    assert restyle("$4.35bn", "en", 4530) is None
+
+
+# -- percentages of balances, signs and streaks as Korean and wire copy write them -------------
+
+@pytest.mark.parametrize("lang, body, right, wrong, rule", [
+    # ics +1,280 -> +1,960: 53.1%; 71.9% is platform services' share of it, not a change.
+    ("ko", "정보·통신서비스 흑자는 6억8000만달러 늘어 {} 증가했다.", "53.1%", "71.9%", "data.percent"),
+    # content.games is 90.0% of the content industry's +2,510 (2,260); 76.6% is its share of the surpluses' sum.
+    ("en", "Games accounted for {} of the content industry's surplus.", "90 percent", "71.9 percent", "data.percent"),
+    # "적자는 19억6000만달러": ics had a surplus.
+    ("ko", "정보·통신서비스 {}는 19억6000만달러였다.", "흑자", "적자", "data.sign"),
+    # "3개 반기 연속": the total has been in deficit, not surplus, for at least three halves.
+    ("ko", "지식서비스 무역수지는 3개 반기 연속 {}를 냈다.", "적자", "흑자", "data.streak"),
+    # A bare "compared with $X" is the base, of either basis.
+    ("en", "The deficit came to 4.53 billion dollars, compared with {}.", "3.76 billion dollars", "3.67 billion dollars", "data.number"),
+])
+def test_korean_and_wire_forms_of_percents_signs_and_streaks(tmp_path, repo_root, lang, body, right, wrong, rule):
+    assert errors(findings_of(write(tmp_path / "right", body.format(right), lang), repo_root)) == []
+    found = errors(findings_of(write(tmp_path / "wrong", body.format(wrong), lang), repo_root))
+    assert [f.rule_id for f in found] == [rule], found
+
+
+def test_a_korean_sign_word_before_another_amount_is_not_this_amounts(tmp_path, repo_root):
+    """"중견기업 흑자는 9억3000만달러, 대기업은 37억5000만달러였다": 흑자 belongs to the first amount only."""
+    body = "중견기업 흑자는 9억3000만달러, 대기업은 37억5000만달러 적자였다."
+    assert errors(findings_of(write(tmp_path, body, "ko"), repo_root)) == []
+    body = "중견기업 흑자는 9억3000만달러, 대기업은 37억5000만달러였다."
+    assert errors(findings_of(write(tmp_path, body, "ko"), repo_root)) == []
+
+
+# -- hedged figures and record words (issue 10, causes 4 and 5) --------------------------------
+
+@pytest.mark.parametrize("lang, body, ok", [
+    # ics +53.1% on the previous half; the total's deficit +29.4% on a year earlier, 4,530 in all.
+    ("en", "The surplus in information and communications services jumped more than 50 percent.", True),
+    ("en", "The surplus in information and communications services jumped more than 60 percent.", False),
+    ("en", "The deficit widened by nearly 30 percent from a year earlier.", True),
+    ("en", "The deficit widened by more than 30 percent from a year earlier.", False),
+    ("en", "The knowledge services deficit came to more than 4 billion dollars.", True),
+    ("en", "The knowledge services deficit came to more than 5 billion dollars.", False),
+    ("ko", "정보·통신서비스 흑자는 50% 넘게 늘었다.", True),
+    ("ko", "적자는 1년 전보다 30% 가까이 불었다.", True),
+    ("ko", "적자는 1년 전보다 30% 넘게 불었다.", False),
+    ("ko", "지식서비스 적자는 45억달러를 넘었다.", True),
+    ("ko", "지식서비스 적자는 46억달러를 넘었다.", False),
+])
+def test_a_hedged_figure_states_a_range(tmp_path, repo_root, lang, body, ok):
+    found = errors(findings_of(write(tmp_path, body, lang), repo_root))
+    assert (found == []) == ok, found
+    assert all(f.suggestion is None for f in found)  # a range has no one number to restore
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The game industry's surplus hit a new high of 2.26 billion dollars."),
+    ("en", "The deficit in professional and business services has never been larger."),
+    ("en", "Platform services' surplus of 1.41 billion dollars was unprecedented."),
+    ("ko", "연구개발서비스 적자 규모는 역대 가장 컸다."),
+    ("ko", "콘텐츠산업 흑자는 25억1000만달러로 최고 기록을 세웠다."),
+    ("ko", "게임산업 흑자는 22억6000만달러로 종전 최대치를 넘어섰다."),
+])
+def test_record_wording_variants_are_record_claims(tmp_path, repo_root, lang, body):
+    assert [f.rule_id for f in errors(findings_of(write(tmp_path, body, lang), repo_root))] == ["data.record"]
+
+
+def test_a_record_variant_of_an_asserted_record_passes(tmp_path, repo_root):
+    body = "Information and communications services' surplus of 1.96 billion dollars was unprecedented, a new high."
+    assert errors(findings_of(write(tmp_path, body), repo_root)) == []
+
+
+# -- lists of names and amounts (issue 10, cause 3) --------------------------------------------
+
+@pytest.mark.parametrize("lang, right, wrong", [
+    # North America -3,770, Europe -2,180: the names after the amounts, before "respectively".
+    ("en", "South Korea ran deficits of 3.77 billion dollars and 2.18 billion dollars with North America and Europe, respectively.",
+     "South Korea ran deficits of 2.18 billion dollars and 3.77 billion dollars with North America and Europe, respectively."),
+    # inst.midsize +930, inst.individuals +510 ("individuals and others"): in order, "respectively" unsaid.
+    ("en", "Mid-sized firms and individuals posted surpluses of 930 million dollars and 510 million dollars.",
+     "Mid-sized firms and individuals posted surpluses of 510 million dollars and 930 million dollars."),
+    ("ko", "대기업과 디지털 중개 플랫폼은 37억5000만달러, 22억달러 적자를 냈다.",
+     "대기업과 디지털 중개 플랫폼은 22억달러, 37억5000만달러 적자를 냈다."),
+    ("ko", "중견기업(9억3000만달러)과 개인(5억1000만달러)은 흑자를 냈다.", "중견기업(5억1000만달러)과 개인(9억3000만달러)은 흑자를 냈다."),
+])
+def test_a_list_of_names_pairs_with_a_list_of_amounts_in_order(tmp_path, repo_root, lang, right, wrong):
+    assert errors(findings_of(write(tmp_path / "right", right, lang), repo_root)) == []
+    assert [f.rule_id for f in errors(findings_of(write(tmp_path / "wrong", wrong, lang), repo_root))] == ["data.number"] * 2
+
+
+def test_one_name_with_several_amounts_is_no_list(tmp_path, repo_root):
+    body = "The ICT industry posted a surplus of 1.57 billion dollars on exports of 6.37 billion dollars and imports of 4.8 billion dollars."
+    assert errors(findings_of(write(tmp_path, body), repo_root)) == []
+
+
+@pytest.mark.parametrize("lang, body, ok", [
+    # Within a half-year release the other half needs no year: 2024H2 -3,760, 2024H1 -3,500.
+    ("en", "The July-December period saw a deficit of 3.76 billion dollars.", True),
+    ("en", "The July-December period saw a deficit of 3.5 billion dollars.", False),
+    ("ko", "상반기 적자는 하반기(37억6000만달러)보다 커졌다.", True),
+    ("ko", "상반기 적자는 하반기(35억달러)보다 커졌다.", False),
+    # "about 1.5 times": ics 1,960 / 1,280 = 1.53.
+    ("en", "The surplus in information and communications services grew about 1.5 times.", True),
+    ("en", "The surplus in information and communications services grew about 1.8 times.", False),
+    # "down from" and "up from" are directions: performances and exhibitions 180 -> 200.
+    ("en", "Performances and exhibitions posted a surplus of 200 million dollars, up from 180 million dollars.", True),
+    ("en", "Performances and exhibitions posted a surplus of 200 million dollars, down from 180 million dollars.", False),
+])
+def test_unyeared_halves_about_multiples_and_up_down(tmp_path, repo_root, lang, body, ok):
+    assert (errors(findings_of(write(tmp_path, body, lang), repo_root)) == []) == ok
+
+
+def test_an_imports_percent_is_never_the_exports_or_the_balances(tmp_path, repo_root):
+    """2025H1 has no imports change (no imports figure for 2024H2): "imports rose 6.5%" (the exports'
+    change) is never confirmed by another metric's percent; being exactly that other metric's, it is
+    the classic slip and an error (worked out from the table, imports rose 8.9%: 22,260 to 24,240).
+    Another percent the data can neither confirm nor refute stays a warning."""
+    body = "Exports gained 6.5% to 19.71 billion dollars, while imports rose 6.5% to 24.24 billion dollars."
+    found = [f for f in findings_of(write(tmp_path, body), repo_root) if f.rule_id.startswith("data.")]
+    second = body.rindex("6.5%") + 1
+    assert [(f.level, f.rule_id) for f in found if f.column == second] == [("error", "data.percent")]
+    assert "not of imports" in next(f.message for f in found if f.column == second)
+    other = body.replace("imports rose 6.5%", "imports rose 8.9%")
+    found = [f for f in findings_of(write(tmp_path, other), repo_root) if f.rule_id.startswith("data.")]
+    assert [(f.level, f.rule_id) for f in found if f.column == second] == [("warning", "data.unverifiable")]
+    assert errors(found) == []
+
+
+@pytest.mark.parametrize("lang, body, ok", [
+    # Wire and daily headline money: "$4.53 bln", "45억弗" (the total's deficit 4,530).
+    ("en", "# S.Korea knowledge services deficit widens to $4.53 bln", True),
+    ("en", "# S.Korea knowledge services deficit widens to $4.35 bln", False),
+    ("ko", "# 상반기 지식서비스 적자 45억弗", True),
+    ("ko", "# 상반기 지식서비스 적자 54억弗", False),
+    # Sign words: a shortfall, in the red (ics and Asia had surpluses, North America a deficit).
+    ("en", "Information and communications services ran a shortfall of 1.96 billion dollars.", False),
+    ("en", "Asia was in the red by 3.57 billion dollars.", False),
+    ("en", "North America was in the red by 3.77 billion dollars.", True),
+    # "down 6.5%": exports rose 6.5% on the previous half.
+    ("en", "Knowledge services exports were up 6.5% on the previous half at 19.71 billion dollars.", True),
+    ("en", "Knowledge services exports were down 6.5% on the previous half at 19.71 billion dollars.", False),
+])
+def test_headline_money_sign_words_and_down(tmp_path, repo_root, lang, body, ok):
+    assert (errors(findings_of(write(tmp_path, body, lang), repo_root)) == []) == ok
+
+
+@pytest.mark.parametrize("lang, right, wrong", [
+    # Two bases in one sentence: each figure is on the base next to it (20.5% / 770 on 2024H2,
+    # 29.4% / 1,030 on 2024H1; the bases -3,760 and -3,500).
+    ("en", "The deficit widened 20.5% from the previous half and 29.4% from a year earlier.",
+     "The deficit widened 29.4% from the previous half and 20.5% from a year earlier."),
+    ("en", "The deficit widened by 770 million dollars from the previous half and by 1.03 billion dollars from a year earlier.",
+     "The deficit widened by 1.03 billion dollars from the previous half and by 770 million dollars from a year earlier."),
+    ("en", "The deficit came to 4.53 billion dollars, versus 3.76 billion dollars in the prior half and 3.5 billion dollars a year earlier.",
+     "The deficit came to 4.53 billion dollars, versus 3.5 billion dollars in the prior half and 3.76 billion dollars a year earlier."),
+    ("ko", "적자는 직전 반기보다 20.5%, 1년 전보다 29.4% 늘었다.", "적자는 직전 반기보다 29.4%, 1년 전보다 20.5% 늘었다."),
+    ("ko", "적자는 직전 반기(37억6000만달러)와 1년 전(35억달러)보다 모두 커졌다.", "적자는 직전 반기(35억달러)와 1년 전(37억6000만달러)보다 모두 커졌다."),
+])
+def test_two_bases_in_one_sentence_bind_each_figure_to_its_own(tmp_path, repo_root, lang, right, wrong):
+    assert errors(findings_of(write(tmp_path / "right", right, lang), repo_root)) == []
+    assert len(errors(findings_of(write(tmp_path / "wrong", wrong, lang), repo_root))) == 2
+
+
+def test_us_dollars_name_the_currency_not_the_united_states(tmp_path, repo_root):
+    found = errors(findings_of(write(tmp_path, "The deficit was 4.35 billion U.S. dollars."), repo_root))
+    assert [f.rule_id for f in found] == ["data.number"] and "4.53 billion" in found[0].message
+    assert errors(findings_of(write(tmp_path, "The deficit was 4.53 billion U.S. dollars."), repo_root)) == []
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+def test_a_base_named_by_its_months_takes_any_dash(tmp_path, repo_root, dash):
+    """January-June 2024 is 2024H1: the deficit widened 1,030 on it (770 is on 2024H2)."""
+    right = f"Versus January{dash}June 2024, the shortfall was 1.03 billion dollars larger."
+    assert errors(findings_of(write(tmp_path / "right", right), repo_root)) == []
+    wrong = right.replace("1.03 billion", "770 million")
+    assert [f.rule_id for f in errors(findings_of(write(tmp_path / "wrong", wrong), repo_root))] == ["data.number"]

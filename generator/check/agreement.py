@@ -70,6 +70,11 @@ class Agreement:
         for fact in facts:
             if fact.kind == "change" and fact.get("base_period") and fact.get("basis") in ("previous_period", "year_ago"):
                 self.base_periods.setdefault(fact.basis, str(fact.base_period))
+        # A basis the facts lack (no figure a year before 2023H1) is still named by its words: "from
+        # 4.74 billion a year earlier" then names a base no figure belongs to, not an unnamed one.
+        if self.period.kind != "Y":
+            self.base_periods.setdefault("previous_period", str(self.period.previous()))
+            self.base_periods.setdefault("year_ago", str(self.period.year_ago()))
 
     # -- helpers -----------------------------------------------------------------------
     def matcher(self, lang: str) -> ItemMatcher:
@@ -259,6 +264,13 @@ class Agreement:
                     before = list(dict.fromkeys(m for m in items if clause[0] <= m.start and run and m.end <= run[0].start))
                     if len(run) > 1 and len(before) >= len(run) and not pairs:
                         pairs = {f: [m] for f, m in zip(run, before[-len(run):])}
+                    # "deficits of $3.77 billion and $2.18 billion with North America and Europe,
+                    # respectively": the names between the amounts and the word.
+                    after = list(dict.fromkeys(m for m in items if run and m.start >= run[-1].end and m.end <= at))
+                    if lang != "ko" and len(run) > 1 and len(after) == len(run) and not pairs:
+                        pairs = {f: [m] for f, m in zip(run, after)}
+            if not pairs and len(money) > 1:
+                pairs = self._listed_pairs(text, lang, clause, items, money)
             percents = [f for f in in_clause if f.kind == "percent"]
             if len(percents) > 1 and re.search(RESPECTIVELY[lang], text[clause[0]:clause[1]], re.IGNORECASE):
                 # "Exports to the U.S. and China rose 14.7 percent and 1.8 percent, respectively",
@@ -275,6 +287,46 @@ class Agreement:
         findings += self._records(doc, sentence, lang, items, context)
         findings += self._streaks(doc, sentence, lang, items, context)
         return findings
+
+    def _named_for(self, text: str, lang: str, figure: Mention) -> set[str]:
+        """The bases a figure is measured on: those the sentence names, or, when it names several
+        ("20.5% from the previous half and 29.4% from a year earlier", "직전 반기보다 20.5%, 1년 전보다
+        29.4%"), the one next to the figure: after it in English, before it in Korean, up to the
+        neighbouring figure."""
+        names = self.base_names(lang)
+        named = names.named(text)
+        if len(named) < 2:
+            return named
+        others = [f for f in find_mentions(text, lang) if f.kind in ("money", "percent") and f.start != figure.start]
+        after = text[figure.end:min([f.start for f in others if f.start >= figure.end] + [len(text)])]
+        before = text[max([f.end for f in others if f.end <= figure.start] + [0]):figure.start]
+        for segment in ((after, before) if lang == "en" else (before, after)):
+            own = names.named(segment)
+            if own:
+                return own
+        return named
+
+    def _listed_pairs(self, text: str, lang: str, clause, items, money) -> dict:
+        """"Mid-sized firms and individuals posted surpluses of $930 million and $510 million",
+        "대기업과 플랫폼은 37억5000만달러, 22억달러 적자": a list of names straight followed by a
+        list of as many amounts pairs them in order, "respectively" (각각) left unsaid."""
+        joint = _LIST_JOINT[lang]
+        names = sorted(dict.fromkeys(m for m in items if clause[0] <= m.start and m.end <= money[0].start), key=lambda m: m.start)
+        if len(names) < 2:
+            return {}
+        listed = [names[-1]]
+        for m in reversed(names[:-1]):
+            if not re.fullmatch(joint, text[m.end:listed[0].start], re.IGNORECASE):
+                break
+            listed.insert(0, m)
+        amounts = [money[0]]
+        for f in money[1:]:
+            if not re.fullmatch(joint, text[amounts[-1].end:f.start], re.IGNORECASE):
+                break
+            amounts.append(f)
+        if len(listed) != len(amounts) or len(amounts) < 2 or len({c for m in listed for c in m.codes}) < len(listed):
+            return {}
+        return {f: [m] for f, m in zip(amounts, listed)}
 
     def _codes(self, owners: Iterable[ItemMention]) -> list[str]:
         return list(dict.fromkeys(code for m in owners for code in m.codes))
@@ -362,6 +414,19 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
                                      f"'{figure.text}' is a percent in the data, not percentage points (data: {hit}%)", f"{hit}%")]
         rule = "data.multiple" if figure.kind == "multiple" else "data.percent"
+        if not pool and figure.kind == "percent":
+            # "ICT 산업의 수입 증가율은 19.3%" where the data has no imports change but 19.3% is the
+            # exports' own: another metric's figure, the classic slip, not an unknown.
+            metric = self._stated_metric(sentence.text, lang, figure, clause)
+            if metric is not None:
+                other = [(v, f) for code in codes for v, f in self.index.get(code, ItemFacts()).percent
+                         if f.kind == "change" and f.get("metric") and f.metric != metric
+                         and not f.metric.startswith(metric + "_") and fits(figure, v)]
+                if other:
+                    fact = other[0][1]
+                    return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
+                                         f"'{figure.text}' is the change of {fact.metric} of {names}, not of {metric} (the data has no {metric} change)",
+                                         f"{other[0][0]}% ({fact.metric})")]
         if not pool:
             return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                  f"'{figure.text}': no {figure.kind} for {names} in the facts of {self.period}; it can neither be confirmed nor refuted")]
@@ -387,7 +452,7 @@ class Agreement:
         """
         if figure.kind not in ("percent", "multiple") or not pool:
             return pool
-        named = self.base_names(lang).named(text)
+        named = self._named_for(text, lang, figure)
         # No base named and no from-to amount to tie it to one: the release's headline basis is
         # meant ("dropped 15.2 percent" in a year-on-year release is not the change on last month).
         # A base named earlier in the paragraph carries over ("… from a year earlier. The deficit
@@ -395,10 +460,17 @@ class Agreement:
         implied: set[str] = set()
         if not named and not any(f.kind == "money" and self._from_to(text, lang, f) for f in find_mentions(text, lang)):
             implied = set(self._carried_bases) or ({self.config.headline.basis} if self.config.headline is not None else set())
+            # An item whose data has no change on that basis (ICT exports: only on the year) is read
+            # on the basis it has: the sentence names none, and the data leaves one.
+            if not any(f.kind == "change" and f.get("basis") in implied for _, f in pool):
+                implied = set()
         metric = self._stated_metric(text, lang, figure, clause)
         before = text[max(clause[0], figure.start - 16):figure.start]
         moved = figure.kind == "percent" and any(re.search(rf"(?:{pattern})\W*(?:by\s+|about\s+|some\s+|nearly\s+|almost\s+)?$", before, re.IGNORECASE)
-                                                 for _, pattern in DIRECTIONS[lang]) if lang == "en" else False
+                                                 for _, pattern in DIRECTIONS[lang]) if lang == "en" else (
+            # Korean puts the verb after: "53.1% 증가했다", "70.1% 커졌다" is a change, not a share.
+            figure.kind == "percent" and any(re.match(rf"\s?(?:가량|정도|가까이|넘게|이나|나)?\s?(?:{pattern})", text[figure.end:figure.end + 12])
+                                             for _, pattern in DIRECTIONS[lang]))
 
         # The base the figure itself is measured on: "8.4 percent from the previous month", "전월 대비 8.4%".
         window = text[figure.end:min(clause[1], figure.end + 30)] if lang == "en" else text[max(clause[0], figure.start - 16):figure.start]
@@ -441,8 +513,9 @@ class Agreement:
             defined = self.config.metrics.get(fm)
             if beside and defined is not None and defined.percent_basis and defined.percent_basis not in beside:
                 return False
+            # "imports rose 6.5%" is not the exports' 6.5%, even when the data has no imports change.
             if metric in ("exports", "imports") and fm and not (fm == metric or fm.startswith(metric + "_")) \
-                    and any((f.get("metric") or "").startswith(metric) for _, f in pool):
+                    and (fm.startswith(("exports", "imports", "balance")) or any((f.get("metric") or "").startswith(metric) for _, f in pool)):
                 return False
             if moved and fact.kind in ("share", "driver", "rank"):
                 return False
@@ -599,7 +672,7 @@ class Agreement:
         segment = text[clause[0]:clause[1]]
         # The bases the sentence names, each bound to its own period: "from $3.76 billion a year
         # earlier" names the year-ago base, so the previous half's 3.76 billion is not it.
-        named = self.base_names(lang).named(text)
+        named = self._named_for(text, lang, figure)
         for hit in hits:
             if hit.role == "value":
                 return None
@@ -633,7 +706,8 @@ class Agreement:
         """A from-to construction with the base left unnamed: "from $3.76 billion to $4.53 billion",
         "widened to $4.53 billion from $3.76 billion", "37억6000만달러에서 45억3000만달러로"."""
         if lang == "en":
-            return bool(re.search(r"\bfrom\s*$", text[max(0, figure.start - 8):figure.start], re.IGNORECASE))
+            # "compared with $3.76 billion", "against $3.76 billion": the base as a bare figure too.
+            return bool(re.search(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*$", text[max(0, figure.start - 14):figure.start], re.IGNORECASE))
         return bool(re.match(r"\)?\s?(?:에서|보다)", text[figure.end:figure.end + 4]))
 
     def period_phrases(self, period: str | None, fact: Fact, lang: str) -> list[str]:
@@ -664,10 +738,18 @@ class Agreement:
         else:
             after = re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4])
             word = after.group(1) if after else None
+            if word is None:
+                # "적자는 19억6000만달러로": the sign word before, when no other amount or name stands
+                # between it and the figure ("흑자는 9억3000만달러, 대기업은 37억5000만달러" is not).
+                before = list(re.finditer(r"흑자|적자", text[clause[0]:figure.start]))
+                if before:
+                    gap = text[clause[0] + before[-1].end():figure.start]
+                    if not find_mentions(gap, "ko") and not self.matcher(lang).find(gap):
+                        word = before[-1].group(0)
             named = word is not None
         stated = None
         if word:
-            stated = "surplus" if word.startswith(("surplus", "흑자")) else "deficit"
+            stated = "surplus" if word.startswith(("surplus", "흑자", "in the black")) else "deficit"
         elif figure.negative:
             stated = "deficit"
         # Every balance figure carries a sign (a change's delta carries the sign of the balance
@@ -1205,6 +1287,8 @@ class Agreement:
 DIGITS = {"en": r"\b(?P<n>single|double|triple)[- ]digits?\b", "ko": r"(?P<n>한|두|세)\s?자릿수"}
 _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세": 3}
 
+# What joins the members of a list: "A, B and C", "A와 B", "37억5000만달러, 22억달러".
+_LIST_JOINT = {"en": r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", "ko": r"\s*(?:[,，·]|및|[와과](?=\s))\s*"}
 # A figure followed by the base it is measured against: "0.2 percent from October", "10월 대비".
 _COMPARED = {"en": re.compile(r"\s*(?:from|on|than|over|against|compared with|versus|vs\.?)(?!\w)", re.IGNORECASE),
              "ko": re.compile(r"\s*(?:대비|보다)")}

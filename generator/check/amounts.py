@@ -11,19 +11,24 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-_EN_SCALE = {"trillion": Decimal(1_000_000), "billion": Decimal(1_000), "million": Decimal(1)}
+_EN_SCALE = {"trillion": Decimal(1_000_000), "billion": Decimal(1_000), "million": Decimal(1),
+             # Financial-press shorthand: "$4.53bn", "$770mn", "$770mln".
+             "tn": Decimal(1_000_000), "bn": Decimal(1_000), "mn": Decimal(1), "mln": Decimal(1),
+             # Wire headlines: "$4.53 bln", "$770 mln".
+             "trln": Decimal(1_000_000), "bln": Decimal(1_000)}
 _EN_FOLD = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
             "eightfold": 8, "ninefold": 9, "tenfold": 10, "twice": 2, "double": 2, "doubled": 2, "tripled": 3}
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 EN_MONEY = re.compile(
-    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million)\b(?:\s+(?:US\s+)?dollars?)?",
+    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b(?:\s+(?:US\s+)?dollars?)?",
     re.IGNORECASE,
 )
 # 1조2000억달러, 45억3000만달러, 45억 3천만 달러, 45.3억달러, 9000만달러, 22억 달러
 KO_MONEY = re.compile(
     r"(?P<neg>-)?(?:(?P<jo>\d+(?:\.\d+)?)\s?조\s?)?(?:(?P<eok>\d{1,4}(?:,\d{3})?(?:\.\d+)?)\s?억\s?)?"
-    r"(?:(?P<man>\d{1,4}|\d천|\d(?:\.\d+)?천)\s?만\s?)?(?P<unit>(?:미국\s?)?달러)"
+    # 弗 is the dollar in headlines ("적자 45억弗").
+    r"(?:(?P<man>\d{1,4}|\d천|\d(?:\.\d+)?천)\s?만\s?)?(?P<unit>(?:미국\s?)?달러|弗)"
 )
 KO_DOUBLE_MAN = re.compile(r"(?<![\d.,])(?P<neg>-)?(?P<first>\d{1,4})\s?만\s?(?P<second>\d{1,4})\s?만\s?(?:미국\s?)?달러")
 # Amounts below 1만 dollars, written in plain digits (0달러, 2500달러).
@@ -46,7 +51,20 @@ _KO_NUMBER_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "열": 10}
 _HEDGE_BEFORE = {"en": re.compile(r"(?P<more>more than|over|above)\s*$|(?P<nearly>nearly|almost|close to|just under)\s*$|(?P<about>roughly|about|around|some)\s*$", re.IGNORECASE),
                  "ko": re.compile(r"(?P<nearly>거의)\s*$|(?P<about>약)\s*$")}
 _HEDGE_AFTER = {"en": re.compile(r"^\s*(?P<more>or more)\b"),
-                "ko": re.compile(r"^\s*(?:로|으로)?\s*(?:(?P<more>넘게|넘는|이상|넘어|넘었|넘겼|넘긴|넘|남짓)|(?P<nearly>가까이|가깝|에 육박|육박)|(?P<about>가량|정도|에 달))")}
+                "ko": re.compile(r"^\s*(?:로|으로)?\s*(?:(?P<more>넘게|넘는|이상|넘어|넘었|넘겼|넘긴|넘|남짓)|(?P<nearly>가까이|가깝|에 육박|육박)|(?P<about>가량|정도|안팎|에 달))")}
+
+
+# Hedges on an amount or a percentage: "more than $4 billion", "nearly 30 percent", "45억달러를 넘었다",
+# "30% 가까이", "약 45억달러". "about" reads the figure as rounded to its last non-zero digit.
+_AMOUNT_HEDGE_BEFORE = {
+    "en": re.compile(r"(?:(?P<more>more than|over|above|upwards of|in excess of|topp(?:ed|ing)|exceed(?:ed|ing)|surpass(?:ed|ing)|just over)"
+                     r"|(?P<nearly>nearly|almost|close to|just under|just shy of)|(?P<about>about|around|roughly|approximately|some))\s+(?:US)?\$?\s?$", re.IGNORECASE),
+    "ko": re.compile(r"(?:(?P<about>약|대략)|(?P<nearly>거의))\s?$"),
+}
+_AMOUNT_HEDGE_AFTER = {
+    "en": re.compile(r"^\s*(?P<more>or more|plus)\b"),
+    "ko": re.compile(r"^\s?(?:(?:을|를|가|이)?\s?(?P<more>넘[게는어었겼긴]|넘|돌파|웃돌|상회)|(?P<nearly>가까이|가까운|에\s?육박|에\s?근접|에\s?조금 못)|(?P<about>가량|안팎|정도|내외))"),
+}
 
 
 @dataclass(frozen=True)
@@ -132,6 +150,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         # and "10%" is not "about 10"): the precision is its last written decimal place.
         decimals = len(number.partition(".")[2])
         mentions.append(Mention(kind, Decimal(number), Decimal(1) / Decimal(10) ** decimals, m.start(), m.end(), m.group(0)))
+    mentions = [_hedged(m, text, lang) if m.kind in ("money", "percent") else m for m in mentions]
     pattern = EN_MULTIPLE if lang == "en" else KO_MULTIPLE
     for m in pattern.finditer(text):
         if m.groupdict().get("word"):
@@ -147,17 +166,47 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         hedge = None
         for found in (before, after):
             if found:
-                groups = found.groupdict()
-                hedge = "more" if groups.get("more") else "nearly" if groups.get("nearly") else "about"
+                hedge = next(name for name in ("more", "nearly", "about") if found.groupdict().get(name))
         mentions.append(Mention("multiple", value, precision, m.start(), m.end(), m.group(0), hedge=hedge))
     return sorted(mentions, key=lambda x: x.start)
 
 
+def _hedged(mention: Mention, text: str, lang: str) -> Mention:
+    before = _AMOUNT_HEDGE_BEFORE[lang].search(text[max(0, mention.start - 20):mention.start])
+    after = _AMOUNT_HEDGE_AFTER[lang].match(text[mention.end:mention.end + 10])
+    for found in (before, after):
+        if found:
+            hedge = next(name for name in ("more", "nearly", "about") if found.groupdict().get(name))
+            return Mention(mention.kind, mention.value, mention.precision, mention.start, mention.end, mention.text,
+                           mention.negative, hedge)
+    return mention
+
+
+def _step(mention: Mention) -> Decimal:
+    """The place of the written figure's last non-zero digit: 10 for "30 percent", 1,000 for "$4 billion"."""
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", mention.text)
+    if mention.kind == "money" or digits is None:
+        return mention.precision
+    return _precision(digits.group(0), Decimal(1))
+
+
 def matches(mention: Mention, value: Decimal) -> bool:
-    """Does the data ``value`` rounded (half up) to the mention's precision equal what it states?"""
+    """Does the data ``value`` rounded (half up) to the mention's precision equal what it states?
+
+    A hedged figure states a range: "more than 50 percent" lies above 50 and below the next step
+    of its last digit (60); "nearly 30 percent" from 85% of 30 up to 30; "about 30 percent" rounds
+    to 30 at its last non-zero digit.
+    """
     from ..lang.numbers import round_half_up
 
     value = abs(value)
+    if mention.hedge and mention.kind in ("money", "percent"):
+        step = _step(mention)
+        if mention.hedge == "more":
+            return mention.value < value < mention.value + step
+        if mention.hedge == "nearly":
+            return mention.value * Decimal("0.85") <= value <= mention.value
+        return round_half_up(value, step) == mention.value
     if abs(value - mention.value) > mention.precision:
         return False  # rounding moves a value by at most half the precision: no need to round
     return round_half_up(value, mention.precision) == mention.value

@@ -16,6 +16,8 @@ from ..periods import Period
 
 _EN_HALF = {1: ("first", "January-June"), 2: ("second", "July-December")}
 _KO_HALF = {1: "상반기", 2: "하반기"}
+# A half by its months in Korean ("지난해 7~12월"), as a pattern: the tilde is written several ways.
+_KO_HALF_MONTHS = {1: r"1\s?[~∼〜-]\s?6월", 2: r"7\s?[~∼〜-]\s?12월"}
 
 
 def _period_names(period: Period, lang: str, release_year: int | None) -> set[str]:
@@ -39,14 +41,22 @@ def _period_names(period: Period, lang: str, release_year: int | None) -> set[st
                 names.add(f"{ordinal} half of {year}")
                 names.add(f"the {months} period of {year}")
                 names.add(f"{months} {year}")
+            # Wire shorthand: "H2 2024", "2H 2024", "2H24".
+            names.update({f"H{period.n} {period.year}", f"{period.n}H {period.year}", f"{period.n}H{period.year % 100:02d}"})
         else:
             part = _KO_HALF[period.n]
             names.add(f"{period.year}년 {part}")
+            months = _KO_HALF_MONTHS[period.n]
+            names.add(_Pattern(rf"{period.year}년\s?{months}"))
             if release_year == period.year + 1:
-                names.update({f"작년 {part}", f"지난해 {part}", f"전년 {part}"})
+                names.update({f"작년 {part}", f"지난해 {part}", f"전년 {part}", _Pattern(rf"(?:작년|지난해)\s?{months}")})
             elif release_year == period.year:
-                names.add(f"올해 {part}")
+                names.update({f"올해 {part}", f"올 {part}", _Pattern(rf"올해\s?{months}")})
     return {n for n in names if n}
+
+
+class _Pattern(str):
+    """A period name written as a regular expression (several spellings), not as literal text."""
 
 
 def _pattern(phrases, lang: str) -> re.Pattern:
@@ -69,13 +79,29 @@ class BaseNames:
         specific = {basis: _period_names(Period.parse(base), lang, release_year) for basis, base in bases.items()}
         # "the first half of this year" in a first-half release names the period itself, no base.
         current = _period_names(period, lang, release_year)
+        previous = bases.get("previous_period")
+        if period.kind == "H" and previous and "previous_period" in specific:
+            # Within a half-year release the other half needs no year: "the July-December period",
+            # "the second half", 하반기 are the previous half (not "the second half of 2023").
+            base = Period.parse(previous)
+            if lang == "en":
+                ordinal, months = _EN_HALF[base.n]
+                first, last = months.split("-")
+                unyeared = r"(?!\s+(?:period\s+)?(?:of\s+|in\s+)?(?:\d{4}|last year|this year|20))"
+                specific["previous_period"] |= {_Pattern(rf"(?:the\s+)?{first}[-–—]{last}(?:\s+period)?{unyeared}"),
+                                                _Pattern(rf"the\s+{ordinal}\s+half{unyeared}")}
+            else:
+                months = _KO_HALF_MONTHS[base.n]
+                specific["previous_period"] |= {_Pattern(rf"(?<!년 )(?<!년)(?<!해 )(?<!해)(?<!올 )(?:{_KO_HALF[base.n]}|{months})")}
         for basis in bases:
             generic = words.get(basis, {}).get(period.kind, {}).get("read", [])
             # A generic phrase that names a particular period ("the second half of 20\d\d") counts
             # only when it names this basis's period: the names built from the period decide.
             others = set(current).union(*(names for b, names in specific.items() if b != basis))
             phrases = [p for p in generic if not any(re.fullmatch(p, o, re.IGNORECASE) for o in others)]
-            self.patterns[basis] = _pattern([*phrases, *(re.escape(n) for n in specific[basis] - (others - specific[basis]))], lang)
+            own = specific[basis] - (others - specific[basis])
+            # Dashes as written in names too: "January–June 2024" is "January-June 2024".
+            self.patterns[basis] = _pattern([*phrases, *(n if isinstance(n, _Pattern) else re.escape(n).replace(r"\-", "[-–—]") for n in own)], lang)
 
     def named(self, text: str) -> set[str]:
         """The bases ``text`` names."""

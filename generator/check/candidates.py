@@ -122,6 +122,8 @@ def index_facts(facts: FactSet, units: dict[str, str] | None = None) -> dict[str
         if fact.kind == "driver":
             at(fact.item).percent.append((d["share"], fact))
             if d["basis"] == "level":
+                # "Games accounted for 90 percent of the content industry's surplus": the child's share too.
+                at(d["child"]).percent.append((d["share"], fact))
                 money(d["child"], d["child_value"], "balance", fact)
                 for member in [*d["members"], *d["opposite"]]:
                     money(member["item"], member["value"], "balance", fact)

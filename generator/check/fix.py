@@ -89,6 +89,8 @@ def _money_en(written: str, value: Decimal, precision: Decimal) -> str | None:
     if rounded == 0 and magnitude != 0:
         return None  # "$0 billion" for a real amount: the written precision is too coarse to state it
     scale_word = m.group("scale")
+    if scale_word.lower() not in _EN_SIZE:
+        return None  # "$4.53bn": a shorthand the drafts never write, so no style to keep
     written_size = _EN_SIZE[scale_word.lower()]
     written_value = Decimal(m.group("num").replace(",", "")) * written_size
     natural = next(size for size, _ in _EN_SCALES if rounded >= size or size == 1)

@@ -42,16 +42,26 @@ class ItemMatcher:
         # Editors' own forms of a name ("mid-sized firms", "copyright", "games", 지재권) never
         # take a name another item has as its own; forms two items share name both.
         for variant, codes in variants.items():
-            if variant not in own and len(variant) >= (3 if lang == "en" else 2):
+            if variant not in own and (len(variant) >= (3 if lang == "en" else 2) or variant in _SHORT_FORMS):
                 names.setdefault(variant, set()).update(codes)
         self.lang = lang
         self.total = config.total
+        if lang == "ko":
+            # Korean spacing varies ("정보·통신 서비스", "전문·사업서비스"): names are keyed and
+            # matched without their spaces, with any spacing between their characters.
+            spaceless: dict[str, set[str]] = {}
+            for name, codes in names.items():
+                spaceless.setdefault(_KO_SPACE.sub("", name), set()).update(codes)
+            names = spaceless
         ordered = sorted(names, key=lambda n: (-len(n), n))
         self.codes = {n: tuple(sorted(names[n])) for n in ordered}
-        alternatives = "|".join(re.escape(n) for n in ordered if n)
         if lang == "en":
+            alternatives = "|".join(re.escape(n) for n in ordered if n)
             self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
         else:
+            # A short name is matched whole: spaces inside "가 전" are a particle and the next word
+            # ("반도체가 전체"), not 가전.
+            alternatives = "|".join((r"\s*".join(re.escape(ch) for ch in n) if len(n) > 3 else re.escape(n)) for n in ordered if n)
             # Korean names take particles directly after them: no boundary on the right.
             self.pattern = re.compile(rf"(?:{alternatives})")
 
@@ -66,11 +76,15 @@ class ItemMatcher:
 
     def find(self, text: str) -> list[ItemMention]:
         found = []
+        if self.lang == "ko":
+            # An English gloss in parentheses ("연구개발(R&D)서비스") is read as a space, so the
+            # name around it is found; offsets stay those of the text.
+            text = _KO_GLOSS.sub(lambda m: " " * len(m.group(0)), text)
         for m in self.pattern.finditer(text):
+            key = self._normal(m.group(0), self.lang) if self.lang == "en" else _KO_SPACE.sub("", m.group(0))
             # "US$61.04 billion", "61.04 billion U.S. dollars", 미국 달러화: a currency, not the country.
             if _CURRENCY[self.lang].match(text, m.end()):
                 continue
-            key = self._normal(m.group(0), self.lang)
             codes = self.codes.get(key)
             if codes:
                 # "dining-out prices", "외식 물가": the total's generic name straight after another
@@ -81,7 +95,8 @@ class ItemMatcher:
         return found
 
 
-_CURRENCY = {"en": re.compile(r"\s?(?:\$|dollars?\b)", re.IGNORECASE), "ko": re.compile(r"\s?달러")}
+# "US$" (no space) or "U.S. dollars": the currency; "music $590 million" is an item and its amount.
+_CURRENCY = {"en": re.compile(r"(?:\$|\s?dollars?\b)", re.IGNORECASE), "ko": re.compile(r"\s?달러")}
 
 # How editors shorten and inflect names, as data a press officer could extend: head nouns that
 # stand for one another, and Korean abbreviations (지식재산권 → 지재권).
@@ -90,6 +105,16 @@ _EN_HEADS = ("enterprises", "companies", "firms", "corporations", "businesses")
 _EN_MODIFIERS = {"auto": ("car", "automotive", "automobile")}
 _EN_PRICE_HEADS = ("products", "prices", "inflation")
 _KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D"}
+# Abbreviations and short forms of parts of English names ("IP royalties", "the U.S."), and
+# modifiers that stand for one another ("R&D-related" for "R&D-based").
+_EN_ABBREVIATIONS = {"intellectual property": "ip", "research and development": "r&d", "united states": "u.s."}
+_EN_SUFFIXES = {"-based": "-related"}
+# Korean names of trading partners as coverage writes them before a figure ("대미 적자").
+_KO_PARTNERS = {"미국": "대미", "중국": "대중국", "일본": "대일"}
+# Short forms too short for the length floor on editors' variants, kept because they are unambiguous.
+_SHORT_FORMS = frozenset({"ip", "u.s.", "대미", "대일"})
+_KO_SPACE = re.compile(r"\s+")
+_KO_GLOSS = re.compile(r"(?<=[가-힣])\([A-Za-z&][A-Za-z&.\s-]{0,14}\)")
 
 
 def _en_plural(word: str) -> str:
@@ -130,12 +155,30 @@ def _variants(name: str, lang: str) -> set[str]:
             if last in _EN_HEADS:
                 out.update(" ".join([*head, other]) for other in _EN_HEADS)
                 if head and head[-1].endswith("-sized"):
-                    out.update(" ".join([*head[:-1], head[-1].replace("-sized", "-size"), other]) for other in _EN_HEADS)
+                    # "mid-size firms", "midsize companies", "midsized businesses"
+                    for size in ("-size", "size", "sized"):
+                        out.update(" ".join([*head[:-1], head[-1].replace("-sized", size), other]) for other in _EN_HEADS)
+        if name.endswith(" and others"):
+            out.add(name[:-len(" and others")])  # "individuals" for "individuals and others"
+        for long, short in _EN_ABBREVIATIONS.items():
+            out |= {f.replace(long, short) for f in {name, *out} if long in f}
+        for modifier, other in _EN_SUFFIXES.items():
+            out |= {f.replace(modifier, other) for f in {name, *out} if modifier in f}
         out.discard(name)
         return out
     forms = {name, name.replace("·", ""), name.replace("·", " ")}
     for long, short in _KO_ABBREVIATIONS.items():
         forms |= {f.replace(long, short) for f in forms if long in f}
+        forms |= {f.replace(short, long) for f in forms if short in f and long not in f}
+    # "상표·프랜차이즈권" is "상표권·프랜차이즈권": the last part's 권 (rights) belongs to each.
+    for f in list(forms):
+        m = re.fullmatch(r"(.+[^권])·(.+권)", f)
+        if m:
+            forms.add(f"{m.group(1)}권·{m.group(2)}")
+    if name.endswith(" 및 기타"):
+        forms.add(name[:-len(" 및 기타")])  # "개인" for "개인 및 기타"
+    if name in _KO_PARTNERS:
+        forms.add(_KO_PARTNERS[name])
     if name.endswith("산업") and len(name) > 3:
         forms.add(name[:-2])
     forms |= {f.replace(" ", "") for f in forms}

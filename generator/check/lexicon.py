@@ -23,9 +23,10 @@ DIRECTIONS = {
         ("turned_surplus", r"\b(?:turn(?:s|ed|ing)?|swung|swing(?:s)?) (?:in)?to a surplus\b"),
         ("turned_deficit", r"\b(?:turn(?:s|ed|ing)?|swung|swing(?:s)?) (?:in)?to a deficit\b"),
         ("unchanged", r"\bunchanged\b|\bthe same level\b|\bheld steady\b"),
-        # "export growth" is the name of a rate, not a rise.
-        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing)?|(?<!export )(?<!import )(?<!exports )(?<!imports )growth|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed)?)\b"),
-        ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?)\b"),
+        # "export growth" is the name of a rate, not a rise; "up from 3.1 percent", "down 0.3 point"
+        # compare rates, not the item's own move ("up 8.4 percent", "down from $5.6 billion" are).
+        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing)?|(?<!export )(?<!import )(?<!exports )(?<!imports )growth|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed)?|up(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
+        ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?|down(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
     ],
     "ko": [
         ("turned_surplus", r"흑자로?\s?(?:전환|돌아)"),
@@ -50,7 +51,7 @@ METRIC_WORDS = {
     "en": [("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap)\b")],
     "ko": [("exports", r"수출"), ("imports", r"수입"), ("balance", r"흑자|적자|수지")],
 }
-SIGN_WORDS = {"en": r"\b(surplus(?:es)?|deficits?)\b", "ko": r"(흑자|적자)"}
+SIGN_WORDS = {"en": r"\b(surplus(?:es)?|deficits?|shortfalls?|in the red|in the black)\b", "ko": r"(흑자|적자)"}
 RECORD = {
     "en": r"\brecord\b|\ball-time (?:high|low)\b|\b(?:largest|highest|biggest|smallest|lowest)\b[^.;]*?\bsince\b",
     "ko": r"역대\s?최[대고저]|사상\s?최[대고저]|이후\s?최[대고저]",
@@ -103,7 +104,7 @@ STREAK_CONDITIONS = {
 }
 # Words that mark an amount as a change ("up 660 million", "by 770 million", "6억6000만달러 많은").
 CHANGE_WORDS = {
-    "en": r"\b(?:by|up|down|more|less|higher|lower|gain(?:ed)?|loss)\b",
+    "en": r"\b(?:by|up|down|more|less|higher|lower|gain(?:ed)?|loss|larger|smaller|bigger|wider|narrower)\b",
     "ko": r"많|적은|적게|더",
 }
 

@@ -232,6 +232,8 @@ class Suggester:
     # -- money ------------------------------------------------------------------------------
     def money(self, finding: Finding, text: str, lang: str, figure: Mention, codes, clause, candidates, owners, pairs_mode) -> Finding:
         """A wrong amount: the item's level, a base period's value or a change's amount, by role."""
+        if getattr(figure, "hedge", None):
+            return finding  # "more than $4 billion" states a range: no one number restores it
         qualified = None if pairs_mode else self._qualified_total(text, lang, figure, codes, clause)
         if qualified is not None:
             codes = list(qualified.codes)
@@ -452,6 +454,8 @@ class Suggester:
     # -- percentages and percentage points -----------------------------------------------------
     def rate(self, finding: Finding, text: str, lang: str, figure: Mention, codes, clause, owners, pool, pairs_mode) -> Finding:
         """A wrong percent (of a change, a share) or percentage points, by role."""
+        if getattr(figure, "hedge", None):
+            return finding  # "nearly 30 percent" states a range
         if figure.kind not in ("percent", "points") or not self._one_item(text, lang, figure, codes, clause, owners, pairs_mode):
             return finding
         index = self.ag.index.get(codes[0], ItemFacts())

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 STYLES = {"en": ("words", "symbol"), "ko": ("compact", "spaced", "decimal")}
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
-_EN_SYMBOL = re.compile(rf"(?<![\w$])(?:US|U\.S\.\s?)?\$\s?(?P<num>{_NUMBER})(?:\s(?P<unit>trillion|billion|million|thousand)\b)?", re.I)
+_EN_SYMBOL = re.compile(rf"(?<![\w$])(?:US|U\.S\.\s?)?\$\s?(?P<num>{_NUMBER})(?:\s(?P<unit>trillion|billion|million|thousand)\b|\s?(?P<short>trln|bln|tn|bn|mln|mn)\b)?", re.I)
+# "$4.53bn" is 4.53 billion: the shorthand's word, for the message.
+_EN_SHORT = {"tn": "trillion", "trln": "trillion", "bn": "billion", "bln": "billion", "mln": "million", "mn": "million"}
 _EN_WORDS = re.compile(rf"(?<![\w.,$])(?P<num>{_NUMBER})\s(?:(?P<unit>trillion|billion|million|thousand)\s)?(?:US\s|U\.S\.\s)?dollars?\b", re.I)
 _KO_PART = rf"{_NUMBER}(?:\s?천)?\s?[조억만]"
 _KO_AMOUNT = re.compile(rf"(?<![\d.,])(?P<amount>{_KO_PART}(?:\s?{_KO_PART})*)(?:(?P<space>\s*)(?P<currency>달러|원))?")
@@ -59,7 +61,7 @@ class NumberStyle(Rule):
         if self.common.language == "en":
             pattern = _EN_SYMBOL if self.style == "words" else _EN_WORDS
             for m in pattern.finditer(text):
-                num, unit = m["num"], m["unit"]
+                num, unit = m["num"], m["unit"] or _EN_SHORT.get((m.groupdict().get("short") or "").lower())
                 if self.style == "words":
                     expected = f"{num} {unit} dollars" if unit else f"{num} dollars"
                 else:
