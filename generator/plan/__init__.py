@@ -54,8 +54,11 @@ def plan_story(config: ReleaseConfig, facts: FactSet, annotations: Annotations |
             section.paragraphs = [p for p in section.paragraphs if p.sentences]
             sections.append(section)
     story = Story(config.id, facts.period, headline, subheadlines, lead, sections, annotations)
+    turns: dict[str, int] = {}
     for n, sentence in enumerate(story.sentences()):
         sentence.variant = n
+        sentence.turn = turns.get(sentence.kind, 0)
+        turns[sentence.kind] = sentence.turn + 1
     return story
 
 

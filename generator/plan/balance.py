@@ -212,6 +212,9 @@ class BalancePlanner(Planner):
     def special(self) -> Section | None:
         section = Section("special")
         roots = []
+        # What the heading names: each classification's balance, else its flows (a period
+        # that publishes only exports and imports still gets a heading, never a bare paragraph).
+        heads: list[Fact] = []
         for dim in (d for d in self.config.dimensions if d.special):
             level = self.index.one("level", dim.root)
             flows = {m: self.index.one("level", dim.root, m) for m in ("exports", "imports", "balance")}
@@ -221,6 +224,9 @@ class BalancePlanner(Planner):
             para = Paragraph([Sentence("special_flows", present, {**flows, "dim": dim, "first": not roots})])
             if level is not None:
                 roots.append(level)
+                heads.append(level)
+            else:
+                heads.extend(f for f in (flows["exports"], flows["imports"]) if f)
             driver = self.index.one("driver", dim.root, basis="level")
             same = self.index.rank(dim.id, level.sign) if level is not None and level.sign != "balanced" else None
             if driver is not None:
@@ -234,7 +240,7 @@ class BalancePlanner(Planner):
             section.paragraphs.append(para)
         if not section.paragraphs:
             return None
-        if len(roots) > 0:
-            section.heading = Sentence("special_heading", tuple(roots), {"levels": roots})
+        if heads:
+            section.heading = Sentence("special_heading", tuple(heads), {"levels": heads})
         section.paragraphs[-1].sentences.extend(self.remarks("special"))
         return section

@@ -78,7 +78,16 @@ class MetricPlanner(Planner):
             if other.get("level") or other.get("change"):
                 subheadlines.append(self._sentence("subheadline_metric", other))
         self.lead_metric = (head.item, head.metric)
-        lead = Paragraph([self._sentence("lead_metric", main, annotations=self.annotations)])
+        # A rate that is an index's percent change leads with the index level itself
+        # ("소비자물가지수는 117.20(2020=100)으로 전년 동월 대비 2.4% 상승했다"), as dailies
+        # write it; the overview then does not state the level again.
+        index_level = None
+        u = main.get("underlying")
+        if u is not None and self.config.metric(u.metric).kind == "index":
+            index_level = self.index.one("level", head.item, u.metric)
+        self.lead_levels = {(head.item, index_level.metric)} if index_level is not None else set()
+        lead = Paragraph([self._sentence("lead_metric", main, annotations=self.annotations, index_level=index_level,
+                                         more=(index_level,))])
         lead.sentences.extend(self.cause_sentences(head.item, "change", first_only=True))
         return headline, subheadlines, lead
 
@@ -91,7 +100,7 @@ class MetricPlanner(Planner):
         for metric in spec.get("metrics") or ():
             if item == head.item and metric == head.metric:
                 continue
-            if self.lead_metric == (item, metric):
+            if self.lead_metric == (item, metric) or (item, metric) in getattr(self, "lead_levels", ()):
                 continue
             lead = self.lead_of(item, metric, bases[0])
             if not lead or (lead.get("level") is None and lead.get("change") is None):
