@@ -201,7 +201,7 @@ def _weak_reason(note: str, metric: str | None) -> str | None:
     from .review_page import is_weak
 
     counted = re.match(r"\s*(\d+) sources?\b", note)
-    if counted:  # the monthly trade notes: "N sources: A url; B url | flag: … | flag: …"
+    if counted:  # notes that count their sources: "N sources: A url; B url | flag: … | flag: …"
         flags = [part.strip() for part in note.split(" | ")[1:]]
         reasons = (["one source"] if int(counted.group(1)) == 1 else []) \
             + [f for f in flags if re.match(r"disagree|minority|inconsistent", f, re.IGNORECASE)]
