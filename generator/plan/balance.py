@@ -103,6 +103,10 @@ class BalancePlanner(Planner):
         flows = {m: self.index.one("level", self.total, m) for m in ("exports", "imports", "balance")}
         present = tuple(f for f in flows.values() if f)
         if flows["exports"] or flows["imports"]:
+            if not (flows["exports"] and flows["imports"]) and self.index.one("level", self.total) is not None:
+                # One flow alone does not explain the balance the lead already stated: say the flow only.
+                flows["balance"] = None
+                present = tuple(f for f in flows.values() if f)
             para.sentences.append(Sentence("overview_flows", present, {**flows, "annotations": self.annotations}))
         for basis in ("previous_period", "year_ago", "long_run"):
             balance = self.index.one("change", self.total, basis=basis)
@@ -142,6 +146,10 @@ class BalancePlanner(Planner):
             section.paragraphs[-1].sentences.append(Sentence("composition", (composition,), {"composition": composition, "dim": dim}))
         flows = self.dimension_flows(dim)
         if flows:
+            # After the dimension's surplus and deficit paragraphs the flows do not open with
+            # "By category" again.
+            for sentence in flows:
+                sentence.args["after_sides"] = bool(section.paragraphs)
             section.paragraphs.append(Paragraph(flows))
         return section if section.paragraphs else None
 
