@@ -38,6 +38,11 @@ class MetricPlanner(Planner):
         bands = [f for f in self.index.facts.find("streak", item, metric=metric) if f.get("threshold") and f.length >= self.streak_min]
         records = [f for f in self.index.facts.find("record", item, metric=metric)
                    if not f.get("open") and (f.get("since") is None or f.get("periods_since", 0) >= self.since_min)]
+        # A derived record against the grain of the change it is stated with ("rose 50.4 percent …,
+        # the lowest since April") reads as a claim about the rise: it is left out, not worded.
+        moved = change.direction if change is not None else None
+        against = {"increased": "lowest", "decreased": "highest"}.get(moved)
+        records = [f for f in records if f.asserted or f.get("extreme") != against]
         # The strongest claim first: asserted ("on record" from a source), then all-time, then the longest "since".
         records.sort(key=lambda f: (not f.asserted, f.get("since") is not None, -(f.get("periods_since") or 999)))
         streaks.sort(key=lambda f: (f.get("ended"), -f.length))

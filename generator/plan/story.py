@@ -23,6 +23,7 @@ class Sentence:
     # ("respectively" in one, amounts in parentheses in the next) wherever they fall.
     variant: int = 0
     turn: int = 0
+    streak_turn: int = 0
     # The sentence as rendered, per language (set by render_story); ``text`` is the latest.
     texts: dict[str, str] = field(default_factory=dict)
     text: str = ""
