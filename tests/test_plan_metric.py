@@ -49,7 +49,7 @@ def test_trade_korean_headline_year_to_date_and_destinations(capsys, tmp_path):
     assert "660억7000만달러 흑자로 전년 동기(452억달러)보다 흑자 폭이 확대됐다" in ytd
     # Korean coverage writes 대중/대미/대일, never 대중국/대미국/대일본.
     assert not re.search("대(중국|미국|일본)", ko)
-    assert "대중 수출이 120억7000만달러로 6.9% 증가했고" in ko
+    assert "대중 수출이 6.9% 증가한 120억7000만달러로 전체 수출의 19.8%를 차지했다" in ko
     # Energy imports and the year to date have headings of their own, not under destinations.
     assert "Energy imports fell 18.4 percent" not in section(en, "Exports by destination")
     en_ytd = section(en, "Year to date")
