@@ -182,3 +182,20 @@ def test_review_sheet_flags_a_single_source_figure():
     assert re.search(r"petroleum products exports 2025-11 = \$3\.28 billion.* — one source", look)
     # 8 agreeing sources (exports 61040): not in the list.
     assert "South Korea's trade exports 2025-11" not in look
+
+
+def test_vary_rotates_the_vocabulary_verbs_by_position():
+    # generator/vocabulary/en.yaml, verbs.balance: posted, recorded, ran, registered (docs/adding-a-release.md).
+    from generator.render import Language
+
+    project = open_project(ROOT, "knowledge_services")
+    helpers = Language("en", project.config, project.dataset.items, None, project.period("2025H1"))
+    assert [helpers.vary("balance", n) for n in range(5)] == ["posted", "recorded", "ran", "registered", "posted"]
+    ko = Language("ko", project.config, project.dataset.items, None, project.period("2025H1"))
+    assert [ko.vary("amount", n)["verb"] for n in range(3)] == ["기록했다", "집계됐다", ""]
+
+
+def test_streak_sentences_count_among_themselves(drafts):
+    story = drafts["monthly_trade", "2025-11"].story["ko"]
+    turns = [s.streak_turn for s in story.sentences() if any(f.kind == "streak" for f in s.facts)]
+    assert turns == list(range(len(turns))) and len(turns) >= 3
