@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .facts.model import Fact
 from .report import describe_fact
+from .review_page import weak_reason
 
 if TYPE_CHECKING:  # pragma: no cover
     from .draft import Draft
@@ -191,29 +192,6 @@ def _item_name(project: "Project", code: str) -> str:
     return item.name("en") if item is not None else code
 
 
-def _weak_reason(note: str, metric: str | None) -> str | None:
-    """Why a figure deserves a second look, in the note's own words, or None for a sound one.
-
-    A note that only lists two or more sources that agree ("5 sources: …", "Segye Ilbo; SBS;
-    … (release 2025-12-02)") is provenance, not a warning: it stays in the Sources list and
-    the review page. Flagged: one source, sources that disagree, derived or rounded figures.
-    """
-    from .review_page import is_weak
-
-    counted = re.match(r"\s*(\d+) sources?\b", note)
-    if counted:  # notes that count their sources: "N sources: A url; B url | flag: … | flag: …"
-        flags = [part.strip() for part in note.split(" | ")[1:]]
-        reasons = (["one source"] if int(counted.group(1)) == 1 else []) \
-            + [f for f in flags if re.match(r"disagree|minority|inconsistent", f, re.IGNORECASE)]
-        return "; ".join(reasons) or None
-    if is_weak(note, metric):
-        return note
-    outlets = re.sub(r"\s*\(release [^)]*\)\s*$", "", note)
-    if outlets != note and ";" not in outlets:  # a list of outlets with only one in it
-        return f"one source: {outlets.strip()}"
-    return None
-
-
 def _weak_sources(project: "Project", draft: "Draft") -> list[str]:
     """Figures the drafts state whose note flags them (derived, rounded, one source, sources disagree), one line per reason."""
     by_reason: dict[str, list[str]] = {}
@@ -227,7 +205,7 @@ def _weak_sources(project: "Project", draft: "Draft") -> list[str]:
                     if not note or key in seen:
                         continue
                     seen.add(key)
-                    reason = _weak_reason(str(note), source.get("metric"))
+                    reason = weak_reason(str(note), source.get("metric"))
                     if reason is None:
                         continue
                     by_reason.setdefault(reason, []).append(f"{_item_name(project, source['item'])} {source['metric']} "
