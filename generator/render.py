@@ -116,6 +116,13 @@ class Language:
             words = words.get(fact.get("sign"), next(iter(words.values())))
         return words[variant % len(words)]
 
+    def vary(self, key: str, variant: int = 0) -> Any:
+        """A sentence verb from the vocabulary's ``verbs`` (rotated by the sentence's ``variant``)."""
+        from .vocabulary import vocabulary
+
+        words = vocabulary(self.lang, self.config.project)["verbs"][key]["write"]
+        return words[variant % len(words)]
+
     def ordinal(self, n: int) -> str:
         if self.lang == "ko":
             return str(n)
@@ -161,6 +168,7 @@ class Language:
             "day": lambda d: f"{d.day}일" if lang == "ko" else format_date(d, "MMMM d", locale="en"),
             "mname": lambda m: self.config.metrics[m].name[lang],
             "mkind": lambda m: self.config.metrics[m].kind,
+            "vary": self.vary,
         }
 
     def date(self, value: dt.date) -> str:
@@ -201,7 +209,7 @@ def _join(items: tuple[str, ...], lang: str) -> str:
 
 _FILTER_NAMES = ("money", "smoney", "name", "period", "phead", "hperiod", "compare", "josa", "andlist",
                  "pct", "times", "date", "cap", "headline", "short", "amount", "rate", "points", "moved", "ordinal",
-                 "weekday", "day", "mname", "mkind")
+                 "weekday", "day", "mname", "mkind", "vary")
 _ENVIRONMENTS: dict[str, jinja2.Environment] = {}
 
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .facts.model import Fact
 from .report import describe_fact
+from .review_page import weak_reason
 
 if TYPE_CHECKING:  # pragma: no cover
     from .draft import Draft
     from .project import Project
 
 _LANG_NAMES = {"en": "English", "ko": "Korean"}
+# A fact citing more cells than this (a streak, a record over many periods) is cited by count.
+_MAX_CITED = 3
 # Facts that the reference style explains with a cause when they make the lead or a section.
 _EXPLAINED = ("change",)
 
@@ -67,7 +71,12 @@ def review_sheet(project: "Project", draft: "Draft") -> str:
         if first.annotation is not None:
             states.append(f"editor's text ({stories[0][1].annotations.path}:{first.annotation.line}), not checked against the figures")
         for fact in first.facts:
-            refs = "".join(f"[{sources.number(s)}]" for s in fact.sources)
+            # A streak or record rests on a run of cells (every month of an 11-month streak):
+            # the plain sheet counts them, review.html lists them, so the sources stay readable.
+            if len(fact.sources) > _MAX_CITED:
+                refs = f"({len(fact.sources)} cells, listed in review.html)"
+            else:
+                refs = "".join(f"[{sources.number(s)}]" for s in fact.sources)
             states.append(f"{_plain_fact(project, fact)} {refs}".rstrip())
         cells = [_cell(s.text) for s in group] + ["<br>".join(_cell(x) for x in states)]
         lines.append(f"| {n} | " + " | ".join(cells) + " |")
@@ -184,8 +193,8 @@ def _item_name(project: "Project", code: str) -> str:
 
 
 def _weak_sources(project: "Project", draft: "Draft") -> list[str]:
-    """Figures the drafts state whose cell carries a note (derived, rounded, one source, sources disagree)."""
-    by_note: dict[str, list[str]] = {}
+    """Figures the drafts state whose note flags them (derived, rounded, one source, sources disagree), one line per reason."""
+    by_reason: dict[str, list[str]] = {}
     seen = set()
     for story in list(draft.story.values())[:1]:
         for sentence in story.sentences():
@@ -196,10 +205,13 @@ def _weak_sources(project: "Project", draft: "Draft") -> list[str]:
                     if not note or key in seen:
                         continue
                     seen.add(key)
-                    by_note.setdefault(note, []).append(f"{_item_name(project, source['item'])} {source['metric']} "
-                                                        f"{source['period']} = {_amount(project, source['metric'], source['value'])}")
-    # One line per note: a row's note covers every cell of the row.
-    return [f"- **Weakly sourced**: {'; '.join(figures)} — {note}" for note, figures in by_note.items()]
+                    reason = weak_reason(str(note), source.get("metric"))
+                    if reason is None:
+                        continue
+                    by_reason.setdefault(reason, []).append(f"{_item_name(project, source['item'])} {source['metric']} "
+                                                            f"{source['period']} = {_amount(project, source['metric'], source['value'])}")
+    # One line per reason: a row's note covers every cell of the row.
+    return [f"- **Weakly sourced**: {'; '.join(figures)} — {reason}" for reason, figures in by_reason.items()]
 
 
 def _stated_cells(draft: "Draft") -> set[tuple]:
@@ -232,9 +244,15 @@ def _judgement_calls(project: "Project") -> list[str]:
     config = project.config
     comments = _threshold_comments(config.path)
     out = []
+    defaults = []
     for key, value in config.thresholds.items():
-        note = comments.get(key)
-        out.append(f"- `{key}: {value}`" + (f" — {note}" if note else " (the default)"))
+        if key not in comments:  # not in the file's thresholds block: the engine's default
+            defaults.append(f"`{key}: {value}`")
+            continue
+        note = comments[key]
+        out.append(f"- `{key}: {value}`" + (f" — {note}" if note else " (set without a comment)"))
+    if defaults:
+        out.append("- Defaults (not set in the release definition): " + ", ".join(defaults))
     return out or ["None."]
 
 
@@ -285,6 +303,7 @@ def _attention(project: "Project", draft: "Draft") -> list[str]:
         items.append("- **Editors' causes and remarks**, not checked against the figures: sentences "
                      + ", ".join(str(n) for n, _ in editors) + f" ({first.annotations.path})")
     seen_revisions: set[tuple] = set()
+    differs: list[str] = []
     for fact in stated.values():
         for source in fact.sources:
             revised = source.get("revised") if isinstance(source, dict) else None
@@ -297,8 +316,11 @@ def _attention(project: "Project", draft: "Draft") -> list[str]:
                              f"first published as {_amount(project, metric, revised['first_published'])}; "
                              f"{revised['basis']} on {revised['published']} — {revised['source']}")
         if fact.get("percent_computed") is not None:
-            items.append(f"- **The publisher's percent differs from the printed figures** ({at(fact)}): {fact.percent}% published, "
-                         f"the rounded levels give {fact.percent_computed}% — the release states the published percent.")
+            differs.append(f"{at(fact)}: {fact.percent}% (levels give {fact.percent_computed}%)")
+    # One line each, however many sentences: the sheet is read in minutes.
+    if differs:
+        items.append("- **The publisher's percent differs from the printed figures** (the release states the published "
+                     "percent): " + "; ".join(differs))
     rounded = [f for f in stated.values() if f.get("from_rounded") and f.kind == "change"]
     if rounded:
         numbers = sorted({n for f in rounded for n in where.get(f.id, [])})
@@ -306,10 +328,12 @@ def _attention(project: "Project", draft: "Draft") -> list[str]:
                      f"{_precision(draft, rounded[0])}): sentences {', '.join(map(str, numbers))}")
     explained = {(s.annotation.item, s.annotation.applies_to) for st in draft.story.values() for s in st.sentences()
                  if s.annotation is not None and hasattr(s.annotation, "applies_to")}
-    for fact in stated.values():
-        if fact.kind in _EXPLAINED and fact.get("direction") not in (None, "unchanged") and (fact.item, "change") not in explained \
-                and fact.get("basis") == "previous_period":
-            items.append(f"- **No cause given** ({at(fact)}): {_plain_fact(project, fact)}; the reference style would explain it — add one to the annotations if known.")
+    unexplained = [f"{at(fact)}: {_plain_fact(project, fact)}" for fact in stated.values()
+                   if fact.kind in _EXPLAINED and fact.get("direction") not in (None, "unchanged")
+                   and (fact.item, "change") not in explained and fact.get("basis") == "previous_period"]
+    if unexplained:
+        items.append("- **No cause given** for these changes on the previous period (the reference style would explain "
+                     "them; add causes to the annotations if known): " + "; ".join(unexplained))
     return items
 
 

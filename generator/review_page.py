@@ -348,6 +348,27 @@ def is_weak(note: str, metric: str | None = None) -> bool:
     return about is None or metric is None or about.group(1).lower() == str(metric).lower()
 
 
+def weak_reason(note: str, metric: str | None) -> str | None:
+    """Why a figure deserves a second look, in the note's own words, or None for a sound one.
+
+    A note that only lists two or more sources that agree ("5 sources: …", "Segye Ilbo; SBS;
+    … (release 2025-12-02)") is provenance, not a warning: it stays in the Sources list and
+    the review page. Flagged: one source, sources that disagree, derived or rounded figures.
+    """
+    counted = re.match(r"\s*(\d+) sources?\b", note)
+    if counted:  # notes that count their sources: "N sources: A url; B url | flag: … | flag: …"
+        flags = [part.strip() for part in note.split(" | ")[1:]]
+        reasons = (["one source"] if int(counted.group(1)) == 1 else []) \
+            + [f for f in flags if re.match(r"disagree|minority|inconsistent", f, re.IGNORECASE)]
+        return "; ".join(reasons) or None
+    if is_weak(note, metric):
+        return note
+    outlets = re.sub(r"\s*\(release [^)]*\)\s*$", "", note)
+    if outlets != note and ";" not in outlets:  # a list of outlets with only one in it
+        return f"one source: {outlets.strip()}"
+    return None
+
+
 def _source_text(source: Mapping[str, Any], note: str) -> tuple[str, str]:
     """(where, what) of one source: ``file:line`` and the cell it names."""
     if "annotation" in source:
@@ -386,7 +407,9 @@ def _attention(project: "Project", draft: "Draft", cells: _Cells, story_sentence
                 continue
             note = cells.note(source)
             key = (source.get("file"), source.get("line"), source.get("metric"))
-            if is_weak(note, source.get("metric")) and key not in seen:
+            # The same test as review.md: a note listing sources that agree is provenance, shown on
+            # the figure's card, not a warning in this list.
+            if note and key not in seen and weak_reason(note, source.get("metric")) is not None:
                 seen.add(key)
                 where, what = _source_text(source, note)
                 weak.append(f'<li class="weak"><strong>Check this figure:</strong> {_e(what)} '
@@ -757,4 +780,4 @@ JS = r"""
 """.strip()
 
 __all__ = ["review_page", "explain", "find_figures", "match_facts", "sentence_positions", "place_findings",
-           "FIGURE_PATTERNS", "WEAK_NOTE", "is_weak"]
+           "FIGURE_PATTERNS", "WEAK_NOTE", "is_weak", "weak_reason"]

@@ -122,7 +122,7 @@ def test_mutation_examples(repo_root):
         assert key in found, key
     assert any(d.startswith("'widened' → 'narrowed' in 'The deficit widened from 3.76") for d in descriptions)
     assert any(d.startswith("'커졌' → '줄었' in '") and "적자 폭이" in d for d in descriptions)
-    assert any(d.startswith("'accelerating' → 'slowing' in 'Consumer prices rose 2.4 percent") for d in descriptions)
+    assert any(d.startswith("'accelerating' → 'slowing' in 'The consumer price index stood at 117.42") for d in descriptions)
     # A rate's 확대 flips to 둔화, a balance's to 축소; 상승률 (a noun) is never flipped.
     assert any(d.startswith("'확대' → '둔화' in '# 10월 소비자물가 2.4% 상승…상승폭 0.3%포인트 확대") for d in descriptions)
     assert any(d.startswith("'높아졌' → '낮아졌' in '상승률이 전월(2.1%)보다 0.3%포인트 높아졌") for d in descriptions)

@@ -35,7 +35,7 @@ def test_trade_lead_states_average_daily_exports(capsys, tmp_path):
     # year-ago comparison); October 2025 also rose (14.0), so it is the second month of gains.
     texts = draft(capsys, tmp_path, "monthly_trade", "2025-11")
     assert "Average daily exports rose 13.3 percent to $2.71 billion, the second straight month of gains." in texts["en"]
-    assert "일평균 수출은 27억1000만달러로 13.3% 증가했다. 2개월 연속 증가다." in texts["ko"]
+    assert "일평균 수출은 27억1000만달러로 13.3% 증가했다. 2개월 연속 증가세를 이어갔다." in texts["ko"]
 
 
 def test_trade_korean_headline_year_to_date_and_destinations(capsys, tmp_path):
@@ -49,7 +49,7 @@ def test_trade_korean_headline_year_to_date_and_destinations(capsys, tmp_path):
     assert "660억7000만달러 흑자로 전년 동기(452억달러)보다 흑자 폭이 확대됐다" in ytd
     # Korean coverage writes 대중/대미/대일, never 대중국/대미국/대일본.
     assert not re.search("대(중국|미국|일본)", ko)
-    assert "대중 수출이 120억7000만달러로 6.9% 증가했고" in ko
+    assert "대중 수출이 6.9% 증가한 120억7000만달러로 전체 수출의 19.8%를 차지했다" in ko
     # Energy imports and the year to date have headings of their own, not under destinations.
     assert "Energy imports fell 18.4 percent" not in section(en, "Exports by destination")
     en_ytd = section(en, "Year to date")
@@ -88,8 +88,13 @@ def test_cpi_publisher_follows_the_annotations_and_particles_follow_the_number(c
     assert "the Ministry of Data and Statistics said on Tuesday" in late["en"]
     assert "Statistics Korea" not in late["en"] and "통계청" not in late["ko"]
     assert "Statistics Korea said" in early["en"] and "통계청이" in early["ko"]
-    # 117.20: the last syllable read (공) has a final consonant.
-    assert "117.20(2020=100)이었다" in late["ko"]
+    # The lead states the index level as Korean dailies do (figures.csv: 117.20 in 2025-11, 116.45 in
+    # 2025-08); the particle follows the number's last syllable read: 영 has a final consonant, 오 none.
+    assert "지난달 소비자물가지수는 117.20(2020=100)으로 전년 동월 대비 2.4% 상승했다." in late["ko"]
+    assert "소비자물가지수는 116.45(2020=100)로 전년 동월 대비" in early["ko"]
+    assert "The consumer price index stood at 117.20 (2020 = 100) in November, up 2.4 percent from a year earlier" in late["en"]
+    # Stated once: not again in a sentence of its own.
+    assert late["ko"].count("117.20") == 1 and late["en"].count("117.20") == 1
     # November's release: a record since August of the same year names no year.
     assert "the lowest since August." in late["en"]
     # One item is no list: no 등 after it.

@@ -54,8 +54,17 @@ def plan_story(config: ReleaseConfig, facts: FactSet, annotations: Annotations |
             section.paragraphs = [p for p in section.paragraphs if p.sentences]
             sections.append(section)
     story = Story(config.id, facts.period, headline, subheadlines, lead, sections, annotations)
+    turns: dict[str, int] = {}
+    streaks = 0
     for n, sentence in enumerate(story.sentences()):
         sentence.variant = n
+        sentence.turn = turns.get(sentence.kind, 0)
+        turns[sentence.kind] = sentence.turn + 1
+        # Sentences stating a streak count among themselves too, whatever their kind, so the
+        # streak's wording alternates ("…연속 증가다" / "…연속 증가세를 이어갔다").
+        if any(f.kind == "streak" for f in sentence.facts):
+            sentence.streak_turn = streaks
+            streaks += 1
     return story
 
 

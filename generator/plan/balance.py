@@ -103,6 +103,10 @@ class BalancePlanner(Planner):
         flows = {m: self.index.one("level", self.total, m) for m in ("exports", "imports", "balance")}
         present = tuple(f for f in flows.values() if f)
         if flows["exports"] or flows["imports"]:
+            if not (flows["exports"] and flows["imports"]) and self.index.one("level", self.total) is not None:
+                # One flow alone does not explain the balance the lead already stated: say the flow only.
+                flows["balance"] = None
+                present = tuple(f for f in flows.values() if f)
             para.sentences.append(Sentence("overview_flows", present, {**flows, "annotations": self.annotations}))
         for basis in ("previous_period", "year_ago", "long_run"):
             balance = self.index.one("change", self.total, basis=basis)
@@ -142,6 +146,10 @@ class BalancePlanner(Planner):
             section.paragraphs[-1].sentences.append(Sentence("composition", (composition,), {"composition": composition, "dim": dim}))
         flows = self.dimension_flows(dim)
         if flows:
+            # After the dimension's surplus and deficit paragraphs the flows do not open with
+            # "By category" again.
+            for sentence in flows:
+                sentence.args["after_sides"] = bool(section.paragraphs)
             section.paragraphs.append(Paragraph(flows))
         return section if section.paragraphs else None
 
@@ -212,6 +220,9 @@ class BalancePlanner(Planner):
     def special(self) -> Section | None:
         section = Section("special")
         roots = []
+        # What the heading names: each classification's balance, else its flows (a period
+        # that publishes only exports and imports still gets a heading, never a bare paragraph).
+        heads: list[Fact] = []
         for dim in (d for d in self.config.dimensions if d.special):
             level = self.index.one("level", dim.root)
             flows = {m: self.index.one("level", dim.root, m) for m in ("exports", "imports", "balance")}
@@ -221,6 +232,9 @@ class BalancePlanner(Planner):
             para = Paragraph([Sentence("special_flows", present, {**flows, "dim": dim, "first": not roots})])
             if level is not None:
                 roots.append(level)
+                heads.append(level)
+            else:
+                heads.extend(f for f in (flows["exports"], flows["imports"]) if f)
             driver = self.index.one("driver", dim.root, basis="level")
             same = self.index.rank(dim.id, level.sign) if level is not None and level.sign != "balanced" else None
             if driver is not None:
@@ -234,7 +248,7 @@ class BalancePlanner(Planner):
             section.paragraphs.append(para)
         if not section.paragraphs:
             return None
-        if len(roots) > 0:
-            section.heading = Sentence("special_heading", tuple(roots), {"levels": roots})
+        if heads:
+            section.heading = Sentence("special_heading", tuple(heads), {"levels": heads})
         section.paragraphs[-1].sentences.extend(self.remarks("special"))
         return section

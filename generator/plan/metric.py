@@ -38,6 +38,11 @@ class MetricPlanner(Planner):
         bands = [f for f in self.index.facts.find("streak", item, metric=metric) if f.get("threshold") and f.length >= self.streak_min]
         records = [f for f in self.index.facts.find("record", item, metric=metric)
                    if not f.get("open") and (f.get("since") is None or f.get("periods_since", 0) >= self.since_min)]
+        # A derived record against the grain of the change it is stated with ("rose 50.4 percent …,
+        # the lowest since April") reads as a claim about the rise: it is left out, not worded.
+        moved = change.direction if change is not None else None
+        against = {"increased": "lowest", "decreased": "highest"}.get(moved)
+        records = [f for f in records if f.asserted or f.get("extreme") != against]
         # The strongest claim first: asserted ("on record" from a source), then all-time, then the longest "since".
         records.sort(key=lambda f: (not f.asserted, f.get("since") is not None, -(f.get("periods_since") or 999)))
         streaks.sort(key=lambda f: (f.get("ended"), -f.length))
@@ -78,7 +83,16 @@ class MetricPlanner(Planner):
             if other.get("level") or other.get("change"):
                 subheadlines.append(self._sentence("subheadline_metric", other))
         self.lead_metric = (head.item, head.metric)
-        lead = Paragraph([self._sentence("lead_metric", main, annotations=self.annotations)])
+        # A rate that is an index's percent change leads with the index level itself
+        # ("소비자물가지수는 117.20(2020=100)으로 전년 동월 대비 2.4% 상승했다"), as dailies
+        # write it; the overview then does not state the level again.
+        index_level = None
+        u = main.get("underlying")
+        if u is not None and self.config.metric(u.metric).kind == "index":
+            index_level = self.index.one("level", head.item, u.metric)
+        self.lead_levels = {(head.item, index_level.metric)} if index_level is not None else set()
+        lead = Paragraph([self._sentence("lead_metric", main, annotations=self.annotations, index_level=index_level,
+                                         more=(index_level,))])
         lead.sentences.extend(self.cause_sentences(head.item, "change", first_only=True))
         return headline, subheadlines, lead
 
@@ -91,7 +105,7 @@ class MetricPlanner(Planner):
         for metric in spec.get("metrics") or ():
             if item == head.item and metric == head.metric:
                 continue
-            if self.lead_metric == (item, metric):
+            if self.lead_metric == (item, metric) or (item, metric) in getattr(self, "lead_levels", ()):
                 continue
             lead = self.lead_of(item, metric, bases[0])
             if not lead or (lead.get("level") is None and lead.get("change") is None):

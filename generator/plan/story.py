@@ -18,7 +18,12 @@ class Sentence:
     args: dict[str, Any] = field(default_factory=dict)
     # Text supplied by an annotation (a cause or remark), not derived from the data.
     annotation: Cause | Remark | None = None
+    # Where the sentence stands: ``variant`` counts every sentence before it, ``turn`` only
+    # those of its own kind, so a template can alternate shapes between sentences of a kind
+    # ("respectively" in one, amounts in parentheses in the next) wherever they fall.
     variant: int = 0
+    turn: int = 0
+    streak_turn: int = 0
     # The sentence as rendered, per language (set by render_story); ``text`` is the latest.
     texts: dict[str, str] = field(default_factory=dict)
     text: str = ""
