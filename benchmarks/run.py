@@ -105,43 +105,111 @@ def _summary(times: list[float], **extra: Any) -> dict[str, Any]:
 
 # Run in a small helper process: a child forked from this (large) process would report
 # this process's memory as its own peak RSS (Linux keeps the pre-exec high-water mark).
+# The command runs in its own process group, so that on timeout its worker processes die
+# with it (killing only the parent left `draft --all`'s workers holding the stderr pipe,
+# and the benchmark waited on them forever), and its stderr goes to a file, which can
+# never fill up and block the command the way an unread pipe does. While it runs the
+# helper adds up the resident memory of every process in the group (sampled every
+# 20 ms), since `ru_maxrss` is the largest single process, not the workers together.
 _LAUNCHER = r"""
-import json, os, subprocess, sys, time
+import json, os, signal, subprocess, sys, tempfile, time
 timeout = float(sys.argv[1]) or None
 cmd = sys.argv[2:]
+page = os.sysconf("SC_PAGE_SIZE")
+
+def group_rss(pgid):
+    total = 0
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+            if int(fields[2]) == pgid:  # field 5 of stat, the process group
+                total += int(fields[21]) * page  # field 24, resident pages
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+err_file = tempfile.TemporaryFile()
 t0 = time.perf_counter()
-proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err_file, stdin=subprocess.DEVNULL, start_new_session=True)
 deadline = None if timeout is None else t0 + timeout
 timed_out = False
+tree_peak = 0
+sampled = os.path.isdir("/proc")
+next_sample = t0
 while True:
     pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
     if pid:
         break
-    if deadline is not None and time.perf_counter() > deadline:
-        proc.kill()
+    now = time.perf_counter()
+    if deadline is not None and now > deadline:
+        os.killpg(proc.pid, signal.SIGKILL)
         pid, status, usage = os.wait4(proc.pid, 0)
         timed_out = True
         break
+    if sampled and now >= next_sample:
+        tree_peak = max(tree_peak, group_rss(proc.pid))
+        next_sample = now + 0.02
     time.sleep(0.001)
 wall = time.perf_counter() - t0
-err = proc.stderr.read().decode(errors="replace")[-2000:]
-print(json.dumps({"wall": wall, "maxrss": usage.ru_maxrss, "rc": os.waitstatus_to_exitcode(status), "timed_out": timed_out, "stderr": err}))
+try:
+    os.killpg(proc.pid, signal.SIGKILL)  # workers the command left behind
+except OSError:
+    pass
+err_file.seek(0)
+err = err_file.read().decode(errors="replace")[-2000:]
+print(json.dumps({"wall": wall, "maxrss": usage.ru_maxrss, "tree_rss": tree_peak if sampled else None,
+                  "rc": os.waitstatus_to_exitcode(status), "timed_out": timed_out, "stderr": err}))
 """
+# No step of the benchmark may take longer than this (unless given its own cap): a hung
+# command is reported, by name, instead of hanging the benchmark.
+STEP_TIMEOUT = 600.0
 
 
-def _run_child(cmd: list[str], cwd: Path, timeout: float | None = None, ok: tuple[int, ...] = (0,)) -> tuple[float, float, int, bool]:
-    """Run ``cmd`` in ``cwd``; return (wall seconds, peak RSS MB of that process, exit code, timed out)."""
-    done = subprocess.run([sys.executable, "-I", "-S", "-c", _LAUNCHER, str(timeout or 0), *cmd], cwd=cwd,
-                          capture_output=True, text=True, check=False)
+def _run_child(cmd: list[str], cwd: Path, timeout: float | None = None, ok: tuple[int, ...] = (0,),
+               env: dict[str, str] | None = None) -> tuple[float, float, int, bool]:
+    """Run ``cmd`` in ``cwd``; return (wall seconds, peak RSS MB, exit code, timed out).
+
+    With ``timeout`` the command is stopped there and reported as timed out (the capped
+    synthetic ``draft --all``); without it, running past ``STEP_TIMEOUT`` ends the
+    benchmark with a message naming the command. The peak is the larger of the biggest
+    process's ``ru_maxrss`` and the sampled sum over the command's process group.
+    """
+    cap = timeout if timeout is not None else STEP_TIMEOUT
+    try:
+        done = subprocess.run([sys.executable, "-I", "-S", "-c", _LAUNCHER, str(cap), *cmd], cwd=cwd, env=env or _child_env(),
+                              capture_output=True, text=True, check=False, timeout=cap + 60)
+    except subprocess.TimeoutExpired:
+        sys.exit(f"benchmark launcher did not return within {cap + 60:.0f} s: {' '.join(cmd)}")
     try:
         result = json.loads(done.stdout.strip().splitlines()[-1])
     except (IndexError, ValueError):
         sys.exit(f"benchmark launcher failed: {done.stderr[-2000:]}")
+    if result["timed_out"] and timeout is None:
+        sys.exit(f"benchmark step timed out after {cap:.0f} s (stopped with its worker processes): {' '.join(cmd)}\n{result['stderr']}")
     if result["rc"] not in ok and not result["timed_out"]:
         sys.exit(f"benchmark command failed ({result['rc']}): {' '.join(cmd)}\n{result['stderr']}")
     # ru_maxrss is in kilobytes on Linux (bytes on macOS).
     rss = result["maxrss"] / (MB if sys.platform == "darwin" else 1024)
+    if result.get("tree_rss"):
+        rss = max(rss, result["tree_rss"] / MB)
     return result["wall"], rss, result["rc"], result["timed_out"]
+
+
+# Child processes write their bytecode to a private folder: this machine's environment
+# may set PYTHONDONTWRITEBYTECODE, and then every cold run compiled pressgen's ~75
+# modules from source (0.25 s of a 1.1 s draft), which no installed copy does
+# (`pip install .` writes the bytecode). The floor runs with the same setting.
+_PYCACHE: dict[str, str] = {}
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.update(_PYCACHE)
+    return env
 
 
 def _fresh(project: Any) -> Any:
@@ -322,7 +390,10 @@ def _run(args: argparse.Namespace) -> dict[str, Any]:
         # Compiled templates are cached between runs (generator/templatecache.py): a
         # private cache, filled by the first run, so every cold run below starts alike.
         os.environ["PRESSGEN_CACHE_DIR"] = str(tmp / "cache")
-        results["floor"] = _cold([sys.executable, "-c", FLOOR_IMPORTS], tmp, max(cold_runs, 5))
+        _PYCACHE["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+        floor_cmd = [sys.executable, "-c", FLOOR_IMPORTS]
+        _run_child(floor_cmd, tmp)  # writes the bytecode of the floor's imports
+        results["floor"] = _cold(floor_cmd, tmp, max(cold_runs, 5))
         for release, period_text in BUNDLED_RELEASES:
             cmd = [*cli, "draft", "--release", release, "--period", period_text]
             _run_child(cmd, bundled)
@@ -454,6 +525,8 @@ def _run(args: argparse.Namespace) -> dict[str, Any]:
             "settings": {"quick": quick, "cold_runs": cold_runs, "seed": SEED, "synthetic": {"items": 1000, "periods": 60, "dimensions": 5},
                          "items_sizes": items_sizes, "period_sizes": period_sizes, "month_sizes": month_sizes,
                          "monthly": {"items": 1000, "months": 240, "period": monthly_period}, "bundled_period": BUNDLED_PERIOD, "synthetic_period": main_period,
+                         "child_bytecode": "written to a private PYTHONPYCACHEPREFIX (PYTHONDONTWRITEBYTECODE removed"
+                                           + (", which this environment set)" if "PYTHONDONTWRITEBYTECODE" in os.environ else ")"),
                          "total_s": round(time.perf_counter() - started, 1)},
             "results": results,
             "targets": targets,
@@ -480,7 +553,7 @@ def _run(args: argparse.Namespace) -> dict[str, Any]:
 _LABELS = {
     "floor": f"floor: `python -c \"{FLOOR_IMPORTS}\"`",
     **{f"cold_draft_{r}": f"cold CLI `draft --period {p}` en+ko, {r}" for r, p in BUNDLED_RELEASES},
-    "cold_draft_bundled_nocache": f"cold CLI `draft --period {BUNDLED_PERIOD}`, {BUNDLED_RELEASE}, template cache off",
+    "cold_draft_bundled_nocache": f"cold CLI `draft --period {BUNDLED_PERIOD}`, {BUNDLED_RELEASE}, caches off (`PRESSGEN_CACHE_DIR=off`)",
     "cold_draft_synthetic": "cold CLI `draft --period` en+ko, synthetic",
     "cold_facts_synthetic": "cold CLI `facts --format json`, synthetic",
     "warm_draft_bundled": "warm build_draft en+ko, bundled",
