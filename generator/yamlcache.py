@@ -11,7 +11,7 @@ file, an upgraded PyYAML or an edited loader therefore misses the cache and is p
 as before; only documents that parsed without error are ever stored, so every error
 message comes from a real parse.
 
-Entries live in ``<cache root>/yaml`` (``templatecache.cache_root``:
+Entries live in ``<cache root>/yaml`` (``cachedir.cache_root``:
 ``$PRESSGEN_CACHE_DIR``, ``$XDG_CACHE_HOME/pressgen`` or ``~/.cache/pressgen``;
 ``PRESSGEN_CACHE_DIR=off`` turns caches off). An entry that cannot be read, is damaged
 or holds anything but plain YAML values is ignored and rewritten: the cache only ever
@@ -59,7 +59,7 @@ def _code_fingerprint() -> str:
 
 
 def _folder() -> Path | None:
-    from .templatecache import cache_root
+    from .cachedir import cache_root
 
     root = cache_root()
     return None if root is None else root / "yaml"
