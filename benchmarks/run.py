@@ -61,9 +61,12 @@ TARGETS = (
     ("warm check of a release (bundled, en+ko)", "warm_check_bundled", "median_s", 0.003, "s"),
     ("synthetic draft --all: time", "draft_all_synthetic", "median_s", 4.0, "s"),
     ("synthetic draft --all: peak memory", "draft_all_synthetic", "peak_mb", 200.0, "MB"),
+    ("check of a 1 MB release (in-process, en)", "check_1mb", "median_s", 2.0, "s"),
     ("facts for one period (synthetic 1,000 items, half-years)", "warm_facts_synthetic", "median_s", 0.1, "s"),
     ("facts for one period (synthetic 1,000 items, 240 months)", "warm_facts_monthly", "median_s", 0.1, "s"),
 )
+# Lengths of the long releases `check` reads (bytes of body): linear cost means a 1 MB release in 2 s.
+LENGTHS = {"100kb": 100_000, "1mb": 1_000_000}
 LINEAR_LIMIT = 1.5  # time per unit at the largest size / at the smallest size
 
 
@@ -210,6 +213,24 @@ def _child_env() -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(_PYCACHE)
     return env
+
+
+def _long_releases(release: Path, folder: Path, lengths: dict[str, int]) -> dict[str, Path]:
+    """``release``'s prose paragraphs repeated to each length, and once joined into one 100 KB paragraph."""
+    text = release.read_text(encoding="utf-8")
+    end = text.index("\n---\n", 4) + 5
+    head, body = text[:end], text[end:]
+    paragraphs = [p for p in body.split("\n\n") if p.strip() and p.lstrip()[0] not in "#!|<"]
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for label, size in (*lengths.items(), ("paragraph", 100_000)):
+        joiner = " " if label == "paragraph" else "\n\n"
+        chunk = joiner.join(paragraphs)
+        long_body = joiner.join([chunk] * (size // len(chunk) + 1))
+        path = folder / f"long-{label}.{release.name.split('.')[-2]}.md"
+        path.write_text(f"{head}# Headline\n\n{long_body}\n", encoding="utf-8")
+        files[label] = path
+    return files
 
 
 def _fresh(project: Any) -> Any:
@@ -433,6 +454,21 @@ def _run(args: argparse.Namespace) -> dict[str, Any]:
         results["cold_check_bundled"] = _cold([*cli, "check", *(str(p.relative_to(bundled)) for p in release_files)], bundled, cold_runs, ok=(0, 1))
         note("warm (bundled) done")
 
+        # check by document length: the bundled English release's paragraphs repeated to
+        # 100 KB and 1 MB (and one 100 KB paragraph), in a copy of the project, checked in-process.
+        long_root = _copy_bundled(tmp / "long")
+        long_files = _long_releases(release_files[0], long_root / "output" / BUNDLED_RELEASE / BUNDLED_PERIOD, LENGTHS)
+        length_times = []
+        for label, path in long_files.items():
+            _, long_fn = _check_runner(long_root, [path])
+            times = _timed(long_fn, runs=1 if quick or label == "1mb" else heavy_runs, warmup=label == "100kb")
+            results[f"check_{label}"] = _summary(times, peak_mb=0.0, memory="not measured", bytes=path.stat().st_size,
+                                                 findings=_count(long_fn()) if label != "1mb" else None)
+            if label != "paragraph":
+                length_times.append(statistics.median(times))
+            note(f"check {label} done")
+        length_scaling = _ratio([long_files[k].stat().st_size for k in ("100kb", "1mb")], length_times)
+
         t0 = time.perf_counter()
         big = open_project(main)
         load_s = time.perf_counter() - t0
@@ -487,6 +523,7 @@ def _run(args: argparse.Namespace) -> dict[str, Any]:
             del p
             note(f"scaling months={n} done")
         scaling["facts_by_months"] = _ratio(month_sizes, facts_times)
+        scaling["check_by_length"] = length_scaling
         results["scaling"] = scaling
 
         # draft --all, as a user runs it.
@@ -566,6 +603,9 @@ _LABELS = {
     "warm_facts_synthetic": "warm facts, one period, synthetic",
     "warm_draft_synthetic": "warm build_draft en+ko, synthetic",
     "warm_check_synthetic": "warm check of release en+ko, synthetic",
+    "check_100kb": "check of a 100 KB release (en, its paragraphs repeated), in-process",
+    "check_1mb": "check of a 1 MB release (en, its paragraphs repeated), in-process",
+    "check_paragraph": "check of one 100 KB paragraph (en), in-process",
     "load_monthly": "load project, synthetic monthly (1,000 items × 240 months)",
     "warm_facts_monthly": "warm facts, one month, synthetic monthly",
     "warm_draft_monthly": "warm build_draft en+ko, synthetic monthly",
