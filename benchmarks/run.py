@@ -2,12 +2,13 @@
 
 Run from a clone after ``pip install .`` (use the Python that has pressgen installed):
 
-    python benchmarks/run.py            # full run, about 3 minutes
-    python benchmarks/run.py --quick    # smaller run, under a minute
+    python benchmarks/run.py            # full run
+    python benchmarks/run.py --quick    # fewer repetitions (14 minutes on a busy 2-core machine)
     python benchmarks/run.py --profile  # also print a cProfile summary of each failing in-process target
 
-Prints a table and PASS/FAIL per target, and writes ``benchmarks/results/latest.json``
-and ``benchmarks/results/latest.md``. Not part of the unit tests. See ``benchmarks/README.md``.
+Prints a table and PASS/FAIL per target, and writes ``benchmarks/results/last-run.json``
+and ``last-run.md`` (git-ignored; ``--update`` writes the committed ``latest.*``). Every
+command has a time limit. Not part of the unit tests. See ``benchmarks/README.md``.
 """
 
 from __future__ import annotations
