@@ -17,22 +17,13 @@ cannot be read or written is skipped silently: it only ever saves time.
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from pathlib import Path
 
 import jinja2
 from jinja2.bccache import Bucket
 
-
-def cache_root() -> Path | None:
-    """Where pressgen keeps caches, or None when they are off."""
-    chosen = os.environ.get("PRESSGEN_CACHE_DIR")
-    if chosen is not None:
-        return None if chosen.strip().lower() in ("", "off", "0", "none") else Path(chosen)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "pressgen"
+from .cachedir import cache_root  # noqa: F401 - where it was first defined; callers import it from here
 
 
 def fingerprint(env: jinja2.Environment) -> str:

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from . import yamlcache
 from .errors import ConfigError, GeneratorError
 from .textfile import read_text
 
@@ -242,6 +243,11 @@ def load_yaml(path: str | Path, *, error: type[GeneratorError] = ConfigError, di
 def _load_yaml(path: str | Path, *, error: type[GeneratorError], display: str | None) -> Any:
     shown = display or str(path)
     text = read_text(path, shown, error, "YAML text", max_bytes=MAX_YAML_BYTES)
+    # Parsed values are kept between runs by text (yamlcache.py); a miss parses here, errors included.
+    return yamlcache.load("located", text, shown, lambda: _parse(text, shown, error))
+
+
+def _parse(text: str, shown: str, error: type[GeneratorError]) -> Any:
     loader = _Loader(text)
     loader.source_path = shown
     try:

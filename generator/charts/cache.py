@@ -10,6 +10,7 @@ cache (``templatecache.cache_root``: ``$PRESSGEN_CACHE_DIR``, off with ``off``).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -19,7 +20,9 @@ from pathlib import Path
 from . import deps
 
 
+@functools.lru_cache(maxsize=1)
 def _versions() -> str:
+    # Once per process: looking up three installed versions cost 20 ms, for each chart.
     parts = []
     for name in ("matplotlib", "pillow", deps.FONT_PACKAGE):
         try:

@@ -19,32 +19,35 @@ _EN_SCALE = {"trillion": Decimal(1_000_000), "billion": Decimal(1_000), "million
 _EN_FOLD = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
             "eightfold": 8, "ninefold": 9, "tenfold": 10, "twice": 2, "double": 2, "doubled": 2, "tripled": 3}
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Every unbounded run of digits starts where a run of digits starts ((?<!\d)): otherwise each
+# digit of a long run starts a scan to its end, and a 10,000-digit "word" took a minute. The
+# leftmost match is the same either way (a match inside a run also matches from its start).
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<!\d)\d+(?:\.\d+)?"
 EN_MONEY = re.compile(
     rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b(?:\s+(?:US\s+)?dollars?)?",
     re.IGNORECASE,
 )
 # 1조2000억달러, 45억3000만달러, 45억 3천만 달러, 45.3억달러, 9000만달러, 22억 달러
 KO_MONEY = re.compile(
-    r"(?P<neg>-)?(?:(?P<jo>\d+(?:\.\d+)?)\s?조\s?)?(?:(?P<eok>\d{1,4}(?:,\d{3})?(?:\.\d+)?)\s?억\s?)?"
+    r"(?P<neg>-)?(?:(?<!\d)(?P<jo>\d+(?:\.\d+)?)\s?조\s?)?(?:(?P<eok>\d{1,4}(?:,\d{3})?(?:\.\d+)?)\s?억\s?)?"
     # 弗 is the dollar in headlines ("적자 45억弗").
     r"(?:(?P<man>\d{1,4}|\d천|\d(?:\.\d+)?천)\s?만\s?)?(?P<unit>(?:미국\s?)?달러|弗)"
 )
 KO_DOUBLE_MAN = re.compile(r"(?<![\d.,])(?P<neg>-)?(?P<first>\d{1,4})\s?만\s?(?P<second>\d{1,4})\s?만\s?(?:미국\s?)?달러")
 # Amounts below 1만 dollars, written in plain digits (0달러, 2500달러).
 KO_PLAIN_MONEY = re.compile(r"(?<![\d억만조.,])(?P<neg>-)?(?P<num>\d{1,4})\s?(?:미국\s?)?달러")
-PERCENT = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<unit>%\s?포인트|%p|%P|퍼센트\s?포인트|%|percentage points?|percent|per cent|pct|퍼센트)", re.IGNORECASE)
+PERCENT = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<!\d)\d+(?:\.\d+)?)\s?(?P<unit>%\s?포인트|%p|%P|퍼센트\s?포인트|%|percentage points?|percent|per cent|pct|퍼센트)", re.IGNORECASE)
 _POINT_UNITS = ("%p", "percentage point", "percentage points", "%포인트", "퍼센트포인트", "퍼센트 포인트", "% 포인트")
 _EN_NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
 EN_MULTIPLE = re.compile(
     # "double-digit growth" is a size of a percent, not a multiple.
-    r"(?P<num>\d+(?:\.\d+)?)\s?(?:times|-fold|fold)\b|\b(?P<word>" + "|".join(_EN_FOLD) + r")\b(?![- ]digits?\b)"
+    r"(?<!\d)(?P<num>\d+(?:\.\d+)?)\s?(?:times|-fold|fold)\b|\b(?P<word>" + "|".join(_EN_FOLD) + r")\b(?![- ]digits?\b)"
     r"|\b(?P<numword>" + "|".join(_EN_NUMBER_WORDS) + r")[ -]?(?:times|fold)\b",
     re.IGNORECASE,
 )
-KO_MULTIPLE = re.compile(r"(?:(?P<num>\d+(?:\.\d+)?)|(?P<koword>두|세|네|다섯|열))\s?배")
+KO_MULTIPLE = re.compile(r"(?:(?<!\d)(?P<num>\d+(?:\.\d+)?)|(?P<koword>두|세|네|다섯|열))\s?배")
 _KO_NUMBER_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "열": 10}
 # Hedges on a multiple: "more than tripled", "nearly doubled", "3배 넘게", "두 배 가까이".
 # "about 1.5 times", "약 1.5배", "1.5배 가량" are either side of the figure; "nearly" only below it.

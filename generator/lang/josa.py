@@ -7,8 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Mapping
 
-import yaml
-
+from .. import yamlcache
 from ..errors import LanguageError
 
 # (form after a final consonant, form after a vowel, whether a final ㄹ takes the vowel form).
@@ -52,7 +51,7 @@ _LETTER_RUN = re.compile(r"[A-Za-z]+$")
 @lru_cache(maxsize=1)
 def _bundled() -> dict[str, dict[str, str]]:
     text = resources.files(__package__).joinpath("readings.ko.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yamlcache.safe_load(text, "generator/lang/readings.ko.yaml")  # kept between runs by text
     return {section: {str(k): str(v) for k, v in data[section].items()} for section in ("letters", "symbols", "words")}
 
 
