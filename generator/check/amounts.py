@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 _EN_SCALE = {"trillion": Decimal(1_000_000), "billion": Decimal(1_000), "million": Decimal(1),
@@ -145,6 +146,13 @@ def _ko_money(text: str) -> list[Mention]:
 
 def find_mentions(text: str, lang: str) -> list[Mention]:
     """Every money amount, percentage and multiple in ``text``, in order of position."""
+    # The checker asks again for the same sentence and clause (four times a sentence on a long
+    # release): the answer is kept, as mentions are frozen; the caller gets its own list.
+    return list(_mentions(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str, lang: str) -> tuple[Mention, ...]:
     mentions = _en_money(text) if lang == "en" else _ko_money(text)
     for m in PERCENT.finditer(text):
         number = m.group("num").replace(",", "")
@@ -171,7 +179,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             if found:
                 hedge = next(name for name in ("more", "nearly", "about") if found.groupdict().get(name))
         mentions.append(Mention("multiple", value, precision, m.start(), m.end(), m.group(0), hedge=hedge))
-    return sorted(mentions, key=lambda x: x.start)
+    return tuple(sorted(mentions, key=lambda x: x.start))
 
 
 def _hedged(mention: Mention, text: str, lang: str) -> Mention:

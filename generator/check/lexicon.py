@@ -114,6 +114,10 @@ def rate_directions(lang: str, project=None) -> list[tuple[str, str]]:
     from ..vocabulary import vocabulary
 
     words = vocabulary(lang, project)["directions"]["rate"]
+    # Asked for every clause; the vocabulary is the same object until its file changes.
+    kept = _RATE_DIRECTIONS.get(lang)
+    if kept is not None and kept[0] is words:
+        return kept[1]
     out = []
     for direction, category in (("increased", "grow"), ("decreased", "shrink"), ("unchanged", "unchanged")):
         patterns = [p for p in words[direction]["read"]
@@ -122,4 +126,8 @@ def rate_directions(lang: str, project=None) -> list[tuple[str, str]]:
         if patterns:
             body = "|".join(patterns)
             out.append((category, rf"\b(?:{body})\b" if lang == "en" else f"(?:{body})"))
+    _RATE_DIRECTIONS[lang] = (words, out)
     return out
+
+
+_RATE_DIRECTIONS: dict[str, tuple[dict, list[tuple[str, str]]]] = {}
