@@ -50,8 +50,10 @@ class ItemMatcher:
             # Korean spacing varies ("정보·통신 서비스", "전문·사업서비스"): names are keyed and
             # matched without their spaces, with any spacing between their characters.
             spaceless: dict[str, set[str]] = {}
+            written: dict[str, set[str]] = {}
             for name, codes in names.items():
                 spaceless.setdefault(_KO_SPACE.sub("", name), set()).update(codes)
+                written.setdefault(_KO_SPACE.sub("", name), set()).add(name)
             names = spaceless
         ordered = sorted(names, key=lambda n: (-len(n), n))
         self.codes = {n: tuple(sorted(names[n])) for n in ordered}
@@ -59,9 +61,15 @@ class ItemMatcher:
             alternatives = "|".join(re.escape(n) for n in ordered if n)
             self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
         else:
-            # A short name is matched whole: spaces inside "가 전" are a particle and the next word
-            # ("반도체가 전체"), not 가전.
-            alternatives = "|".join((r"\s*".join(re.escape(ch) for ch in n) if len(n) > 3 else re.escape(n)) for n in ordered if n)
+            # A short name is matched as it is written, with or without its own spaces ("다 유형",
+            # "다유형"), never with new ones: "반도체가 전체" is a particle and the next word, not 가전.
+            def spelled(n: str) -> str:
+                if len(n) > 3:
+                    return r"\s*".join(re.escape(ch) for ch in n)
+                forms = {n} | {w for w in written.get(n, ()) if w}
+                return "|".join(r"\s*".join(re.escape(part) for part in _KO_SPACE.split(w)) for w in sorted(forms, key=lambda w: (-len(w), w)))
+
+            alternatives = "|".join(spelled(n) for n in ordered if n)
             # Korean names take particles directly after them: no boundary on the right.
             self.pattern = re.compile(rf"(?:{alternatives})")
 
