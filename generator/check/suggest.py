@@ -87,7 +87,13 @@ class Suggester:
         # "prices excluding agricultural and petroleum products" is an item).
         outside = list(text[clause[0]:clause[1]])
         for m in found:
-            for i in range(max(m.start, clause[0]), min(m.end, clause[1])):
+            end = m.end
+            # "Core inflation (excluding food and energy)": a gloss that repeats the item's own
+            # name ("core prices excluding food and energy") is the name, not a subtraction.
+            gloss = re.match(r"\s*[(（]([^()（）]+)[)）]", text[m.end:])
+            if gloss and any(gloss.group(1).strip().lower() in self.ag.name(code, lang).lower() for code in m.codes):
+                end = m.end + gloss.end()
+            for i in range(max(m.start, clause[0]), min(end, clause[1])):
                 outside[i - clause[0]] = " "
         if re.search(_EXCLUDING[lang], "".join(outside), re.IGNORECASE):
             return False
@@ -410,7 +416,19 @@ class Suggester:
                     owner = ["cumulative"]  # "1~12월 누적으로는 … 전년 동기(517억7000만달러)보다"
                 return ("base", owner[0]) if owner else (None, None)
             if _KO_FROM.match(text, figure.end):
-                return "base", self._basis(text, lang, figure, clause)
+                if text.startswith(")", figure.end):
+                    # "전기(6억1000만달러)에서 …로": the base's figure after its name. After an item's
+                    # name, 에서 says where ("연구개발서비스(30억9000만달러)에서 주로 발생했다",
+                    # "유럽(21억8000만달러)에서 적자"): the item's own figure, read on below.
+                    lead = text[:figure.start].rstrip()[:-1].rstrip()
+                    owner = [b for s, e, b in spans if e == len(lead)]
+                    if owner:
+                        return "base", owner[0]
+                elif any(m.start > figure.end and _KO_TO.match(text, m.end) for m in find_mentions(text[:clause[1]], lang)
+                         if m.kind == "money"):
+                    return "base", self._basis(text, lang, figure, clause)  # "A에서 B로"
+                else:
+                    return None, None
             if re.match(r"\)?\s?(?:보다|대비|에 비해)", after):
                 return None, None
             if _KO_CHANGE_AFTER.match(re.sub(r"^\([^()]*\)", "", after)) and not _KO_TO.match(after):
