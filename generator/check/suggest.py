@@ -114,8 +114,21 @@ class Suggester:
                                 and re.fullmatch(r"(?:에서는|에서도|에서|은|는|이|가|의|도)?\s?(?:수출|수입|흑자|적자|무역수지)?(?:은|는|이|가|도)?\s?",
                                                  text[m.end:figure.start]) for m in owners if m.end <= figure.start):
             listed = True
-        named = self.ag._codes(m for m in found if clause[0] <= m.start < clause[1])
+        # A name past a comma after the figure starts another part of the sentence ("While the
+        # information services sector posted a deficit of $550 million, the surplus came mainly
+        # from game software"): it does not compete for the figure.
+        # (A name is one however many items it may be: ``_every_reading`` settles those.)
+        named = {m.codes for m in found if clause[0] <= m.start < clause[1]
+                 and not (m.start >= figure.end and re.search(r"[,，;]", text[figure.end:m.start]))}
         return pairs_mode or listed or len(named) <= 1
+
+    @staticmethod
+    def _every_reading(finding: Finding, codes, suggest_for) -> Finding:
+        """One name, two items ("digital intermediary platforms" is an industry and a kind of
+        institution): a suggestion only when each item, read alone, gives the same one."""
+        found = [suggest_for(code) for code in codes]
+        texts = {f.suggestion.text if f.suggestion else None for f in found}
+        return found[0] if len(texts) == 1 and None not in texts else finding
 
     def _qualified_total(self, text: str, lang: str, figure: Mention, codes, clause):
         """"The ICT industry recorded knowledge services exports of …", "ICT 산업의 지식서비스 수출은 …":
@@ -133,7 +146,7 @@ class Suggester:
             return None
         other = others[-1]
         gap = text[other.end:total.start]
-        joined = re.fullmatch(r"\s+(?:recorded|had|posted|registered|ran|saw|reported)\s+(?:an?\s+)?", gap, re.IGNORECASE) if lang == "en" \
+        joined = re.fullmatch(r"\s+(?:recorded|had|posted|registered|ran|saw|reported)\s+(?:an?\s+)?|['’]s\s+", gap, re.IGNORECASE) if lang == "en" \
             else re.fullmatch(r"(?:의|은|는)\s?", gap)
         if not joined:
             return None
@@ -145,7 +158,8 @@ class Suggester:
             if total.end <= m.start and m.end <= figure.start:
                 between[m.start - total.end:m.end - total.end] = "¤" * (m.end - m.start)
         between = "".join(between)
-        allowed = (r"(?:\s|,|¤+|\band\b|\bresulting in\b|\bof\b|\ban?\b|\btrade\b|\bexports\b|\bimports\b|\bsurplus\b|\bdeficit\b|\bbalance\b)*"
+        allowed = (r"(?:\s|,|¤+|\band\b|\bresulting in\b|\bof\b|\ban?\b|\btrade\b|\bexports\b|\bimports\b|\bsurplus\b|\bdeficit\b|\bbalance\b"
+                   r"|\bcame to\b|\bamounted to\b|\bto\b)*"
                    if lang == "en" else r"(?:\s|,|¤+|무역에서|에서|수출|수입|무역수지|흑자|적자|은|는|이|가|으로|로)*")
         if lang == "ko" and joined.group(0).strip() != "의" and not re.fullmatch(r"\s?(?:무역|거래)?에서\s?", between):
             return None  # "콘텐츠산업은 지식서비스 무역에서 …": only "in the total's trade" after a subject
@@ -240,6 +254,9 @@ class Suggester:
         """A wrong amount: the item's level, a base period's value or a change's amount, by role."""
         if getattr(figure, "hedge", None):
             return finding  # "more than $4 billion" states a range: no one number restores it
+        if len(codes) > 1 and not pairs_mode:
+            return self._every_reading(finding, codes, lambda code: self.money(
+                finding, text, lang, figure, [code], clause, list(self.ag.index.get(code, ItemFacts()).money), owners, pairs_mode))
         qualified = None if pairs_mode else self._qualified_total(text, lang, figure, codes, clause)
         if qualified is not None:
             codes = list(qualified.codes)
@@ -474,6 +491,9 @@ class Suggester:
         """A wrong percent (of a change, a share) or percentage points, by role."""
         if getattr(figure, "hedge", None):
             return finding  # "nearly 30 percent" states a range
+        if len(codes) > 1 and not pairs_mode and figure.kind in ("percent", "points"):
+            return self._every_reading(finding, codes, lambda code: self.rate(
+                finding, text, lang, figure, [code], clause, owners, [(v, f) for v, f in pool if f.item == code], pairs_mode))
         if figure.kind not in ("percent", "points") or not self._one_item(text, lang, figure, codes, clause, owners, pairs_mode):
             return finding
         index = self.ag.index.get(codes[0], ItemFacts())
