@@ -32,6 +32,8 @@ from .lexicon import CHANGE_WORDS, DIRECTIONS, YEAR_TO_DATE
 # "For the January–December period": a year-to-date span as the drafts write it (the shared
 # lexicon reads "in the January–… period"; both are the cumulative figures).
 _TO_DATE_EXTRA = {"en": r"\bfor the january[-–]\w+ period\b|\bfirst \w+ months\b", "ko": r"(?!x)x"}
+# In December the year to date is the year: "For the full year", "연간으로는" (read only then).
+_FULL_YEAR = {"en": r"\b(?:for|in) the (?:full|whole|entire) year\b|\bfor the year as a whole\b", "ko": r"연간(?:으로는|으로|기준)?"}
 
 # A figure's own base, written right after it ("8.4 percent from a year earlier", "on-year").
 _EN_BOUND_AFTER = re.compile(r"\s*(?:(?:from|on|than|over|against|compared with|versus|vs\.?)\s+)?(?:that of\s+|the level of\s+)?", re.IGNORECASE)
@@ -233,6 +235,8 @@ class Suggester:
 
     def _to_date(self, text: str, lang: str, clause) -> bool:
         segment = text[clause[0]:clause[1]]
+        if self.ag.period.kind == "M" and self.ag.period.n == 12 and re.search(_FULL_YEAR[lang], segment, re.IGNORECASE):
+            return True
         return bool(re.search(YEAR_TO_DATE[lang], segment, re.IGNORECASE) or re.search(_TO_DATE_EXTRA[lang], segment, re.IGNORECASE))
 
     def _metric_fits(self, fact_metric: str, fact, stated: str | None, to_date: bool) -> bool:
@@ -393,12 +397,16 @@ class Suggester:
         found = [(m.start(), metric) for metric, p in METRIC_WORDS[lang] for m in re.finditer(p, following)]
         return min(found)[1] if found else None
 
-    @staticmethod
-    def _on_basis(fact, basis: str | None, to_date: bool) -> bool:
+    def _on_basis(self, fact, basis: str | None, to_date: bool) -> bool:
         if basis is None:
             return False
         if fact.kind == "cumulative":
             return to_date and basis in ("year_ago", "cumulative")
+        if basis == "cumulative" and to_date:
+            # "1~11월 누적으로는 … 전년 동기(452억달러)보다": the same span a year earlier, which is
+            # the year-ago change of a year-to-date metric.
+            defined = self.ag.config.metrics.get(fact.get("metric") or "")
+            return fact.get("basis") == "year_ago" and getattr(defined, "cumulative_of", None) is not None
         return fact.get("basis") == basis
 
     def _money_role(self, text: str, lang: str, figure: Mention, clause) -> tuple[str | None, str | None]:
@@ -462,8 +470,15 @@ class Suggester:
         # A base named elsewhere: the figure is the period's own only if every base phrase comes
         # after it, each bound to a nearer figure of its own ("a surplus of $12.18 billion, up
         # from $6.49 billion a year earlier", "121억8000만달러 흑자로 전년 동월(64억9000만달러)보다").
-        figures = [m for m in find_mentions(text, lang) if m.start > figure.start]
+        mentions = find_mentions(text, lang)
+        figures = [m for m in mentions if m.start > figure.start]
         for start, end, _ in spans:
+            if start < figure.end and lang == "en" and any(
+                    m.end <= start and _EN_BOUND_AFTER.fullmatch(text[m.end:start]) and m.kind == "percent" for m in mentions) \
+                    and re.search(r",|\band\b", text[end:figure.start]):
+                # "exports rose 3.8 percent on-year to …, and the trade surplus reached $78 billion":
+                # an earlier part's base, bound to its own percent.
+                continue
             if start < figure.end:
                 return None, None
             between = any(m.end <= start for m in figures)
