@@ -319,11 +319,16 @@ def _mutate_figures(path: Path, guards) -> dict[tuple[int, int], tuple[str, str]
 
 
 # Figures fixed back per committed release (of all its money, percent and points figures:
-# 48, 44, 28, 104, 74 and 28).
+# 48, 44, 26, 104, 74 and 28). What is left, all at once wrong, has two values open: a headline
+# or a lead rate with no base written ("Rise 2.5% in November, Same Pace as October": a monthly
+# or a yearly rate); a rate's change and its base rate both wrong in one clause, so neither pins
+# the other; "unchanged from the previous half at $440 million" and "전기와 같은" (the level and
+# the base both fit); "개인 및 기타" inside a 각각 list (및 reads as a joint); a headline's "각각 … ·"
+# pair; and "12월 수출 13.4% 늘어" next to a record's rate of the same value.
 ROUND_TRIP_FLOORS = {
     "consumer_prices/2025-10": 41, "consumer_prices/2025-11": 37,
-    "knowledge_services/2024H2": 28, "knowledge_services/2025H1": 94,
-    "monthly_trade/2025-11": 74, "monthly_trade/2025-12": 26,
+    "knowledge_services/2024H2": 26, "knowledge_services/2025H1": 100,
+    "monthly_trade/2025-11": 74, "monthly_trade/2025-12": 27,
 }
 
 
@@ -454,6 +459,30 @@ SUGGESTED = [
     # Year to date: the cumulative figures, not the month's.
     ("monthly_trade", "2025-12", "en", "For the January–December period, exports rose 3.9 percent on-year to $709.8 billion.",
      [("$709.8 billion", "$709.7 billion"), ("3.9 percent", "3.8 percent")]),
+    # 에서 after an item's parenthesised figure says where, not "from": the item's own figure
+    # (research and development services 3,090), never the previous half's 2,760.
+    ("knowledge_services", "2025H1", "ko", "전문·사업서비스 적자는 연구개발서비스(30억1000만달러)에서 주로 발생했다.",
+     [("30억1000만달러", "30억9000만달러")]),
+    ("knowledge_services", "2025H1", "ko", "지역별로는 북미(37억8000만달러)와 유럽(21억9000만달러)에서 적자를 나타냈다.",
+     [("21억9000만달러", "21억8000만달러"), ("37억8000만달러", "37억7000만달러")]),
+    # One name, two items (platforms as an industry and as an institution, both -2,200): the
+    # same value either way.
+    ("knowledge_services", "2025H1", "en", "Manufacturing (2.48 billion dollars) and digital intermediary platforms (2.3 billion dollars) recorded deficits.",
+     [("2.3 billion dollars", "2.2 billion dollars"), ("2.48 billion dollars", "2.47 billion dollars")]),
+    # A name past a comma after the figure does not compete for it (information services -550).
+    ("knowledge_services", "2025H1", "en", "While the information services sector posted a deficit of 560 million dollars, the surplus came mainly from game software.",
+     [("560 million dollars", "550 million dollars")]),
+    ("knowledge_services", "2025H1", "en", "The ICT industry's knowledge services exports came to 6.38 billion dollars and imports to 4.9 billion dollars.",
+     [("4.9 billion dollars", "4.8 billion dollars"), ("6.38 billion dollars", "6.37 billion dollars")]),
+    # The year to date's base a year earlier (2024 January-November surplus 45,200), and in
+    # December "For the full year" / 연간 is the year to date (surplus 78,000 on 51,770).
+    ("monthly_trade", "2025-11", "ko", "1~11월 누적으로는 무역수지가 660억7000만달러 흑자로 전년 동기(453억달러)보다 흑자 폭이 확대됐다.",
+     [("453억달러", "452억달러")]),
+    ("monthly_trade", "2025-12", "en",
+     "For the full year, exports rose 3.8 percent on-year to $709.7 billion and the trade surplus reached $79 billion, up from $51.78 billion a year earlier.",
+     [("$51.78 billion", "$51.77 billion"), ("$79 billion", "$78 billion")]),
+    ("monthly_trade", "2025-12", "ko", "연간으로는 무역수지가 790억달러 흑자로 전년 동기(517억8000만달러)보다 흑자 폭이 확대됐다.",
+     [("517억8000만달러", "517억7000만달러"), ("790억달러", "780억달러")]),
     # Percentage points of a rate's change, the base rate it is measured from, a contribution.
     ("consumer_prices", "2025-11", "en",
      "Core inflation (excluding food and energy) rose 3.0 percent from a year earlier, slowing 0.3 percentage point from 2.3 percent in October.",
