@@ -591,3 +591,36 @@ def test_a_revised_month_propagates_into_leads_percents_and_headlines_in_both_la
         assert expected_ko.count(old) == 1, old
         expected_ko = expected_ko.replace(old, new)
     assert (en.read_text(encoding="utf-8"), ko.read_text(encoding="utf-8")) == (expected_en, expected_ko)
+
+
+@pytest.mark.parametrize("release_dir", sorted({p.parent for p in COMMITTED}), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_figure_made_wrong_alone_is_never_given_another_value(tmp_path, release_dir):
+    """Each money, percent and points figure of a committed release made wrong alone, in its first
+    and then its last non-zero digit: a suggestion, where there is one, is the committed text."""
+    root = copy_bundled(tmp_path / "project", release=None)
+    out = root / release_dir.relative_to(REPO)
+    shutil.copytree(release_dir, out)
+    wrong, restored = [], 0
+    for target in sorted(out.glob("release.*.md")):
+        committed = target.read_text(encoding="utf-8")
+        lang, body_line, protected = check_run.check_paths([target], root).guards[target.relative_to(root).as_posix()]
+        lines = committed.split("\n")
+        for sentence in read_document(target).sentences:
+            for m in find_mentions(sentence.text, lang):
+                (line, col), (end_line, end_col) = sentence.position(m.start), sentence.position(m.end - 1)
+                if m.kind not in ("money", "percent", "points") or line != end_line or line < body_line \
+                        or (line, col) in protected or lines[line - 1][col - 1:end_col] != m.text:
+                    continue
+                digits = [i for i, ch in enumerate(m.text) if ch in "123456789"]
+                for i in sorted({digits[0], digits[-1]}):
+                    changed = list(lines)
+                    changed[line - 1] = lines[line - 1][:col - 1] + m.text[:i] + str(int(m.text[i]) % 9 + 1) + m.text[i + 1:] + lines[line - 1][end_col:]
+                    target.write_text("\n".join(changed), encoding="utf-8")
+                    for f in check_run.check_paths([target], root).findings:
+                        if (f.line, f.column) == (line, col) and f.suggestion:
+                            restored += f.suggestion.text == m.text
+                            if f.suggestion.text != m.text:
+                                wrong.append((target.name, line, m.text, f.suggestion.text))
+        target.write_text(committed, encoding="utf-8")
+    assert wrong == []
+    assert restored  # the mutations reach the suggestions at all
