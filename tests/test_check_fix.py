@@ -322,12 +322,11 @@ def _mutate_figures(path: Path, guards) -> dict[tuple[int, int], tuple[str, str]
 # 48, 44, 26, 104, 74 and 28). What is left, all at once wrong, has two values open: a headline
 # or a lead rate with no base written ("Rise 2.5% in November, Same Pace as October": a monthly
 # or a yearly rate); a rate's change and its base rate both wrong in one clause, so neither pins
-# the other; "unchanged from the previous half at $440 million" and "전기와 같은" (the level and
-# the base both fit); "개인 및 기타" inside a 각각 list (및 reads as a joint); a headline's "각각 … ·"
-# pair; and "12월 수출 13.4% 늘어" next to a record's rate of the same value.
+# the other; "개인 및 기타", the name of an industry and of an institution, only one of which has
+# figures for the half; and "12월 수출 13.4% 늘어" made 13.5%, which is a record's earlier rate.
 ROUND_TRIP_FLOORS = {
     "consumer_prices/2025-10": 41, "consumer_prices/2025-11": 37,
-    "knowledge_services/2024H2": 26, "knowledge_services/2025H1": 100,
+    "knowledge_services/2024H2": 26, "knowledge_services/2025H1": 103,
     "monthly_trade/2025-11": 74, "monthly_trade/2025-12": 27,
 }
 
@@ -474,6 +473,13 @@ SUGGESTED = [
      [("560 million dollars", "550 million dollars")]),
     ("knowledge_services", "2025H1", "en", "The ICT industry's knowledge services exports came to 6.38 billion dollars and imports to 4.9 billion dollars.",
      [("4.9 billion dollars", "4.8 billion dollars"), ("6.38 billion dollars", "6.37 billion dollars")]),
+    # "Unchanged from the previous half at", 전기와 같은: the level, where the data says unchanged
+    # (cultural and leisure services 440 in 2024H2 and 2025H1).
+    ("knowledge_services", "2025H1", "en", "The surplus in cultural and leisure services was unchanged from the previous half at 450 million dollars.",
+     [("450 million dollars", "440 million dollars")]),
+    ("knowledge_services", "2025H1", "ko", "문화·여가서비스 흑자는 전기와 같은 4억5000만달러를 유지했다.", [("4억5000만달러", "4억4000만달러")]),
+    # A list of amounts shares the 흑자 after the last (ICT industry 1,570, content industry 2,510).
+    ("knowledge_services", "2025H1", "ko", "### ICT 산업·콘텐츠산업…각각 15억8000만달러·25억1000만달러 흑자", [("15억8000만달러", "15억7000만달러")]),
     # The year to date's base a year earlier (2024 January-November surplus 45,200), and in
     # December "For the full year" / 연간 is the year to date (surplus 78,000 on 51,770).
     ("monthly_trade", "2025-11", "ko", "1~11월 누적으로는 무역수지가 660억7000만달러 흑자로 전년 동기(453억달러)보다 흑자 폭이 확대됐다.",
@@ -539,6 +545,8 @@ REFUSED = [
     ("consumer_prices", "2025-11", "en",
      "Core inflation (excluding food and energy) rose 2.0 percent from a year earlier, accelerating 0.3 percentage point from 2.2 percent in October.",
      ["0.3 percentage point"]),
+    # "Unchanged" where the data moved (exports rose 6.5%): a new number would leave it false.
+    ("knowledge_services", "2025H1", "en", "Exports were unchanged from the previous half at 19.72 billion dollars.", ["19.72 billion dollars"]),
     # A base period's value without "from" or parentheses: it could be read as this half's.
     ("knowledge_services", "2025H1", "en", "A year earlier, the deficit was 3.6 billion dollars.", ["3.6 billion dollars"]),
 ]

@@ -277,10 +277,13 @@ class Suggester:
             # "2024년 상반기(-35억달러)보다 적자 폭이 확대됐다": Korean may name the metric after the base.
             metric = self._metric_after(text, lang, figure, clause)
         to_date = self._to_date(text, lang, clause)
-        if role == "value":
+        if role in ("value", "same"):
             pool = [c for c in candidates if c.role == "value" and c.fact.kind != "share" and self._metric_fits(c.metric, c.fact, metric, to_date)]
             if metric is None and not pool:
                 return finding
+            if role == "same" and not any(c.fact.kind == "change" and c.fact.get("basis") == basis and c.fact.get("delta") == 0
+                                          and c.metric in {p.metric for p in pool} for c in candidates):
+                return finding  # "unchanged" where the data moved: a new number would leave it false
         elif role == "base":
             pool = [c for c in candidates if c.role == "base" and self._on_basis(c.fact, basis, to_date)
                     and self._metric_fits(c.metric, c.fact, metric, to_date)]
@@ -299,7 +302,7 @@ class Suggester:
                   or (c.role == right.role and (metric is None or c.metric.split("_")[0] == right.metric.split("_")[0]))]
         if not self._nearest(figure, right.value, family):
             return finding
-        if role == "value":
+        if role in ("value", "same"):
             value = right.signed
         elif role == "base":
             value = right.fact.get("base_value") if right.fact.kind in ("change", "cumulative") else right.signed
@@ -363,8 +366,7 @@ class Suggester:
             words = re.findall(SIGN_WORDS["en"], text[max(clause[0], figure.start - 40):figure.start], re.IGNORECASE)
             word = words[-1].lower() if words else None
         else:
-            after = re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4])
-            word = after.group(1) if after else None
+            word = self._ko_sign_after(text, figure)
         stated = "surplus" if word and word.startswith(("surplus", "흑자")) else "deficit" if word else ("deficit" if figure.negative else None)
         return stated is None or (stated == "surplus") == (signed > 0)
 
@@ -377,6 +379,8 @@ class Suggester:
         metric = self.ag._stated_metric(text, lang, figure, clause)
         if lang == "ko" and re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4]):
             return metric  # "45억3000만달러 적자": bound to the figure
+        if lang == "ko" and self._ko_sign_after(text, figure):
+            return "balance"  # "각각 15억7000만달러·25억1000만달러 흑자": the list's word is each figure's
         before = text[clause[0]:figure.start]
         named = {m for m, p in METRIC_WORDS[lang] if re.search(p, before, re.IGNORECASE)}
         if len(named) <= 1:
@@ -388,6 +392,18 @@ class Suggester:
             if here:
                 return metric if here == {metric} else _OPEN
         return _OPEN
+
+    @staticmethod
+    def _ko_sign_after(text: str, figure: Mention) -> str | None:
+        """흑자 or 적자 written after the figure, or after the list of amounts it opens
+        ("15억7000만달러·25억1000만달러 흑자", "9억3000만달러, 5억1000만달러 흑자")."""
+        end = figure.end
+        for m in find_mentions(text[figure.end:], "ko"):
+            if m.kind != "money" or not re.fullmatch(r"\s?[·,]\s?", text[end:figure.end + m.start]):
+                break
+            end = figure.end + m.end
+        after = re.match(r"\s?(흑자|적자)", text[end:end + 4])
+        return after.group(1) if after else None
 
     @staticmethod
     def _metric_after(text: str, lang: str, figure: Mention, clause) -> str | None:
@@ -415,6 +431,14 @@ class Suggester:
         after = text[figure.end:figure.end + 20]
         spans = self._spans(text, lang)
         named = {basis for *_, basis in spans}
+        for start, end, basis in spans:
+            # "unchanged from the previous half at $440 million", "전기와 같은 4억4000만달러": the
+            # level, which is the base's too (``money`` checks that the data says unchanged).
+            if end <= figure.start and (
+                    re.fullmatch(r"\s*at\s+(?:an?\s+(?:surplus|deficit)\s+of\s+)?", text[end:figure.start], re.IGNORECASE)
+                    and re.search(r"\bunchanged\s+(?:from|on|compared with)\s+$", text[max(clause[0], start - 30):start], re.IGNORECASE)
+                    if lang == "en" else re.fullmatch(r"(?:와|과)\s?(?:같은|동일한)\s?", text[end:figure.start])):
+                return "same", basis
         if lang == "en":
             # "(a deficit of 3.5 billion dollars)" straight after a base phrase: that base's value.
             paren = _EN_PAREN.search(before)
