@@ -321,11 +321,11 @@ def _mutate_figures(path: Path, guards) -> dict[tuple[int, int], tuple[str, str]
 # Figures fixed back per committed release (of all its money, percent and points figures:
 # 48, 44, 26, 104, 74 and 28). What is left, all at once wrong, has two values open: a headline
 # or a lead rate with no base written ("Rise 2.5% in November, Same Pace as October": a monthly
-# or a yearly rate); a rate's change and its base rate both wrong in one clause, so neither pins
-# the other; "개인 및 기타", the name of an industry and of an institution, only one of which has
+# or a yearly rate; "상승폭 0.3%포인트 확대"); "전월 대비로는 0.3%" made 0.4%, another of the total's
+# rates, with no item named to pin it; "개인 및 기타", the name of an industry and of an institution, only one of which has
 # figures for the half; and "12월 수출 13.4% 늘어" made 13.5%, which is a record's earlier rate.
 ROUND_TRIP_FLOORS = {
-    "consumer_prices/2025-10": 41, "consumer_prices/2025-11": 37,
+    "consumer_prices/2025-10": 45, "consumer_prices/2025-11": 41,
     "knowledge_services/2024H2": 26, "knowledge_services/2025H1": 103,
     "monthly_trade/2025-11": 74, "monthly_trade/2025-12": 27,
 }
@@ -493,6 +493,13 @@ SUGGESTED = [
     ("consumer_prices", "2025-11", "en",
      "Core inflation (excluding food and energy) rose 3.0 percent from a year earlier, slowing 0.3 percentage point from 2.3 percent in October.",
      [("0.3 percentage point", "0.2 percentage point"), ("2.3 percent", "2.2 percent"), ("3.0 percent", "2.0 percent")]),
+    # "Prices of services" is services; the contribution is the figure its word is bound to
+    # ("adding 1.36 …"), not the rate's change before it (services 2.5% on-year, September 2.2%,
+    # 0.3 points faster; contribution 1.35 points).
+    ("consumer_prices", "2025-10", "en",
+     "Prices of services rose 2.6 percent from a year earlier, accelerating 0.4 percentage point from 2.3 percent in September, adding 1.36 percentage points to headline inflation.",
+     [("0.4 percentage point", "0.3 percentage point"), ("1.36 percentage points", "1.35 percentage points"),
+      ("2.3 percent", "2.2 percent"), ("2.6 percent", "2.5 percent")]),
     ("consumer_prices", "2025-11", "ko", "농축수산물은 1년 전보다 5.7% 상승했다. 농축수산물의 기여도는 0.43%포인트였다.",
      [("0.43%포인트", "0.42%포인트"), ("5.7%", "5.6%")]),
     # The rate by its configured name: 상승률 is inflation on a year earlier (October 2.4%,

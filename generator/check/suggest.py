@@ -58,6 +58,8 @@ _EN_UP_DOWN = re.compile(r"\b(?:up|down)\s+(?:by\s+)?$", re.IGNORECASE)
 _KO_MOVED_AFTER = re.compile(r"\s?(?:증가|감소|상승|하락|늘|줄|올|내[렸려린리]|떨어|급증|급감|뛰|확대|축소|오른|오르)")
 _EN_CONTRIBUTION = re.compile(r"\b(?:add(?:s|ed|ing)?|contribut\w*|subtract\w*|shav\w*)\b", re.IGNORECASE)
 _KO_CONTRIBUTION = re.compile(r"기여")
+_EN_CONTRIBUTION_BEFORE = re.compile(r"\b(?:add(?:s|ed|ing)?|contribut\w*(?:\s+(?:of|to))?|subtract\w*|shav\w*(?:\s+off)?)\s+(?:about\s+|some\s+|nearly\s+|another\s+)?(?:an?\s+)?$", re.IGNORECASE)
+_KO_CONTRIBUTION_BEFORE = re.compile(r"기여\w*\s*$")
 
 
 _OPEN = object()  # a metric two words could name
@@ -120,7 +122,13 @@ class Suggester:
         # information services sector posted a deficit of $550 million, the surplus came mainly
         # from game software"): it does not compete for the figure.
         # (A name is one however many items it may be: ``_every_reading`` settles those.)
-        named = {m.codes for m in found if clause[0] <= m.start < clause[1]
+        # "Prices of services": the total's name as the noun of another item's name is that item.
+        of_other = {m.start for m in found for o in found if lang == "en" and m.codes == (self.ag.config.total,)
+                    and o.codes != m.codes and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[m.end:o.start])}
+        # "adding 1.36 percentage points to headline inflation": what a contribution goes to.
+        of_other |= {m.start for m in found if figure.kind == "points" and m.codes == (self.ag.config.total,)
+                     and re.fullmatch(r"\s+to\s+(?:the\s+)?", text[figure.end:m.start])}
+        named = {m.codes for m in found if clause[0] <= m.start < clause[1] and m.start not in of_other
                  and not (m.start >= figure.end and re.search(r"[,，;]", text[figure.end:m.start]))}
         return pairs_mode or listed or len(named) <= 1
 
@@ -695,8 +703,12 @@ class Suggester:
         of a rate on the base bound to it, the rate being the one the sentence measures on a base."""
         every = [v for v, _ in index.points]
         segment = text[clause[0]:clause[1]]
-        contribution = _EN_CONTRIBUTION if lang == "en" else _KO_CONTRIBUTION
-        if contribution.search(segment):
+        # A contribution only when its word is bound to the figure ("adding 0.43 percentage point",
+        # "기여도는 0.42%포인트"): "accelerating 0.4 percentage point from 2.3 percent in September,
+        # adding 1.36 percentage points" has a rate's change before the contribution.
+        bound = _EN_CONTRIBUTION_BEFORE if lang == "en" else _KO_CONTRIBUTION_BEFORE
+        contribution = bound.search(text[max(clause[0], figure.start - 30):figure.start])
+        if contribution:
             kept = [(v, f) for v, f in index.points if f.kind in ("level", "record") and self._unit(f) == "pp"]
         else:
             basis = self._points_basis(text, lang, figure, clause)
@@ -719,7 +731,7 @@ class Suggester:
         value = kept[0][0]
         if not self._named(text, lang) and not self._nearest(figure, value, every):
             return finding
-        if not contribution.search(segment) and not all(self._agrees(text, lang, figure, clause, f, f.get("delta")) for _, f in kept):
+        if not contribution and not all(self._agrees(text, lang, figure, clause, f, f.get("delta")) for _, f in kept):
             return finding
         return self._with(finding, figure, lang, value, "pp")
 
