@@ -123,8 +123,13 @@ class Suggester:
         # from game software"): it does not compete for the figure.
         # (A name is one however many items it may be: ``_every_reading`` settles those.)
         # "Prices of services": the total's name as the noun of another item's name is that item.
-        of_other = {m.start for m in found for o in found if lang == "en" and m.codes == (self.ag.config.total,)
-                    and o.codes != m.codes and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[m.end:o.start])}
+        starts = {m.start: m for m in found}
+        of_other = set()
+        for m in found:
+            joint = re.match(r"\s+of\s+(?:the\s+)?", text[m.end:m.end + 12]) if lang == "en" and m.codes == (self.ag.config.total,) else None
+            other = starts.get(m.end + joint.end()) if joint else None
+            if other is not None and other.codes != m.codes:
+                of_other.add(m.start)
         # "adding 1.36 percentage points to headline inflation": what a contribution goes to.
         of_other |= {m.start for m in found if figure.kind == "points" and m.codes == (self.ag.config.total,)
                      and re.fullmatch(r"\s+to\s+(?:the\s+)?", text[figure.end:m.start])}
@@ -406,7 +411,7 @@ class Suggester:
         """흑자 or 적자 written after the figure, or after the list of amounts it opens
         ("15억7000만달러·25억1000만달러 흑자", "9억3000만달러, 5억1000만달러 흑자")."""
         end = figure.end
-        for m in find_mentions(text[figure.end:], "ko"):
+        for m in find_mentions(text[figure.end:figure.end + 160], "ko"):  # a list of a few amounts
             if m.kind != "money" or not re.fullmatch(r"\s?[·,]\s?", text[end:figure.end + m.start]):
                 break
             end = figure.end + m.end
@@ -481,7 +486,7 @@ class Suggester:
                     owner = [b for s, e, b in spans if e == len(lead)]
                     if owner:
                         return "base", owner[0]
-                elif any(m.start > figure.end and _KO_TO.match(text, m.end) for m in find_mentions(text[:clause[1]], lang)
+                elif any(_KO_TO.match(text, figure.end + m.end) for m in find_mentions(text[figure.end:clause[1]], lang)
                          if m.kind == "money"):
                     return "base", self._basis(text, lang, figure, clause)  # "A에서 B로"
                 else:
