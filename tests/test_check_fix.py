@@ -552,6 +552,13 @@ REFUSED = [
     ("consumer_prices", "2025-11", "en",
      "Core inflation (excluding food and energy) rose 2.0 percent from a year earlier, accelerating 0.3 percentage point from 2.2 percent in October.",
      ["0.3 percentage point"]),
+    # An item named only after the figure, where the whole may have come from: the figure may be
+    # the total's (4,530), not research and development services' (3,090).
+    ("knowledge_services", "2025H1", "en", "The deficit of 4.54 billion dollars came mostly from research and development services.",
+     ["4.54 billion dollars"]),
+    ("knowledge_services", "2025H1", "en", "The deficit was 4.54 billion dollars, mostly from research and development services.",
+     ["4.54 billion dollars"]),
+    ("knowledge_services", "2025H1", "ko", "적자 45억4000만달러는 주로 연구개발서비스에서 발생했다.", ["45억4000만달러"]),
     # "Unchanged" where the data moved (exports rose 6.5%): a new number would leave it false.
     ("knowledge_services", "2025H1", "en", "Exports were unchanged from the previous half at 19.72 billion dollars.", ["19.72 billion dollars"]),
     # A base period's value without "from" or parentheses: it could be read as this half's.

@@ -133,8 +133,18 @@ class Suggester:
         # "adding 1.36 percentage points to headline inflation": what a contribution goes to.
         of_other |= {m.start for m in found if figure.kind == "points" and m.codes == (self.ag.config.total,)
                      and re.fullmatch(r"\s+to\s+(?:the\s+)?", text[figure.end:m.start])}
-        named = {m.codes for m in found if clause[0] <= m.start < clause[1] and m.start not in of_other
-                 and not (m.start >= figure.end and re.search(r"[,，;]", text[figure.end:m.start]))}
+        def later_part(m):
+            return m.start >= figure.end and re.search(r"[,，;]", text[figure.end:m.start])
+
+        spots = {(m.start, m.end) for m in found}  # owners carried over from another sentence are not here
+        here = [m for m in owners if clause[0] <= m.start < clause[1] and (m.start, m.end) in spots]
+        if not pairs_mode and here and all(m.start >= figure.end for m in here) and not any(
+                lang == "en" and re.fullmatch(r"\s+(?:in|for)\s+(?:the\s+)?", text[figure.end:m.start], re.IGNORECASE) for m in here):
+            # Its name only after it: "The deficit of $4.54 billion came mostly from R&D services",
+            # "적자 45억4000만달러는 주로 연구개발서비스에서": the figure may be the whole's, the name
+            # where most of it came from. ("A surplus of $1.2 billion in games" is the games'.)
+            return False
+        named = {m.codes for m in found if clause[0] <= m.start < clause[1] and m.start not in of_other and not later_part(m)}
         return pairs_mode or listed or len(named) <= 1
 
     @staticmethod
