@@ -402,7 +402,7 @@ class Suggester:
         metric = self.ag._stated_metric(text, lang, figure, clause)
         if lang == "ko" and re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4]):
             return metric  # "45억3000만달러 적자": bound to the figure
-        if lang == "ko" and self._ko_sign_after(text, figure):
+        if lang == "ko" and metric is None and self._ko_sign_after(text, figure):
             return "balance"  # "각각 15억7000만달러·25억1000만달러 흑자": the list's word is each figure's
         before = text[clause[0]:figure.start]
         named = {m for m, p in METRIC_WORDS[lang] if re.search(p, before, re.IGNORECASE)}
