@@ -319,11 +319,15 @@ def _mutate_figures(path: Path, guards) -> dict[tuple[int, int], tuple[str, str]
 
 
 # Figures fixed back per committed release (of all its money, percent and points figures:
-# 48, 44, 28, 104, 74 and 28).
+# 48, 44, 26, 104, 74 and 28). What is left, all at once wrong, has two values open: a headline
+# or a lead rate with no base written ("Rise 2.5% in November, Same Pace as October": a monthly
+# or a yearly rate; "상승폭 0.3%포인트 확대"); "전월 대비로는 0.3%" made 0.4%, another of the total's
+# rates, with no item named to pin it; "개인 및 기타", the name of an industry and of an institution, only one of which has
+# figures for the half; and "12월 수출 13.4% 늘어" made 13.5%, which is a record's earlier rate.
 ROUND_TRIP_FLOORS = {
-    "consumer_prices/2025-10": 41, "consumer_prices/2025-11": 37,
-    "knowledge_services/2024H2": 28, "knowledge_services/2025H1": 94,
-    "monthly_trade/2025-11": 74, "monthly_trade/2025-12": 26,
+    "consumer_prices/2025-10": 45, "consumer_prices/2025-11": 41,
+    "knowledge_services/2024H2": 26, "knowledge_services/2025H1": 103,
+    "monthly_trade/2025-11": 74, "monthly_trade/2025-12": 27,
 }
 
 
@@ -454,10 +458,48 @@ SUGGESTED = [
     # Year to date: the cumulative figures, not the month's.
     ("monthly_trade", "2025-12", "en", "For the January–December period, exports rose 3.9 percent on-year to $709.8 billion.",
      [("$709.8 billion", "$709.7 billion"), ("3.9 percent", "3.8 percent")]),
+    # 에서 after an item's parenthesised figure says where, not "from": the item's own figure
+    # (research and development services 3,090), never the previous half's 2,760.
+    ("knowledge_services", "2025H1", "ko", "전문·사업서비스 적자는 연구개발서비스(30억1000만달러)에서 주로 발생했다.",
+     [("30억1000만달러", "30억9000만달러")]),
+    ("knowledge_services", "2025H1", "ko", "지역별로는 북미(37억8000만달러)와 유럽(21억9000만달러)에서 적자를 나타냈다.",
+     [("21억9000만달러", "21억8000만달러"), ("37억8000만달러", "37억7000만달러")]),
+    # One name, two items (platforms as an industry and as an institution, both -2,200): the
+    # same value either way.
+    ("knowledge_services", "2025H1", "en", "Manufacturing (2.48 billion dollars) and digital intermediary platforms (2.3 billion dollars) recorded deficits.",
+     [("2.3 billion dollars", "2.2 billion dollars"), ("2.48 billion dollars", "2.47 billion dollars")]),
+    # A name past a comma after the figure does not compete for it (information services -550).
+    ("knowledge_services", "2025H1", "en", "While the information services sector posted a deficit of 560 million dollars, the surplus came mainly from game software.",
+     [("560 million dollars", "550 million dollars")]),
+    ("knowledge_services", "2025H1", "en", "The ICT industry's knowledge services exports came to 6.38 billion dollars and imports to 4.9 billion dollars.",
+     [("4.9 billion dollars", "4.8 billion dollars"), ("6.38 billion dollars", "6.37 billion dollars")]),
+    # "Unchanged from the previous half at", 전기와 같은: the level, where the data says unchanged
+    # (cultural and leisure services 440 in 2024H2 and 2025H1).
+    ("knowledge_services", "2025H1", "en", "The surplus in cultural and leisure services was unchanged from the previous half at 450 million dollars.",
+     [("450 million dollars", "440 million dollars")]),
+    ("knowledge_services", "2025H1", "ko", "문화·여가서비스 흑자는 전기와 같은 4억5000만달러를 유지했다.", [("4억5000만달러", "4억4000만달러")]),
+    # A list of amounts shares the 흑자 after the last (ICT industry 1,570, content industry 2,510).
+    ("knowledge_services", "2025H1", "ko", "### ICT 산업·콘텐츠산업…각각 15억8000만달러·25억1000만달러 흑자", [("15억8000만달러", "15억7000만달러")]),
+    # The year to date's base a year earlier (2024 January-November surplus 45,200), and in
+    # December "For the full year" / 연간 is the year to date (surplus 78,000 on 51,770).
+    ("monthly_trade", "2025-11", "ko", "1~11월 누적으로는 무역수지가 660억7000만달러 흑자로 전년 동기(453억달러)보다 흑자 폭이 확대됐다.",
+     [("453억달러", "452억달러")]),
+    ("monthly_trade", "2025-12", "en",
+     "For the full year, exports rose 3.8 percent on-year to $709.7 billion and the trade surplus reached $79 billion, up from $51.78 billion a year earlier.",
+     [("$51.78 billion", "$51.77 billion"), ("$79 billion", "$78 billion")]),
+    ("monthly_trade", "2025-12", "ko", "연간으로는 무역수지가 790억달러 흑자로 전년 동기(517억8000만달러)보다 흑자 폭이 확대됐다.",
+     [("517억8000만달러", "517억7000만달러"), ("790억달러", "780억달러")]),
     # Percentage points of a rate's change, the base rate it is measured from, a contribution.
     ("consumer_prices", "2025-11", "en",
      "Core inflation (excluding food and energy) rose 3.0 percent from a year earlier, slowing 0.3 percentage point from 2.3 percent in October.",
      [("0.3 percentage point", "0.2 percentage point"), ("2.3 percent", "2.2 percent"), ("3.0 percent", "2.0 percent")]),
+    # "Prices of services" is services; the contribution is the figure its word is bound to
+    # ("adding 1.36 …"), not the rate's change before it (services 2.5% on-year, September 2.2%,
+    # 0.3 points faster; contribution 1.35 points).
+    ("consumer_prices", "2025-10", "en",
+     "Prices of services rose 2.6 percent from a year earlier, accelerating 0.4 percentage point from 2.3 percent in September, adding 1.36 percentage points to headline inflation.",
+     [("0.4 percentage point", "0.3 percentage point"), ("1.36 percentage points", "1.35 percentage points"),
+      ("2.3 percent", "2.2 percent"), ("2.6 percent", "2.5 percent")]),
     ("consumer_prices", "2025-11", "ko", "농축수산물은 1년 전보다 5.7% 상승했다. 농축수산물의 기여도는 0.43%포인트였다.",
      [("0.43%포인트", "0.42%포인트"), ("5.7%", "5.6%")]),
     # The rate by its configured name: 상승률 is inflation on a year earlier (October 2.4%,
@@ -510,6 +552,15 @@ REFUSED = [
     ("consumer_prices", "2025-11", "en",
      "Core inflation (excluding food and energy) rose 2.0 percent from a year earlier, accelerating 0.3 percentage point from 2.2 percent in October.",
      ["0.3 percentage point"]),
+    # An item named only after the figure, where the whole may have come from: the figure may be
+    # the total's (4,530), not research and development services' (3,090).
+    ("knowledge_services", "2025H1", "en", "The deficit of 4.54 billion dollars came mostly from research and development services.",
+     ["4.54 billion dollars"]),
+    ("knowledge_services", "2025H1", "en", "The deficit was 4.54 billion dollars, mostly from research and development services.",
+     ["4.54 billion dollars"]),
+    ("knowledge_services", "2025H1", "ko", "적자 45억4000만달러는 주로 연구개발서비스에서 발생했다.", ["45억4000만달러"]),
+    # "Unchanged" where the data moved (exports rose 6.5%): a new number would leave it false.
+    ("knowledge_services", "2025H1", "en", "Exports were unchanged from the previous half at 19.72 billion dollars.", ["19.72 billion dollars"]),
     # A base period's value without "from" or parentheses: it could be read as this half's.
     ("knowledge_services", "2025H1", "en", "A year earlier, the deficit was 3.6 billion dollars.", ["3.6 billion dollars"]),
 ]
@@ -562,3 +613,36 @@ def test_a_revised_month_propagates_into_leads_percents_and_headlines_in_both_la
         assert expected_ko.count(old) == 1, old
         expected_ko = expected_ko.replace(old, new)
     assert (en.read_text(encoding="utf-8"), ko.read_text(encoding="utf-8")) == (expected_en, expected_ko)
+
+
+@pytest.mark.parametrize("release_dir", sorted({p.parent for p in COMMITTED}), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_figure_made_wrong_alone_is_never_given_another_value(tmp_path, release_dir):
+    """Each money, percent and points figure of a committed release made wrong alone, in its first
+    and then its last non-zero digit: a suggestion, where there is one, is the committed text."""
+    root = copy_bundled(tmp_path / "project", release=None)
+    out = root / release_dir.relative_to(REPO)
+    shutil.copytree(release_dir, out)
+    wrong, restored = [], 0
+    for target in sorted(out.glob("release.*.md")):
+        committed = target.read_text(encoding="utf-8")
+        lang, body_line, protected = check_run.check_paths([target], root).guards[target.relative_to(root).as_posix()]
+        lines = committed.split("\n")
+        for sentence in read_document(target).sentences:
+            for m in find_mentions(sentence.text, lang):
+                (line, col), (end_line, end_col) = sentence.position(m.start), sentence.position(m.end - 1)
+                if m.kind not in ("money", "percent", "points") or line != end_line or line < body_line \
+                        or (line, col) in protected or lines[line - 1][col - 1:end_col] != m.text:
+                    continue
+                digits = [i for i, ch in enumerate(m.text) if ch in "123456789"]
+                for i in sorted({digits[0], digits[-1]}):
+                    changed = list(lines)
+                    changed[line - 1] = lines[line - 1][:col - 1] + m.text[:i] + str(int(m.text[i]) % 9 + 1) + m.text[i + 1:] + lines[line - 1][end_col:]
+                    target.write_text("\n".join(changed), encoding="utf-8")
+                    for f in check_run.check_paths([target], root).findings:
+                        if (f.line, f.column) == (line, col) and f.suggestion:
+                            restored += f.suggestion.text == m.text
+                            if f.suggestion.text != m.text:
+                                wrong.append((target.name, line, m.text, f.suggestion.text))
+        target.write_text(committed, encoding="utf-8")
+    assert wrong == []
+    assert restored  # the mutations reach the suggestions at all

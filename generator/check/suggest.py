@@ -32,6 +32,8 @@ from .lexicon import CHANGE_WORDS, DIRECTIONS, YEAR_TO_DATE
 # "For the January–December period": a year-to-date span as the drafts write it (the shared
 # lexicon reads "in the January–… period"; both are the cumulative figures).
 _TO_DATE_EXTRA = {"en": r"\bfor the january[-–]\w+ period\b|\bfirst \w+ months\b", "ko": r"(?!x)x"}
+# In December the year to date is the year: "For the full year", "연간으로는" (read only then).
+_FULL_YEAR = {"en": r"\b(?:for|in) the (?:full|whole|entire) year\b|\bfor the year as a whole\b", "ko": r"연간(?:으로는|으로|기준)?"}
 
 # A figure's own base, written right after it ("8.4 percent from a year earlier", "on-year").
 _EN_BOUND_AFTER = re.compile(r"\s*(?:(?:from|on|than|over|against|compared with|versus|vs\.?)\s+)?(?:that of\s+|the level of\s+)?", re.IGNORECASE)
@@ -56,6 +58,8 @@ _EN_UP_DOWN = re.compile(r"\b(?:up|down)\s+(?:by\s+)?$", re.IGNORECASE)
 _KO_MOVED_AFTER = re.compile(r"\s?(?:증가|감소|상승|하락|늘|줄|올|내[렸려린리]|떨어|급증|급감|뛰|확대|축소|오른|오르)")
 _EN_CONTRIBUTION = re.compile(r"\b(?:add(?:s|ed|ing)?|contribut\w*|subtract\w*|shav\w*)\b", re.IGNORECASE)
 _KO_CONTRIBUTION = re.compile(r"기여")
+_EN_CONTRIBUTION_BEFORE = re.compile(r"\b(?:add(?:s|ed|ing)?|contribut\w*(?:\s+(?:of|to))?|subtract\w*|shav\w*(?:\s+off)?)\s+(?:about\s+|some\s+|nearly\s+|another\s+)?(?:an?\s+)?$", re.IGNORECASE)
+_KO_CONTRIBUTION_BEFORE = re.compile(r"기여\w*\s*$")
 
 
 _OPEN = object()  # a metric two words could name
@@ -87,7 +91,13 @@ class Suggester:
         # "prices excluding agricultural and petroleum products" is an item).
         outside = list(text[clause[0]:clause[1]])
         for m in found:
-            for i in range(max(m.start, clause[0]), min(m.end, clause[1])):
+            end = m.end
+            # "Core inflation (excluding food and energy)": a gloss that repeats the item's own
+            # name ("core prices excluding food and energy") is the name, not a subtraction.
+            gloss = re.match(r"\s*[(（]([^()（）]+)[)）]", text[m.end:])
+            if gloss and any(gloss.group(1).strip().lower() in self.ag.name(code, lang).lower() for code in m.codes):
+                end = m.end + gloss.end()
+            for i in range(max(m.start, clause[0]), min(end, clause[1])):
                 outside[i - clause[0]] = " "
         if re.search(_EXCLUDING[lang], "".join(outside), re.IGNORECASE):
             return False
@@ -108,8 +118,42 @@ class Suggester:
                                 and re.fullmatch(r"(?:에서는|에서도|에서|은|는|이|가|의|도)?\s?(?:수출|수입|흑자|적자|무역수지)?(?:은|는|이|가|도)?\s?",
                                                  text[m.end:figure.start]) for m in owners if m.end <= figure.start):
             listed = True
-        named = self.ag._codes(m for m in found if clause[0] <= m.start < clause[1])
+        # A name past a comma after the figure starts another part of the sentence ("While the
+        # information services sector posted a deficit of $550 million, the surplus came mainly
+        # from game software"): it does not compete for the figure.
+        # (A name is one however many items it may be: ``_every_reading`` settles those.)
+        # "Prices of services": the total's name as the noun of another item's name is that item.
+        starts = {m.start: m for m in found}
+        of_other = set()
+        for m in found:
+            joint = re.match(r"\s+of\s+(?:the\s+)?", text[m.end:m.end + 12]) if lang == "en" and m.codes == (self.ag.config.total,) else None
+            other = starts.get(m.end + joint.end()) if joint else None
+            if other is not None and other.codes != m.codes:
+                of_other.add(m.start)
+        # "adding 1.36 percentage points to headline inflation": what a contribution goes to.
+        of_other |= {m.start for m in found if figure.kind == "points" and m.codes == (self.ag.config.total,)
+                     and re.fullmatch(r"\s+to\s+(?:the\s+)?", text[figure.end:m.start])}
+        def later_part(m):
+            return m.start >= figure.end and re.search(r"[,，;]", text[figure.end:m.start])
+
+        spots = {(m.start, m.end) for m in found}  # owners carried over from another sentence are not here
+        here = [m for m in owners if clause[0] <= m.start < clause[1] and (m.start, m.end) in spots]
+        if not pairs_mode and here and all(m.start >= figure.end for m in here) and not any(
+                lang == "en" and re.fullmatch(r"\s+(?:in|for)\s+(?:the\s+)?", text[figure.end:m.start], re.IGNORECASE) for m in here):
+            # Its name only after it: "The deficit of $4.54 billion came mostly from R&D services",
+            # "적자 45억4000만달러는 주로 연구개발서비스에서": the figure may be the whole's, the name
+            # where most of it came from. ("A surplus of $1.2 billion in games" is the games'.)
+            return False
+        named = {m.codes for m in found if clause[0] <= m.start < clause[1] and m.start not in of_other and not later_part(m)}
         return pairs_mode or listed or len(named) <= 1
+
+    @staticmethod
+    def _every_reading(finding: Finding, codes, suggest_for) -> Finding:
+        """One name, two items ("digital intermediary platforms" is an industry and a kind of
+        institution): a suggestion only when each item, read alone, gives the same one."""
+        found = [suggest_for(code) for code in codes]
+        texts = {f.suggestion.text if f.suggestion else None for f in found}
+        return found[0] if len(texts) == 1 and None not in texts else finding
 
     def _qualified_total(self, text: str, lang: str, figure: Mention, codes, clause):
         """"The ICT industry recorded knowledge services exports of …", "ICT 산업의 지식서비스 수출은 …":
@@ -127,7 +171,7 @@ class Suggester:
             return None
         other = others[-1]
         gap = text[other.end:total.start]
-        joined = re.fullmatch(r"\s+(?:recorded|had|posted|registered|ran|saw|reported)\s+(?:an?\s+)?", gap, re.IGNORECASE) if lang == "en" \
+        joined = re.fullmatch(r"\s+(?:recorded|had|posted|registered|ran|saw|reported)\s+(?:an?\s+)?|['’]s\s+", gap, re.IGNORECASE) if lang == "en" \
             else re.fullmatch(r"(?:의|은|는)\s?", gap)
         if not joined:
             return None
@@ -139,7 +183,8 @@ class Suggester:
             if total.end <= m.start and m.end <= figure.start:
                 between[m.start - total.end:m.end - total.end] = "¤" * (m.end - m.start)
         between = "".join(between)
-        allowed = (r"(?:\s|,|¤+|\band\b|\bresulting in\b|\bof\b|\ban?\b|\btrade\b|\bexports\b|\bimports\b|\bsurplus\b|\bdeficit\b|\bbalance\b)*"
+        allowed = (r"(?:\s|,|¤+|\band\b|\bresulting in\b|\bof\b|\ban?\b|\btrade\b|\bexports\b|\bimports\b|\bsurplus\b|\bdeficit\b|\bbalance\b"
+                   r"|\bcame to\b|\bamounted to\b|\bto\b)*"
                    if lang == "en" else r"(?:\s|,|¤+|무역에서|에서|수출|수입|무역수지|흑자|적자|은|는|이|가|으로|로)*")
         if lang == "ko" and joined.group(0).strip() != "의" and not re.fullmatch(r"\s?(?:무역|거래)?에서\s?", between):
             return None  # "콘텐츠산업은 지식서비스 무역에서 …": only "in the total's trade" after a subject
@@ -213,6 +258,8 @@ class Suggester:
 
     def _to_date(self, text: str, lang: str, clause) -> bool:
         segment = text[clause[0]:clause[1]]
+        if self.ag.period.kind == "M" and self.ag.period.n == 12 and re.search(_FULL_YEAR[lang], segment, re.IGNORECASE):
+            return True
         return bool(re.search(YEAR_TO_DATE[lang], segment, re.IGNORECASE) or re.search(_TO_DATE_EXTRA[lang], segment, re.IGNORECASE))
 
     def _metric_fits(self, fact_metric: str, fact, stated: str | None, to_date: bool) -> bool:
@@ -234,6 +281,9 @@ class Suggester:
         """A wrong amount: the item's level, a base period's value or a change's amount, by role."""
         if getattr(figure, "hedge", None):
             return finding  # "more than $4 billion" states a range: no one number restores it
+        if len(codes) > 1 and not pairs_mode:
+            return self._every_reading(finding, codes, lambda code: self.money(
+                finding, text, lang, figure, [code], clause, list(self.ag.index.get(code, ItemFacts()).money), owners, pairs_mode))
         qualified = None if pairs_mode else self._qualified_total(text, lang, figure, codes, clause)
         if qualified is not None:
             codes = list(qualified.codes)
@@ -250,10 +300,13 @@ class Suggester:
             # "2024년 상반기(-35억달러)보다 적자 폭이 확대됐다": Korean may name the metric after the base.
             metric = self._metric_after(text, lang, figure, clause)
         to_date = self._to_date(text, lang, clause)
-        if role == "value":
+        if role in ("value", "same"):
             pool = [c for c in candidates if c.role == "value" and c.fact.kind != "share" and self._metric_fits(c.metric, c.fact, metric, to_date)]
             if metric is None and not pool:
                 return finding
+            if role == "same" and not any(c.fact.kind == "change" and c.fact.get("basis") == basis and c.fact.get("delta") == 0
+                                          and c.metric in {p.metric for p in pool} for c in candidates):
+                return finding  # "unchanged" where the data moved: a new number would leave it false
         elif role == "base":
             pool = [c for c in candidates if c.role == "base" and self._on_basis(c.fact, basis, to_date)
                     and self._metric_fits(c.metric, c.fact, metric, to_date)]
@@ -272,7 +325,7 @@ class Suggester:
                   or (c.role == right.role and (metric is None or c.metric.split("_")[0] == right.metric.split("_")[0]))]
         if not self._nearest(figure, right.value, family):
             return finding
-        if role == "value":
+        if role in ("value", "same"):
             value = right.signed
         elif role == "base":
             value = right.fact.get("base_value") if right.fact.kind in ("change", "cumulative") else right.signed
@@ -336,8 +389,7 @@ class Suggester:
             words = re.findall(SIGN_WORDS["en"], text[max(clause[0], figure.start - 40):figure.start], re.IGNORECASE)
             word = words[-1].lower() if words else None
         else:
-            after = re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4])
-            word = after.group(1) if after else None
+            word = self._ko_sign_after(text, figure)
         stated = "surplus" if word and word.startswith(("surplus", "흑자")) else "deficit" if word else ("deficit" if figure.negative else None)
         return stated is None or (stated == "surplus") == (signed > 0)
 
@@ -350,6 +402,8 @@ class Suggester:
         metric = self.ag._stated_metric(text, lang, figure, clause)
         if lang == "ko" and re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4]):
             return metric  # "45억3000만달러 적자": bound to the figure
+        if lang == "ko" and metric is None and self._ko_sign_after(text, figure):
+            return "balance"  # "각각 15억7000만달러·25억1000만달러 흑자": the list's word is each figure's
         before = text[clause[0]:figure.start]
         named = {m for m, p in METRIC_WORDS[lang] if re.search(p, before, re.IGNORECASE)}
         if len(named) <= 1:
@@ -363,6 +417,18 @@ class Suggester:
         return _OPEN
 
     @staticmethod
+    def _ko_sign_after(text: str, figure: Mention) -> str | None:
+        """흑자 or 적자 written after the figure, or after the list of amounts it opens
+        ("15억7000만달러·25억1000만달러 흑자", "9억3000만달러, 5억1000만달러 흑자")."""
+        end = figure.end
+        for m in find_mentions(text[figure.end:figure.end + 160], "ko"):  # a list of a few amounts
+            if m.kind != "money" or not re.fullmatch(r"\s?[·,]\s?", text[end:figure.end + m.start]):
+                break
+            end = figure.end + m.end
+        after = re.match(r"\s?(흑자|적자)", text[end:end + 4])
+        return after.group(1) if after else None
+
+    @staticmethod
     def _metric_after(text: str, lang: str, figure: Mention, clause) -> str | None:
         from .lexicon import METRIC_WORDS
 
@@ -370,12 +436,16 @@ class Suggester:
         found = [(m.start(), metric) for metric, p in METRIC_WORDS[lang] for m in re.finditer(p, following)]
         return min(found)[1] if found else None
 
-    @staticmethod
-    def _on_basis(fact, basis: str | None, to_date: bool) -> bool:
+    def _on_basis(self, fact, basis: str | None, to_date: bool) -> bool:
         if basis is None:
             return False
         if fact.kind == "cumulative":
             return to_date and basis in ("year_ago", "cumulative")
+        if basis == "cumulative" and to_date:
+            # "1~11월 누적으로는 … 전년 동기(452억달러)보다": the same span a year earlier, which is
+            # the year-ago change of a year-to-date metric.
+            defined = self.ag.config.metrics.get(fact.get("metric") or "")
+            return fact.get("basis") == "year_ago" and getattr(defined, "cumulative_of", None) is not None
         return fact.get("basis") == basis
 
     def _money_role(self, text: str, lang: str, figure: Mention, clause) -> tuple[str | None, str | None]:
@@ -384,6 +454,14 @@ class Suggester:
         after = text[figure.end:figure.end + 20]
         spans = self._spans(text, lang)
         named = {basis for *_, basis in spans}
+        for start, end, basis in spans:
+            # "unchanged from the previous half at $440 million", "전기와 같은 4억4000만달러": the
+            # level, which is the base's too (``money`` checks that the data says unchanged).
+            if end <= figure.start and (
+                    re.fullmatch(r"\s*at\s+(?:an?\s+(?:surplus|deficit)\s+of\s+)?", text[end:figure.start], re.IGNORECASE)
+                    and re.search(r"\bunchanged\s+(?:from|on|compared with)\s+$", text[max(clause[0], start - 30):start], re.IGNORECASE)
+                    if lang == "en" else re.fullmatch(r"(?:와|과)\s?(?:같은|동일한)\s?", text[end:figure.start])):
+                return "same", basis
         if lang == "en":
             # "(a deficit of 3.5 billion dollars)" straight after a base phrase: that base's value.
             paren = _EN_PAREN.search(before)
@@ -410,7 +488,19 @@ class Suggester:
                     owner = ["cumulative"]  # "1~12월 누적으로는 … 전년 동기(517억7000만달러)보다"
                 return ("base", owner[0]) if owner else (None, None)
             if _KO_FROM.match(text, figure.end):
-                return "base", self._basis(text, lang, figure, clause)
+                if text.startswith(")", figure.end):
+                    # "전기(6억1000만달러)에서 …로": the base's figure after its name. After an item's
+                    # name, 에서 says where ("연구개발서비스(30억9000만달러)에서 주로 발생했다",
+                    # "유럽(21억8000만달러)에서 적자"): the item's own figure, read on below.
+                    lead = text[:figure.start].rstrip()[:-1].rstrip()
+                    owner = [b for s, e, b in spans if e == len(lead)]
+                    if owner:
+                        return "base", owner[0]
+                elif any(_KO_TO.match(text, figure.end + m.end) for m in find_mentions(text[figure.end:clause[1]], lang)
+                         if m.kind == "money"):
+                    return "base", self._basis(text, lang, figure, clause)  # "A에서 B로"
+                else:
+                    return None, None
             if re.match(r"\)?\s?(?:보다|대비|에 비해)", after):
                 return None, None
             if _KO_CHANGE_AFTER.match(re.sub(r"^\([^()]*\)", "", after)) and not _KO_TO.match(after):
@@ -427,8 +517,15 @@ class Suggester:
         # A base named elsewhere: the figure is the period's own only if every base phrase comes
         # after it, each bound to a nearer figure of its own ("a surplus of $12.18 billion, up
         # from $6.49 billion a year earlier", "121억8000만달러 흑자로 전년 동월(64억9000만달러)보다").
-        figures = [m for m in find_mentions(text, lang) if m.start > figure.start]
+        mentions = find_mentions(text, lang)
+        figures = [m for m in mentions if m.start > figure.start]
         for start, end, _ in spans:
+            if start < figure.end and lang == "en" and any(
+                    m.end <= start and _EN_BOUND_AFTER.fullmatch(text[m.end:start]) and m.kind == "percent" for m in mentions) \
+                    and re.search(r",|\band\b", text[end:figure.start]):
+                # "exports rose 3.8 percent on-year to …, and the trade surplus reached $78 billion":
+                # an earlier part's base, bound to its own percent.
+                continue
             if start < figure.end:
                 return None, None
             between = any(m.end <= start for m in figures)
@@ -456,6 +553,9 @@ class Suggester:
         """A wrong percent (of a change, a share) or percentage points, by role."""
         if getattr(figure, "hedge", None):
             return finding  # "nearly 30 percent" states a range
+        if len(codes) > 1 and not pairs_mode and figure.kind in ("percent", "points"):
+            return self._every_reading(finding, codes, lambda code: self.rate(
+                finding, text, lang, figure, [code], clause, owners, [(v, f) for v, f in pool if f.item == code], pairs_mode))
         if figure.kind not in ("percent", "points") or not self._one_item(text, lang, figure, codes, clause, owners, pairs_mode):
             return finding
         index = self.ag.index.get(codes[0], ItemFacts())
@@ -618,8 +718,12 @@ class Suggester:
         of a rate on the base bound to it, the rate being the one the sentence measures on a base."""
         every = [v for v, _ in index.points]
         segment = text[clause[0]:clause[1]]
-        contribution = _EN_CONTRIBUTION if lang == "en" else _KO_CONTRIBUTION
-        if contribution.search(segment):
+        # A contribution only when its word is bound to the figure ("adding 0.43 percentage point",
+        # "기여도는 0.42%포인트"): "accelerating 0.4 percentage point from 2.3 percent in September,
+        # adding 1.36 percentage points" has a rate's change before the contribution.
+        bound = _EN_CONTRIBUTION_BEFORE if lang == "en" else _KO_CONTRIBUTION_BEFORE
+        contribution = bound.search(text[max(clause[0], figure.start - 30):figure.start])
+        if contribution:
             kept = [(v, f) for v, f in index.points if f.kind in ("level", "record") and self._unit(f) == "pp"]
         else:
             basis = self._points_basis(text, lang, figure, clause)
@@ -642,7 +746,7 @@ class Suggester:
         value = kept[0][0]
         if not self._named(text, lang) and not self._nearest(figure, value, every):
             return finding
-        if not contribution.search(segment) and not all(self._agrees(text, lang, figure, clause, f, f.get("delta")) for _, f in kept):
+        if not contribution and not all(self._agrees(text, lang, figure, clause, f, f.get("delta")) for _, f in kept):
             return finding
         return self._with(finding, figure, lang, value, "pp")
 
