@@ -167,7 +167,7 @@ EXAMPLES: dict[str, list[Example]] = {
             [*series("a", ("2024Q4", 100), ("2025Q1", 120))],
             "2025Q1",
             {"base_period": "2024Q4", "delta": 20, "direction": "widened"},
-            exact=True,
+            config={"frequency": "quarterly"}, exact=True,
         ),
         silent(
             "no change across a missing previous period",
@@ -194,7 +194,7 @@ EXAMPLES: dict[str, list[Example]] = {
             [("2024Q1", "total", 100, None, None), ("2025Q1", "total", 150, None, None)],
             "2025Q1",
             {"metric": "exports", "base_period": "2024Q1", "delta": 50, "direction": "increased", "percent": 50},
-            exact=True,
+            config={"frequency": "quarterly"}, exact=True,
         ),
         fires(
             "monthly: the publisher's own growth rate (percent_source: published)",

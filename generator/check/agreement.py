@@ -355,6 +355,13 @@ class Agreement:
                 hits = [c for code in clause_codes for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value)]
                 if hits:
                     codes = clause_codes
+            if not hits and not pairs_mode and not scope and owners and all(m.start >= figure.end for m in owners):
+                # "The deficit of $4.54 billion came mostly from R&D services": a name after the
+                # figure may say where it comes from; the subject is the item carried (or the total).
+                carried = self._codes(context[-1:]) or [self.config.total]
+                hits = [c for code in carried for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value)]
+                if hits:
+                    codes = carried
             if not hits:
                 closest = min(candidates, key=lambda c: (abs(c.value - figure.value), c.value))
                 said = self.money_text(closest.value, lang)

@@ -156,7 +156,7 @@ class Suggester:
         return found[0] if len(texts) == 1 and None not in texts else finding
 
     def _qualified_total(self, text: str, lang: str, figure: Mention, codes, clause):
-        """"The ICT industry recorded knowledge services exports of …", "ICT 산업의 지식서비스 수출은 …":
+        """"The ICT industry recorded services exports of …", "ICT 산업의 서비스 수출은 …":
         the total's name qualifying the trade of the one item named just before it (as the data
         rules read the total's name, as generic). That item's mention, or None."""
         if list(codes) != [self.ag.config.total]:
