@@ -52,6 +52,8 @@ class Agreement:
         self.release_year = annotations.release_date.year if annotations and annotations.release_date else None
         self.annotation_texts: list[str] = []
         self._annotation_cache: list[tuple[str, re.Pattern]] | None = None
+        self._vocab_memo: dict[str, dict] = {}
+        self._sentence_bases: dict[str, set[str]] = {}
         # Bases named by the paragraph's earlier sentences, for a percent whose sentence names none.
         self._carried_bases: set[str] = set()
         self.annotation_headlines: set[str] = set()
@@ -122,6 +124,15 @@ class Agreement:
                 spans.append((m.start(), end))
         return sorted(spans)
 
+    def _vocabulary(self, lang: str) -> dict:
+        # Looked up for every sentence; kept for one check (a long-lived process sees edits next time).
+        words = self._vocab_memo.get(lang)
+        if words is None:
+            from ..vocabulary import vocabulary
+
+            words = self._vocab_memo[lang] = vocabulary(lang, self.config.project)
+        return words
+
     def _annotation_patterns(self) -> list[tuple[str, re.Pattern]]:
         # Built once per period: escaping every annotation for every sentence made a long
         # document's check quadratic in practice (50,000 re.escape calls for 450 sentences).
@@ -170,6 +181,7 @@ class Agreement:
     def check(self, doc: Document) -> tuple[list[Finding], dict[tuple[str, Decimal], tuple[int, int, str]]]:
         """Findings for one document, and the figures it states, where, as written (for the parity check)."""
         lang = doc.language
+        self._vocab_memo, self._sentence_bases = {}, {}
         findings: list[Finding] = []
         stated: dict[tuple[str, Decimal], tuple[int, int, str]] = {}
         context: list[ItemMention] = [ItemMention((self.config.total,), -1, -1)]
@@ -791,9 +803,14 @@ class Agreement:
         text = sentence.text
         segment = text[clause[0]:clause[1]]
         # A base phrase inside an item's name is not one: 전기 (the previous period) in 전기·가스·수도.
-        lowered = text.lower()
-        bases = {basis for phrase, basis in phrases
-                 if any(not any(i.start <= m.start() < i.end for i in items) for m in re.finditer(re.escape(phrase.lower()), lowered))}
+        # The same for every clause of the sentence: worked out once per sentence.
+        bases = self._sentence_bases.get(text)
+        if bases is None:
+            lowered = text.lower()
+            bases = self._sentence_bases[text] = {
+                basis for phrase, basis in phrases
+                if phrase.lower() in lowered
+                and any(not any(i.start <= m.start() < i.end for i in items) for m in re.finditer(re.escape(phrase.lower()), lowered))}
         findings = []
         taken: list[tuple[int, int]] = []
         lexicon = [(c, p, False) for c, p in DIRECTIONS[lang]]
@@ -939,7 +956,7 @@ class Agreement:
         """"the sixth straight month", "6개월 연속", "the first fall in seven months" against streak facts."""
         from ..vocabulary import vocabulary
 
-        words = vocabulary(lang, self.config.project)["streaks"]
+        words = self._vocabulary(lang)["streaks"]
         text = sentence.text
         findings = []
         codes = self._codes(items or context)
@@ -1059,7 +1076,7 @@ class Agreement:
         period a "since" names."""
         from ..vocabulary import vocabulary
 
-        words = vocabulary(lang, self.config.project).get("records", {})
+        words = self._vocabulary(lang).get("records", {})
         # English words whole ("recorded" is not "record"); Korean takes particles after them.
         edge = r"\b" if lang == "en" else ""
         pattern = "|".join(f"{edge}(?:{p}){edge}" for p in words.get("read", [])) or RECORD[lang]
@@ -1220,7 +1237,7 @@ class Agreement:
 
         if self.period.kind != "M":
             return None
-        words = vocabulary(lang, self.config.project)["streaks"]
+        words = self._vocabulary(lang)["streaks"]
         if lang == "en":
             found = re.search(r"\bin (?P<n>\w+) (?P<unit>month|year)s\b|\b(?P<n2>\w+)-(?P<unit2>month|year)\b", m.group(0), re.IGNORECASE)
             if not found:
@@ -1282,7 +1299,7 @@ class Agreement:
         if not m:
             return None
         raw = m.group("n").lower()
-        n = 1 if raw in ("a", "an", "one") else _count(raw, vocabulary(lang, self.config.project)["streaks"])
+        n = 1 if raw in ("a", "an", "one") else _count(raw, self._vocabulary(lang)["streaks"])
         if n is None:
             return None
         back = n * 12 if m.group("unit").lower() in ("year", "년") else n
