@@ -258,7 +258,6 @@ def _judgement_calls(project: "Project") -> list[str]:
 
 def _threshold_comments(path) -> dict[str, str]:
     """``# comment`` lines directly above each key of the ``thresholds:`` block of a release file."""
-    import re
 
     comments: dict[str, str] = {}
     pending: list[str] = []

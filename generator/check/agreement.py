@@ -954,8 +954,6 @@ class Agreement:
 
     def _streaks(self, doc, sentence, lang, items, context) -> list[Finding]:
         """"the sixth straight month", "6개월 연속", "the first fall in seven months" against streak facts."""
-        from ..vocabulary import vocabulary
-
         words = self._vocabulary(lang)["streaks"]
         text = sentence.text
         findings = []
@@ -1074,8 +1072,6 @@ class Agreement:
         """Record claims ("largest-ever", "all-time high", 최대치, "the lowest since June") against
         the record facts of their clause's item: of the metric the clause names, and from the
         period a "since" names."""
-        from ..vocabulary import vocabulary
-
         words = self._vocabulary(lang).get("records", {})
         # English words whole ("recorded" is not "record"); Korean takes particles after them.
         edge = r"\b" if lang == "en" else ""
@@ -1233,8 +1229,6 @@ class Agreement:
     def _since_count(self, text: str, clause, m, lang: str) -> str | None:
         """The period a counted "since" names: "the lowest in five months", "a 15-month high",
         "5개월 만에 최저", "석 달 만에 최고" (months or years back from this period)."""
-        from ..vocabulary import vocabulary
-
         if self.period.kind != "M":
             return None
         words = self._vocabulary(lang)["streaks"]
@@ -1287,8 +1281,6 @@ class Agreement:
         """The period a record's count names: "석 달 만에 최저" and "the lowest in three months" in
         November are "since August". A margin ("석 달 만에 최대 폭") is a record of a change, not of
         the level: no period."""
-        from ..vocabulary import vocabulary
-
         if self.period.kind != "M":
             return None
         if lang == "en":

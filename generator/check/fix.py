@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..lang.numbers import format_number, plain, round_half_up, to_decimal
-from .amounts import EN_MONEY, KO_MONEY, KO_PLAIN_MONEY, PERCENT, _POINT_UNITS, find_mentions
+from .amounts import EN_MONEY, KO_MONEY, KO_PLAIN_MONEY, PERCENT, find_mentions
 
 # Which kind of written figure each data unit may replace.
 _KIND_OF_UNIT = {"usd_million": "money", "percent": "percent", "pp": "points"}

@@ -717,7 +717,6 @@ class Suggester:
         """Percentage points: a contribution ("adding 0.43 percentage point", 기여도), or the change
         of a rate on the base bound to it, the rate being the one the sentence measures on a base."""
         every = [v for v, _ in index.points]
-        segment = text[clause[0]:clause[1]]
         # A contribution only when its word is bound to the figure ("adding 0.43 percentage point",
         # "기여도는 0.42%포인트"): "accelerating 0.4 percentage point from 2.3 percent in September,
         # adding 1.36 percentage points" has a rate's change before the contribution.

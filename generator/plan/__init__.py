@@ -48,7 +48,6 @@ def plan_story(config: ReleaseConfig, facts: FactSet, annotations: Annotations |
             section = planner.cumulative(spec) if not balance_led else None
         else:
             dim = config.dimension(spec.params["dimension"])
-            metrics = spec.get("metrics") or ()
             section = planner.dimension(dim) if balance_led else planner.metric_breakdown(spec, dim)
         if section is not None and any(p.sentences for p in section.paragraphs):
             section.paragraphs = [p for p in section.paragraphs if p.sentences]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..annotations import Annotations, Cause
 from ..config import ReleaseConfig
 from ..facts.model import Fact, FactSet
-from .story import Paragraph, Section, Sentence, _Index
+from .story import Sentence, _Index
 
 
 class Planner:
