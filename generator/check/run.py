@@ -236,7 +236,9 @@ def _check_file(root: Path, file: Path, release: str | None, period: str | None)
     wording_kept, wording_hidden = suppress.partition(lint(replace(doc, suppressions=()), project._cache[key_rules]), doc)
     data_kept, data_hidden = suppress.partition(data_findings, doc)
     doc_findings = wording_kept + data_kept + suppress.directive_findings(doc, known)
-    return doc, doc_findings, key, stated, agreement.levels, wording_hidden + data_hidden, _protected(doc, agreement)
+    # Only ``--fix`` reads the protected cells, and only around a suggestion.
+    protected = _protected(doc, agreement) if any(f.suggestion is not None for f in doc_findings) else frozenset()
+    return doc, doc_findings, key, stated, agreement.levels, wording_hidden + data_hidden, protected
 
 
 def _protected(doc: Document, agreement: Agreement) -> frozenset:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ...errors import ConfigError
 from ...yamlload import YamlMap, describe, require_list, require_map
 from ..findings import Finding, RuleInfo
+from .prefilter import FOLDS_TO_ASCII, literals
 
 if TYPE_CHECKING:
     from ..document import Document, Sentence
@@ -154,8 +155,27 @@ def compile_term(term: str, common: Common, located: dict[str, Any], *, pad: boo
 
 
 def matches(pattern: re.Pattern, doc: "Document"):
-    """``(sentence, match)`` for every non-empty match in the document's prose."""
-    for sentence in doc.sentences:
+    """``(sentence, match)`` for every non-empty match in the document's prose.
+
+    Sentences that lack every literal a match must contain are skipped unscanned (see ``prefilter``).
+    """
+    needed = literals(pattern)
+    for sentence, lowered, folds in _lowered(doc):
+        if needed is not None:
+            texts, folded = needed
+            if not (folded and folds) and not any(x in (lowered if folded else sentence.text) for x in texts):
+                continue
         for m in pattern.finditer(sentence.text):
             if m.end() > m.start():
                 yield sentence, m
+
+
+_LOWERED: list = [None, []]
+
+
+def _lowered(doc: "Document") -> list:
+    """Each sentence with its lowered text and whether it holds a character ``lower`` does not fold
+    as IGNORECASE does; kept for the last document, which every rule of a lint reads in turn."""
+    if _LOWERED[0] is not doc:
+        _LOWERED[:] = [doc, [(s, s.text.lower(), not FOLDS_TO_ASCII.isdisjoint(s.text)) for s in doc.sentences]]
+    return _LOWERED[1]
