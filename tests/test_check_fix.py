@@ -293,11 +293,11 @@ def test_fixes_reach_rdjson_and_sarif_for_a_path_with_spaces(tmp_path, capsys, m
 COMMITTED = sorted(REPO.glob("output/*/*/release.*.md"))
 
 
-def _mutate_figures(path: Path, guards) -> dict[tuple[int, int], tuple[str, str]]:
+def _mutate_figures(path: Path, guards, root: Path) -> dict[tuple[int, int], tuple[str, str]]:
     """Every money, percent and points figure of the release's own sentences, written wrong in the
     same style (its last non-zero digit moved one up, 9 to 1: same digits, same precision)."""
     doc = read_document(path)
-    lang, body_line, protected = guards
+    lang, body_line, protected = guards[0], guards[1], check_run.protected_cells(root, path)
     lines = path.read_text(encoding="utf-8").split("\n")
     done = {}
     for sentence in doc.sentences:
@@ -341,7 +341,7 @@ def test_round_trip_wrong_figures_fixed_back_to_the_committed_bytes(tmp_path, ca
     mutated = {}
     for path in sorted(originals):
         display = path.relative_to(root).as_posix()
-        mutated[path] = _mutate_figures(path, guards[display])
+        mutated[path] = _mutate_figures(path, guards[display], root)
     assert all(mutated.values()) and any(p.read_bytes() != b for p, b in originals.items())
     code, stdout, _ = run_cli(capsys, "check", "--project", root, "--fix", out)
     # Every figure --fix rewrote is back to its committed text, and nothing else moved; a figure
@@ -625,7 +625,8 @@ def test_a_figure_made_wrong_alone_is_never_given_another_value(tmp_path, releas
     wrong, restored = [], 0
     for target in sorted(out.glob("release.*.md")):
         committed = target.read_text(encoding="utf-8")
-        lang, body_line, protected = check_run.check_paths([target], root).guards[target.relative_to(root).as_posix()]
+        lang, body_line = check_run.check_paths([target], root).guards[target.relative_to(root).as_posix()][:2]
+        protected = check_run.protected_cells(root, target)
         lines = committed.split("\n")
         for sentence in read_document(target).sentences:
             for m in find_mentions(sentence.text, lang):

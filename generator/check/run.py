@@ -27,9 +27,10 @@ class CheckResult:
     # Each checked file's lines as written, for formats that count columns in bytes (rdjson).
     sources: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     # What ``--fix`` needs: each display path's file, language, first body line, and the
-    # characters no fix may touch (quotes and annotation prose, which the data did not write).
+    # release and period it was checked as (to find the characters no fix may touch: quotes
+    # and annotation prose, which the data did not write).
     locations: dict[str, Path] = field(default_factory=dict, repr=False)
-    guards: dict[str, tuple[str, int, frozenset]] = field(default_factory=dict, repr=False)
+    guards: dict[str, tuple[str, int, str | None, str | None]] = field(default_factory=dict, repr=False)
 
     def exit_code(self, strict: bool = False) -> int:
         failing = ("error", "warning") if strict else ("error",)
@@ -125,10 +126,10 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
     stated_by: dict[tuple, dict[str, tuple[Document, dict]]] = {}
     levels: dict[tuple, dict[str, str]] = {}
     locations: dict[str, Path] = {}
-    guards: dict[str, tuple[str, int, frozenset]] = {}
-    for file, (doc, doc_findings, key, stated, doc_levels, doc_hidden, protected) in zip(files, results):
+    guards: dict[str, tuple[str, int, str | None, str | None]] = {}
+    for file, (doc, doc_findings, key, stated, doc_levels, doc_hidden) in zip(files, results):
         locations[doc.path] = file
-        guards[doc.path] = (doc.language, doc.body_line, protected)
+        guards[doc.path] = (doc.language, doc.body_line, release, period)
         findings.extend(doc_findings)
         hidden.update(doc_hidden)
         sources[doc.path] = doc.file_lines
@@ -164,10 +165,13 @@ def fix_paths(paths: list[Path], root: Path, *, write: bool = True, release: str
     fixes = []
     for display in first.files:
         file = first.locations[display]
-        lang, body_line, protected = first.guards[display]
+        lang, body_line, doc_release, doc_period = first.guards[display]
         # The file's own text: a BOM and line breaks survive, as the check's columns are the file's.
         before = file.read_bytes().decode("utf-8")
-        after, applied = apply_suggestions(before, lang, by_path.get(display, []), set(protected), body_line)
+        suggested = by_path.get(display, [])
+        # Worked out only for a file with something to fix: it costs a pass over every character.
+        protected = protected_cells(root, file, doc_release, doc_period) if suggested else set()
+        after, applied = apply_suggestions(before, lang, suggested, protected, body_line)
         fixes.append(FileFix(file, display, before, after, tuple(applied)))
     if not write or not any(f.changed for f in fixes):
         return fixes, first
@@ -193,6 +197,20 @@ def _check_file(root: Path, file: Path, release: str | None, period: str | None)
     """Check one file: its findings (wording and data), and what the parity check needs."""
     wording = _rules_cached(root)
     known = [*(r.id for group in wording.values() for r in group), *DATA_RULES]
+    doc, project, key, agreement = _prepare(root, file, release, period)
+    data_findings, stated = agreement.check(doc)
+    key_rules = ("rules", project.config.id)
+    if key_rules not in project._cache:
+        project._cache[key_rules] = rules_for_release(wording, project.config, root)
+    # Linted without its suppressions, so the findings they hide can be counted.
+    wording_kept, wording_hidden = suppress.partition(lint(replace(doc, suppressions=()), project._cache[key_rules]), doc)
+    data_kept, data_hidden = suppress.partition(data_findings, doc)
+    doc_findings = wording_kept + data_kept + suppress.directive_findings(doc, known)
+    return doc, doc_findings, key, stated, agreement.levels, wording_hidden + data_hidden
+
+
+def _prepare(root: Path, file: Path, release: str | None, period: str | None):
+    """The file read as a release, its project, its (release, period) and the agreement check of that period."""
     doc = read_document(file, _display(file, root))
     doc_release = release or doc.release
     doc_period = period or doc.period
@@ -228,20 +246,16 @@ def _check_file(root: Path, file: Path, release: str | None, period: str | None)
     if agreement is None:
         agreement = _AGREEMENTS[(*key, id(facts))] = Agreement(project.config, project.dataset.items, facts, annotations,
                                                                project.config.check_levels)
-    data_findings, stated = agreement.check(doc)
-    key_rules = ("rules", project.config.id)
-    if key_rules not in project._cache:
-        project._cache[key_rules] = rules_for_release(wording, project.config, root)
-    # Linted without its suppressions, so the findings they hide can be counted.
-    wording_kept, wording_hidden = suppress.partition(lint(replace(doc, suppressions=()), project._cache[key_rules]), doc)
-    data_kept, data_hidden = suppress.partition(data_findings, doc)
-    doc_findings = wording_kept + data_kept + suppress.directive_findings(doc, known)
-    # Only ``--fix`` reads the protected cells, and only around a suggestion.
-    protected = _protected(doc, agreement) if any(f.suggestion is not None for f in doc_findings) else frozenset()
-    return doc, doc_findings, key, stated, agreement.levels, wording_hidden + data_hidden, protected
+    return doc, project, key, agreement
 
 
-def _protected(doc: Document, agreement: Agreement) -> frozenset:
+def protected_cells(root: Path, file: Path, release: str | None = None, period: str | None = None) -> set[tuple[int, int]]:
+    """The file (line, column) of every character ``--fix`` must leave alone in ``file``."""
+    doc, _, _, agreement = _prepare(root, file, release, period)
+    return _protected(doc, agreement)
+
+
+def _protected(doc: Document, agreement: Agreement) -> set:
     """The file (line, column) of every character of a quote or of annotation prose: words the
     editors or the office wrote, not the data, so ``--fix`` never rewrites them."""
     cells = set()
@@ -252,7 +266,7 @@ def _protected(doc: Document, agreement: Agreement) -> frozenset:
         # A cause joined to the statement it explains is still the editors' prose.
         for start, end in agreement.annotation_spans(sentence.text):
             cells.update(sentence.position(i) for i in range(start, end))
-    return frozenset(cells)
+    return cells
 
 
 def _parity(by_lang: dict, levels: dict[str, str]) -> tuple[list[Finding], list[Finding]]:
