@@ -22,6 +22,7 @@ from ..periods import Period
 from .amounts import Mention, find_mentions, matches, multiple_matches
 from .document import Document, Sentence
 from .findings import Finding, RuleInfo
+from .rx import I, rx
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
@@ -29,7 +30,7 @@ from .lexicon import AGREES, BAND_OBJECT, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRE
 from .suggest import Suggester
 
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return rx(r"\s+").sub(" ", text).strip()
 
 
 class Agreement:
@@ -141,7 +142,7 @@ class Agreement:
             for whole in self.annotation_texts:
                 for part in re.split(r"(?<=[.!?])\s+", whole):
                     core = part.rstrip(" .!?。")
-                    if re.search(r"[\uac00-\ud7a3]", core):
+                    if rx(r"[\uac00-\ud7a3]").search(core):
                         core = core[:-3] if len(core) > 15 else ""
                     if len(core) < 12:
                         continue
@@ -207,7 +208,7 @@ class Agreement:
             if lang == "en":
                 # "Core inflation, which strips out food and energy prices, slowed": a name inside a
                 # relative clause describes the subject; it is not another item the figures are of.
-                asides = [(m.start(), m.end()) for m in re.finditer(r",\s(?:which|that)\s(?:strips?|exclud|leav|measur|track|cover)[^,;]*,", sentence.text)]
+                asides = [(m.start(), m.end()) for m in rx(r",\s(?:which|that)\s(?:strips?|exclud|leav|measur|track|cover)[^,;]*,").finditer(sentence.text)]
                 mentions_items = [i for i in mentions_items if not any(a <= i.start < b for a, b in asides)]
             figures = find_mentions(sentence.text, lang)
             self._carried_bases = carried
@@ -218,7 +219,7 @@ class Agreement:
         return findings, stated
 
     def _clauses(self, text: str, lang: str) -> list[tuple[int, int]]:
-        cuts = [m.start() for m in re.finditer(CLAUSE[lang], text, re.IGNORECASE)]
+        cuts = [m.start() for m in rx(CLAUSE[lang], I).finditer(text)]
         bounds = [0, *cuts, len(text)]
         return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
 
@@ -245,7 +246,7 @@ class Agreement:
             # ("rose 4.6 percent and 3.1 percent, respectively", 각각 4.6%, 3.1%).
             money = [f for f in in_clause if f.kind == "money"] or [f for f in in_clause if f.kind == "percent"]
             pairs: dict[Mention, list[ItemMention]] = {}
-            if money and re.search(RESPECTIVELY[lang], text[clause[0]:clause[1]], re.IGNORECASE):
+            if money and rx(RESPECTIVELY[lang], I).search(text[clause[0]:clause[1]]):
                 named = [m for m in items if clause[0] <= m.start < money[0].start]
                 # "Surpluses of A and B, respectively" may follow the sentence that named the items.
                 unique = list(dict.fromkeys(named)) or [m for m in context if m.start >= 0]
@@ -255,7 +256,7 @@ class Agreement:
                     # "중견기업이 9억3000만달러 흑자를 냈고, 대기업과 플랫폼은 각각 37억5000만달러,
                     # 22억달러 적자를": the amounts after 각각 (before "respectively") pair with
                     # as many names just before them.
-                    marker = re.search(RESPECTIVELY[lang], text[clause[0]:clause[1]], re.IGNORECASE)
+                    marker = rx(RESPECTIVELY[lang], I).search(text[clause[0]:clause[1]])
                     at = clause[0] + marker.start()
                     run = [f for f in money if (f.start > at if lang == "ko" else f.start < at)]
                     if lang == "ko":
@@ -263,7 +264,7 @@ class Agreement:
                         # 나타낸 가운데 아시아에서는 35억7000만달러 흑자"): a later amount has its own name.
                         listed = run[:1]
                         for f in run[1:]:
-                            if not re.fullmatch(r"[\s,，·및와과]*", text[listed[-1].end:f.start]):
+                            if not rx(r"[\s,，·및와과]*").fullmatch(text[listed[-1].end:f.start]):
                                 break
                             listed.append(f)
                         run = listed
@@ -284,7 +285,7 @@ class Agreement:
             if not pairs and len(money) > 1:
                 pairs = self._listed_pairs(text, lang, clause, items, money)
             percents = [f for f in in_clause if f.kind == "percent"]
-            if len(percents) > 1 and re.search(RESPECTIVELY[lang], text[clause[0]:clause[1]], re.IGNORECASE):
+            if len(percents) > 1 and rx(RESPECTIVELY[lang], I).search(text[clause[0]:clause[1]]):
                 # "Exports to the U.S. and China rose 14.7 percent and 1.8 percent, respectively",
                 # "미국과 중국 수출은 각각 14.7%, 1.8%": as many names just before the percents, in order.
                 named = list(dict.fromkeys(m for m in items if clause[0] <= m.start and m.end <= percents[0].start))
@@ -328,12 +329,12 @@ class Agreement:
             return {}
         listed = [names[-1]]
         for m in reversed(names[:-1]):
-            if not re.fullmatch(joint, text[m.end:listed[0].start], re.IGNORECASE):
+            if not rx(joint, I).fullmatch(text[m.end:listed[0].start]):
                 break
             listed.insert(0, m)
         amounts = [money[0]]
         for f in money[1:]:
-            if not re.fullmatch(joint, text[amounts[-1].end:f.start], re.IGNORECASE):
+            if not rx(joint, I).fullmatch(text[amounts[-1].end:f.start]):
                 break
             amounts.append(f)
         if len(listed) != len(amounts) or len(amounts) < 2 or len({c for m in listed for c in m.codes}) < len(listed):
@@ -390,7 +391,7 @@ class Agreement:
         fits = multiple_matches if figure.kind == "multiple" else matches
         pool = [p for code in codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
         pool = self._narrow(sentence.text, lang, figure, clause, pool)
-        if figure.kind == "percent" and re.search(RATE_GAP[lang], sentence.text[max(clause[0], figure.start - 24):figure.start], re.IGNORECASE):
+        if figure.kind == "percent" and rx(RATE_GAP[lang], I).search(sentence.text[max(clause[0], figure.start - 24):figure.start]):
             # "전월(2.1%)보다 0.3% 확대": the gap between two rates is in percentage points.
             return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
                                  f"'{figure.text}' is a change of a rate, which is in percentage points, not percent", "percentage points")]
@@ -485,29 +486,29 @@ class Agreement:
                 implied = set()
         metric = self._stated_metric(text, lang, figure, clause)
         before = text[max(clause[0], figure.start - 16):figure.start]
-        moved = figure.kind == "percent" and any(re.search(rf"(?:{pattern})\W*(?:by\s+|about\s+|some\s+|nearly\s+|almost\s+)?$", before, re.IGNORECASE)
+        moved = figure.kind == "percent" and any(rx(rf"(?:{pattern})\W*(?:by\s+|about\s+|some\s+|nearly\s+|almost\s+)?$", I).search(before)
                                                  for _, pattern in DIRECTIONS[lang]) if lang == "en" else (
             # Korean puts the verb after: "53.1% 증가했다", "70.1% 커졌다" is a change, not a share.
-            figure.kind == "percent" and any(re.match(rf"\s?(?:가량|정도|가까이|넘게|이나|나)?\s?(?:{pattern})", text[figure.end:figure.end + 12])
+            figure.kind == "percent" and any(rx(rf"\s?(?:가량|정도|가까이|넘게|이나|나)?\s?(?:{pattern})").match(text[figure.end:figure.end + 12])
                                              for _, pattern in DIRECTIONS[lang]))
 
         # The base the figure itself is measured on: "8.4 percent from the previous month", "전월 대비 8.4%".
         window = text[figure.end:min(clause[1], figure.end + 30)] if lang == "en" else text[max(clause[0], figure.start - 16):figure.start]
         # "slowed to 5.1 percent from 11.7 percent in May": a rate compared with another rate, not a
         # change measured on May.
-        rate_to_rate = lang == "en" and re.match(r"\s*(?:from|than)\s+(?:a |an )?-?\d[\d.]*\s*(?:percent|per cent|%)", window, re.IGNORECASE)
-        beside = set() if rate_to_rate else self.base_names(lang).named(window) if (re.match(r"\s*(?:from|on|than|over|against|compared with|versus|vs\.?)(?!\w)", window, re.IGNORECASE)
-                                                          if lang == "en" else re.search(r"(?:대비|보다|에 비해|비)\s*$", window)) else set()
-        if lang == "en" and re.match(r"\s*from\s+-?\d+(?:\.\d+)?\s?(?:%|percent)", window, re.IGNORECASE):
+        rate_to_rate = lang == "en" and rx(r"\s*(?:from|than)\s+(?:a |an )?-?\d[\d.]*\s*(?:percent|per cent|%)", I).match(window)
+        beside = set() if rate_to_rate else self.base_names(lang).named(window) if (rx(r"\s*(?:from|on|than|over|against|compared with|versus|vs\.?)(?!\w)", I).match(window)
+                                                          if lang == "en" else rx(r"(?:대비|보다|에 비해|비)\s*$").search(window)) else set()
+        if lang == "en" and rx(r"\s*from\s+-?\d+(?:\.\d+)?\s?(?:%|percent)", I).match(window):
             beside = set()  # "slowed to 2.0% from 2.2% a month earlier": the base phrase dates the earlier rate
 
         # "연간 수출은 … 3.8% 증가": a year-to-date figure is a cumulative metric's, not the month's.
-        to_date = bool(re.search(YEAR_TO_DATE[lang], text[clause[0]:clause[1]], re.IGNORECASE)) and any(
+        to_date = bool(rx(YEAR_TO_DATE[lang], I).search(text[clause[0]:clause[1]])) and any(
             "ytd" in (f.get("metric") or "") for _, f in pool)
         # "Annual exports rose 8.2 percent, with December shipments up 6.6 percent": a month named
         # after the year-to-date words, before the figure, takes the figure back.
-        ends = [m.end() for m in re.finditer(YEAR_TO_DATE[lang], text[clause[0]:figure.start], re.IGNORECASE)]
-        if to_date and ends and any(m.start() >= ends[-1] for m in re.finditer(MONTH_WORDS[lang], text[clause[0]:figure.start], re.IGNORECASE)):
+        ends = [m.end() for m in rx(YEAR_TO_DATE[lang], I).finditer(text[clause[0]:figure.start])]
+        if to_date and ends and any(m.start() >= ends[-1] for m in rx(MONTH_WORDS[lang], I).finditer(text[clause[0]:figure.start])):
             to_date = False
 
         scope = self._scope(text, lang, figure, clause)
@@ -550,10 +551,10 @@ class Agreement:
         before = text[clause[0]:figure.start]
         last, where = None, -1
         for scope, pattern in [*PERIOD_SCOPES[lang], ("ytd", YEAR_TO_DATE[lang])]:
-            for m in re.finditer(pattern, before, re.IGNORECASE):
+            for m in rx(pattern, I).finditer(before):
                 if m.start() > where:
                     last, where = scope, m.end()
-        if last is None or any(m.start() >= where for m in re.finditer(MONTH_WORDS[lang], before, re.IGNORECASE)):
+        if last is None or any(m.start() >= where for m in rx(MONTH_WORDS[lang], I).finditer(before)):
             return None
         return last
 
@@ -572,16 +573,16 @@ class Agreement:
 
         def distance(phrase: str) -> int | None:
             best = None
-            for m in re.finditer(re.escape(phrase.lower()), lowered[window_start:window_end]):
+            for m in rx(re.escape(phrase.lower())).finditer(lowered[window_start:window_end]):
                 a, b = window_start + m.start(), window_start + m.end()
                 if a >= figure.end and _COMPARED[lang].match(text, figure.end):
                     continue  # "fell 0.2 percent from October": the period is the comparison's base
-                if re.match(r"\s?이후", text[b:]) or re.search(r"\bsince\s$", text[max(0, a - 6):a], re.IGNORECASE):
+                if rx(r"\s?이후").match(text[b:]) or rx(r"\bsince\s$", I).search(text[max(0, a - 6):a]):
                     continue  # "3월 이후 처음 감소", "the first decline since March": a since, not a base
-                if b <= figure.start and re.match(r"\s?(?:보다|대비|에 비해)", text[b:]):
+                if b <= figure.start and rx(r"\s?(?:보다|대비|에 비해)").match(text[b:]):
                     continue  # "10월보다 2.5% 늘었다": the period is the comparison's base
-                if a >= figure.end and (re.search(r"\bsince\s+$", text[max(0, a - 8):a], re.IGNORECASE) if lang == "en"
-                                        else re.match(r"\s?(?:\([^)]*\)\s?)?이후", text[b:b + 16])):
+                if a >= figure.end and (rx(r"\bsince\s+$", I).search(text[max(0, a - 8):a]) if lang == "en"
+                                        else rx(r"\s?(?:\([^)]*\)\s?)?이후").match(text[b:b + 16])):
                     continue  # "rose 25.9 percent, the highest since March": the record's reference, not the figure's period
                 gap = figure.start - b if b <= figure.start else a - figure.end if a >= figure.end else 0
                 best = gap if best is None else min(best, gap)
@@ -620,8 +621,8 @@ class Agreement:
         """"in the 2 percent range", "2%대": True when a band streak of the item holds the figure, else
         the band facts (to report); None when the figure is not a band or the item has no band facts."""
         following = text[figure.end:figure.end + 8]
-        side = re.search(r"\b(below|under|above)\s+$", text[max(0, figure.start - 8):figure.start], re.IGNORECASE) if lang == "en" \
-            else re.match(r"\s?(미만|밑|아래|초과|웃|이상)", following)
+        side = rx(r"\b(below|under|above)\s+$", I).search(text[max(0, figure.start - 8):figure.start]) if lang == "en" \
+            else rx(r"\s?(미만|밑|아래|초과|웃|이상)").match(following)
         if side:
             # "below 2.0 percent for the third straight month", "2.0% 미만은 3개월 연속": a threshold
             # the release reports streaks of (config streaks:), not a rate; the streak words are
@@ -633,7 +634,7 @@ class Agreement:
                 if any(r.threshold[0] == figure.value for r in rules):
                     return True
                 return [("threshold", condition, r.threshold[0]) for r in rules]
-        if not (re.match(r"\s?range\b", following, re.IGNORECASE) if lang == "en" else following.startswith("대")):
+        if not (rx(r"\s?range\b", I).match(following) if lang == "en" else following.startswith("대")):
             return None
         bands = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks
                  if f.condition == "band" and f.get("threshold")]
@@ -670,11 +671,11 @@ class Agreement:
 
     def _stated_metric(self, text: str, lang: str, figure: Mention, clause) -> str | None:
         """What the amount is said to be: exports, imports or a balance (surplus/deficit), if the text says."""
-        if lang == "ko" and re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4]):
+        if lang == "ko" and rx(r"\s?(흑자|적자)").match(text[figure.end:figure.end + 4]):
             return "balance"
         best, where = None, -1
         for metric, pattern in METRIC_WORDS[lang]:
-            for m in re.finditer(pattern, text[clause[0]:figure.start], re.IGNORECASE):
+            for m in rx(pattern, I).finditer(text[clause[0]:figure.start]):
                 if m.start() > where:
                     best, where = metric, m.start()
         return best
@@ -706,8 +707,8 @@ class Agreement:
             if hit.role == "delta":
                 if basis in ("previous_period", "year_ago") and named and basis not in named:
                     continue
-                if (re.search(CHANGE_WORDS[lang], segment, re.IGNORECASE)
-                        or any(re.search(pattern, segment, re.IGNORECASE) for _, pattern in DIRECTIONS[lang])
+                if (rx(CHANGE_WORDS[lang], I).search(segment)
+                        or any(rx(pattern, I).search(segment) for _, pattern in DIRECTIONS[lang])
                         or any(p.lower() in lowered for p in self.period_phrases(hit.fact.get("base_period"), hit.fact, lang))):
                     return None
         own = [c for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.metric == hits[0].metric]
@@ -726,8 +727,8 @@ class Agreement:
         "widened to $4.53 billion from $3.76 billion", "37억6000만달러에서 45억3000만달러로"."""
         if lang == "en":
             # "compared with $3.76 billion", "against $3.76 billion": the base as a bare figure too.
-            return bool(re.search(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*$", text[max(0, figure.start - 14):figure.start], re.IGNORECASE))
-        return bool(re.match(r"\)?\s?(?:에서|보다)", text[figure.end:figure.end + 4]))
+            return bool(rx(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*$", I).search(text[max(0, figure.start - 14):figure.start]))
+        return bool(rx(r"\)?\s?(?:에서|보다)").match(text[figure.end:figure.end + 4]))
 
     def period_phrases(self, period: str | None, fact: Fact, lang: str) -> list[str]:
         """Ways of naming a comparison base: "the second half of last year", "2010", "전기", "previous half"."""
@@ -750,17 +751,17 @@ class Agreement:
         text = sentence.text
         if lang == "en":
             window = text[max(clause[0], figure.start - 40):figure.start]
-            words = re.findall(SIGN_WORDS["en"], window, re.IGNORECASE)
+            words = rx(SIGN_WORDS["en"], I).findall(window)
             word = words[-1].lower() if words else None
             # "a surplus of $2.1 billion": the sign word names the amount itself.
-            named = bool(re.search(SIGN_WORDS["en"] + r"\W+(?:of|at|to|was|were|stood at|came to|reached)?\s*(?:about |some |nearly |almost )?$", window, re.IGNORECASE))
+            named = bool(rx(SIGN_WORDS["en"] + r"\W+(?:of|at|to|was|were|stood at|came to|reached)?\s*(?:about |some |nearly |almost )?$", I).search(window))
         else:
-            after = re.match(r"\s?(흑자|적자)", text[figure.end:figure.end + 4])
+            after = rx(r"\s?(흑자|적자)").match(text[figure.end:figure.end + 4])
             word = after.group(1) if after else None
             if word is None:
                 # "적자는 19억6000만달러로": the sign word before, when no other amount or name stands
                 # between it and the figure ("흑자는 9억3000만달러, 대기업은 37억5000만달러" is not).
-                before = list(re.finditer(r"흑자|적자", text[clause[0]:figure.start]))
+                before = list(rx(r"흑자|적자").finditer(text[clause[0]:figure.start]))
                 if before:
                     gap = text[clause[0] + before[-1].end():figure.start]
                     if not find_mentions(gap, "ko") and not self.matcher(lang).find(gap):
@@ -788,14 +789,14 @@ class Agreement:
     def _metric_at(self, text: str, start: int, end: int, clause, lang: str, look_ahead: bool = True) -> str | None:
         best, where = self.default_metric, -1
         for metric, pattern in METRIC_WORDS[lang]:
-            for m in re.finditer(pattern, text[clause[0]:start], re.IGNORECASE):
+            for m in rx(pattern, I).finditer(text[clause[0]:start]):
                 if m.start() > where:
                     best, where = metric, m.start()
         # "an increase in exports": English may name the metric just after the word.
         if where < 0 and look_ahead and lang == "en":
             following = text[end:min(clause[1], end + 20)]
             for metric, pattern in METRIC_WORDS[lang]:
-                if re.search(pattern, following, re.IGNORECASE):
+                if rx(pattern, I).search(following):
                     return metric
         return best
 
@@ -810,7 +811,7 @@ class Agreement:
             bases = self._sentence_bases[text] = {
                 basis for phrase, basis in phrases
                 if phrase.lower() in lowered
-                and any(not any(i.start <= m.start() < i.end for i in items) for m in re.finditer(re.escape(phrase.lower()), lowered))}
+                and any(not any(i.start <= m.start() < i.end for i in items) for m in rx(re.escape(phrase.lower())).finditer(lowered))}
         findings = []
         taken: list[tuple[int, int]] = []
         lexicon = [(c, p, False) for c, p in DIRECTIONS[lang]]
@@ -822,13 +823,13 @@ class Agreement:
         # may take its ending from beyond the clause's end; it must start inside it.
         reach = text[clause[0]:clause[1] + 2]
         for category, pattern, rate_only in lexicon:
-            for m in re.finditer(pattern, reach, re.IGNORECASE):
+            for m in rx(pattern, I).finditer(reach):
                 start, end = clause[0] + m.start(), clause[0] + m.end()
                 if start >= clause[1] or any(s <= start < e for s, e in taken):
                     continue
                 taken.append((start, end))
                 # "2%대를 유지", "stayed in the 2 percent range": the word is of a band, not of a change.
-                if re.search(BAND_OBJECT[lang], text[max(clause[0], start - 12):start], re.IGNORECASE):
+                if rx(BAND_OBJECT[lang], I).search(text[max(clause[0], start - 12):start]):
                     continue
                 # "상승률은 2.2%에서 2.0%로 확대됐다", "inflation held steady at 4.0 percent": a general
                 # direction word whose subject is the rate is the rate's own direction; a rate's word
@@ -848,7 +849,7 @@ class Agreement:
 
                 changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
                            if wanted(f) and (not bases or f.basis in bases)]
-                if not rate_only and metric and re.search(YEAR_TO_DATE[lang], segment, re.IGNORECASE) and any(
+                if not rate_only and metric and rx(YEAR_TO_DATE[lang], I).search(segment) and any(
                         m.cumulative_of == metric for m in self.config.metrics.values()):
                     # "For the full year, exports fell", "누적 무역적자는 … 불어났다": the year-to-date
                     # figure's change (or none the data has), not the month's.
@@ -875,8 +876,8 @@ class Agreement:
                     pinned = [f for f in every if wanted(f) and (abs(f.get("delta", 0) or 0) in points
                                                                  or abs(f.get("base_value", -1) or 0) in stated)]
                     # "inflation slowed to 2.4 percent", "2.4%로 확대": else the rate whose level the word is followed by.
-                    level = re.match(r"\s+(?:to|at)\s+(\d+(?:\.\d+)?)", text[end:end + 16], re.IGNORECASE) if lang == "en" \
-                        else re.search(r"(\d+(?:\.\d+)?)\s?%\s?(?:로|으로)\s?$", text[max(clause[0], start - 12):start])
+                    level = rx(r"\s+(?:to|at)\s+(\d+(?:\.\d+)?)", I).match(text[end:end + 16]) if lang == "en" \
+                        else rx(r"(\d+(?:\.\d+)?)\s?%\s?(?:로|으로)\s?$").search(text[max(clause[0], start - 12):start])
                     if level and not pinned:
                         pinned = [f for f in every if wanted(f) and f.get("value") is not None and abs(f.value) == Decimal(level.group(1))]
                 if pinned:
@@ -894,7 +895,7 @@ class Agreement:
         sentence names, else the headline basis) has that many digits before the point."""
         text = sentence.text
         findings = []
-        for m in re.finditer(DIGITS[lang], text[clause[0]:clause[1]], re.IGNORECASE):
+        for m in rx(DIGITS[lang], I).finditer(text[clause[0]:clause[1]]):
             start, end = clause[0] + m.start(), clause[0] + m.end()
             digits = _DIGIT_WORDS[m.group("n").lower()]
             low, high = (Decimal(0) if digits == 1 else Decimal(10) ** (digits - 1)), Decimal(10) ** digits  # 0.5% is one digit
@@ -915,17 +916,17 @@ class Agreement:
         the item's index in the data: this period's, or a base period's ("up from 117.06")."""
         metrics = {m.id for m in self.config.metrics.values() if m.kind == "index"}
         text = sentence.text
-        if not metrics or not re.search(INDEX_WORDS[lang], text[clause[0]:clause[1]], re.IGNORECASE):
+        if not metrics or not rx(INDEX_WORDS[lang], I).search(text[clause[0]:clause[1]]):
             return []
         findings = []
-        for m in re.finditer(r"(?<![\d.,])\d{2,4}\.\d{1,2}(?![\d,]|\.\d)", text[clause[0]:clause[1]]):
+        for m in rx(r"(?<![\d.,])\d{2,4}\.\d{1,2}(?![\d,]|\.\d)").finditer(text[clause[0]:clause[1]]):
             start, end = clause[0] + m.start(), clause[0] + m.end()
-            if any(f.start <= start < f.end for f in figures) or not re.search(INDEX_WORDS[lang], text[clause[0]:start], re.IGNORECASE):
+            if any(f.start <= start < f.end for f in figures) or not rx(INDEX_WORDS[lang], I).search(text[clause[0]:start]):
                 continue
             codes = self._codes(self._attribute(start, items, clause, context))
             # A base period's index only as a base: "up from 117.06", "117.06에서", not "stood at 117.42".
-            based = bool(re.search(r"\bfrom\s*$", text[max(0, start - 8):start], re.IGNORECASE)) if lang == "en" \
-                else bool(re.match(r"\)?\s?(?:에서|보다)", text[end:end + 4]))
+            based = bool(rx(r"\bfrom\s*$", I).search(text[max(0, start - 8):start])) if lang == "en" \
+                else bool(rx(r"\)?\s?(?:에서|보다)").match(text[end:end + 4]))
             known = [Decimal(str(v)) for f in self.facts if f.item in codes and f.get("metric") in metrics
                      for v in (f.get("value"), f.get("base_value") if based else None) if v is not None]
             if not known:
@@ -946,11 +947,11 @@ class Agreement:
         상승률이 or a band it moves into (2%대로), or "inflation … rose to 2.6 percent" / "held steady at"."""
         before = text[clause[0]:start]
         if lang == "ko":
-            return bool(re.search(r"상승률\s?(?:은|는|이|가|도)\s|%대로\s", before))
-        return bool(re.search(r"\binflation\b|\bthe (?:inflation )?rate\b", before, re.IGNORECASE)
-                    and (re.match(r"\s+(?:to|at)\s+-?\d", text[end:end + 12], re.IGNORECASE)
+            return bool(rx(r"상승률\s?(?:은|는|이|가|도)\s|%대로\s").search(before))
+        return bool(rx(r"\binflation\b|\bthe (?:inflation )?rate\b", I).search(before)
+                    and (rx(r"\s+(?:to|at)\s+-?\d", I).match(text[end:end + 12])
                          # "inflation stayed at 2.4 percent, unchanged from October"
-                         or re.search(r"\b(?:at|to)\s+[\d.]+\s?(?:percent|%)[^\d;]{0,30}$", before, re.IGNORECASE)))
+                         or rx(r"\b(?:at|to)\s+[\d.]+\s?(?:percent|%)[^\d;]{0,30}$", I).search(before)))
 
     def _streaks(self, doc, sentence, lang, items, context) -> list[Finding]:
         """"the sixth straight month", "6개월 연속", "the first fall in seven months" against streak facts."""
@@ -961,7 +962,7 @@ class Agreement:
         facts = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks]
         for ended, patterns in ((False, words["read"]), (True, words.get("ended", []))):
             for pattern in patterns:
-                for m in re.finditer(pattern, text, re.IGNORECASE):
+                for m in rx(pattern, I).finditer(text):
                     raw = (m.groupdict().get("n") or "").lower()
                     n = _count(raw, words)
                     if m.groupdict().get("month") and self.period.kind == "M":
@@ -976,7 +977,7 @@ class Agreement:
                     # "전월 대비로는 … 석 달 만에 하락 전환": a streak on the previous month is judged
                     # only against streaks on that basis; the data may keep none.
                     clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= m.start() < b), (0, len(text)))
-                    if re.search(MONTH_ON_MONTH[lang], text[clause[0]:clause[1]], re.IGNORECASE) and not any(
+                    if rx(MONTH_ON_MONTH[lang], I).search(text[clause[0]:clause[1]]) and not any(
                             f.get("basis") == "previous_period" for f in facts):
                         findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
                                                      f"'{m.group(0)}': the data keeps no month-on-month streak; it can neither confirm nor refute it"))
@@ -1012,10 +1013,10 @@ class Agreement:
         release keeps streaks of; True when the clause names no band figure."""
         clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= start < b), (0, len(text)))
         pattern = r"(\d+(?:\.\d+)?)\s?(?:%|percent)\s?range" if lang == "en" else r"(\d+(?:\.\d+)?)\s?%\s?대"
-        named = [Decimal(v) for v in re.findall(pattern, text[clause[0]:clause[1]], re.IGNORECASE)]
+        named = [Decimal(v) for v in rx(pattern, I).findall(text[clause[0]:clause[1]])]
         if not named:
             return True
-        if lang == "ko" and re.search(r"%\s?대\s?(?:초반|중반|후반)", text[clause[0]:clause[1]]):
+        if lang == "ko" and rx(r"%\s?대\s?(?:초반|중반|후반)").search(text[clause[0]:clause[1]]):
             return False  # 2%대 중반: a part of the band, of which the data keeps no streak
         lows = {Decimal(str(r.threshold[0])) for r in self.config.streaks
                 if r.condition == "band" and r.threshold and (r.item is None or r.item in codes)}
@@ -1027,24 +1028,24 @@ class Agreement:
         after, before = text[end:min(clause[1], end + 30)], text[clause[0]:start]
         condition = None
         band = STREAK_CONDITIONS[lang][0]
-        if re.search(band[1], text[clause[0]:clause[1]], re.IGNORECASE):
+        if rx(band[1], I).search(text[clause[0]:clause[1]]):
             condition = band[0]
         else:
             for name, pattern in STREAK_CONDITIONS[lang][1:]:
-                if re.search(pattern, after, re.IGNORECASE):
+                if rx(pattern, I).search(after):
                     condition = name
                     break
             if condition is None:
                 where = -1
                 for name, pattern in STREAK_CONDITIONS[lang][1:]:
-                    for m in re.finditer(pattern, before, re.IGNORECASE):
+                    for m in rx(pattern, I).finditer(before):
                         if m.start() > where:
                             condition, where = name, m.start()
         metric, where = None, -1
         for name, pattern in METRIC_WORDS[lang]:
-            if re.search(pattern, after, re.IGNORECASE):
+            if rx(pattern, I).search(after):
                 return condition, name
-            for m in re.finditer(pattern, before, re.IGNORECASE):
+            for m in rx(pattern, I).finditer(before):
                 if m.start() > where:
                     metric, where = name, m.start()
         return condition, metric
@@ -1079,7 +1080,7 @@ class Agreement:
         text = sentence.text
         findings = []
         taken: list[tuple[int, int]] = []
-        for m in re.finditer(pattern, text, re.IGNORECASE):
+        for m in rx(pattern, I).finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
@@ -1098,7 +1099,7 @@ class Agreement:
             metric = self._stated_metric(text, lang, Mention("money", Decimal(0), Decimal(1), m.start(), m.end(), ""), clause)
             if metric is None:
                 following = text[m.end():min(clause[1], m.end() + 30)]
-                metric = next((name for name, p in METRIC_WORDS[lang] if re.search(p, following, re.IGNORECASE)), None)
+                metric = next((name for name, p in METRIC_WORDS[lang] if rx(p, I).search(following)), None)
             if records and metric is not None and any(f.get("metric") for f in records):
                 of_metric = [f for f in records if not f.get("metric") or f.metric == metric or f.metric.startswith(metric + "_")
                              or (metric == "balance" and self.config.metrics.get(f.metric) is not None
@@ -1119,11 +1120,11 @@ class Agreement:
             if rates and amounts:
                 window = text[max(clause[0], m.start() - 30):min(clause[1], m.end() + 12)]
                 # "the fifth straight month of gains" counts a streak; it does not name a rate.
-                rate_said = any(not re.search(r"(?:months?|quarters?|years?|halves|half) of\s*$", window[:w.start()], re.IGNORECASE)
-                                for w in re.finditer(RATE_WORDS[lang], window, re.IGNORECASE))
+                rate_said = any(not rx(r"(?:months?|quarters?|years?|halves|half) of\s*$", I).search(window[:w.start()])
+                                for w in rx(RATE_WORDS[lang], I).finditer(window))
                 stated_before = [f for f in find_mentions(text[clause[0]:m.start()], lang) if f.kind in ("money", "percent")]
                 named = any(clause[0] <= i.start < m.start() for i in items) or any(
-                    re.search(pattern, text[clause[0]:m.start()], re.IGNORECASE) for _, pattern in METRIC_WORDS[lang])
+                    rx(pattern, I).search(text[clause[0]:m.start()]) for _, pattern in METRIC_WORDS[lang])
                 if rate_said:
                     records = rates
                 elif (stated_before[-1].kind == "money") if stated_before else named:
@@ -1131,7 +1132,7 @@ class Agreement:
                     records = amounts
             records = self._records_of_rate(text, lang, clause, records)
             claimed = self._record_extreme(text, m, clause, lang, words)
-            if claimed and re.search(RECORD_FALLS[lang], text[m.start():min(len(text), m.end() + 12)], re.IGNORECASE):
+            if claimed and rx(RECORD_FALLS[lang], I).search(text[m.start():min(len(text), m.end() + 12)]):
                 # Of a fall, ends swap: "the steepest decline" is a low, "the smallest decline" a high.
                 claimed = "lowest" if claimed == "highest" else "highest"
             if records and claimed:
@@ -1156,16 +1157,15 @@ class Agreement:
                                                  f"'{m.group(0)}': no record of {names} since {counted} in the data (data: {said})", said))
                     continue
                 since = counted  # "1년 3개월 만에": the count read whole, not its last part
-            if records and since is None and not re.search(r"since|이후|만[에의]|-month|-year| in \w+ (?:months?|years?)", claim):
+            if records and since is None and not rx(r"since|이후|만[에의]|-month|-year| in \w+ (?:months?|years?)").search(claim):
                 # A record without a "since" ("record high", 사상 최고) is a record of the whole
                 # history: a fact of the same period of the year, or one that runs only from
                 # some period, is not it.
                 whole = [f for f in records if not f.get("since") and f.get("scope", "all") == "all"]
                 # "the highest November on record", "for any November", "11월 기준 역대": a record of
                 # the same period of the year.
-                month_scope = re.search(r"(?:highest|largest|lowest|smallest|biggest|best|worst) (?:for any )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
-                                        r"|for any (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\d+월\s?(?:기준|중|로는)",
-                                        text[clause[0]:clause[1]], re.IGNORECASE)
+                month_scope = rx(r"(?:highest|largest|lowest|smallest|biggest|best|worst) (?:for any )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+                                        r"|for any (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\d+월\s?(?:기준|중|로는)", I).search(text[clause[0]:clause[1]])
                 # … of the whole history of that month: "the highest November since 2023" is not it.
                 seasonal = [f for f in records if f.get("scope") == "same_period_of_year" and not f.get("since")]
                 if not whole and not (month_scope and seasonal):
@@ -1197,7 +1197,7 @@ class Agreement:
         found = []
         for extreme in ("highest", "lowest"):
             for word in words.get(extreme, []):
-                hit = re.search(rf"\b{re.escape(word)}\b" if lang == "en" else re.escape(word), near, re.IGNORECASE)
+                hit = rx(rf"\b{re.escape(word)}\b" if lang == "en" else re.escape(word), I).search(near)
                 if hit:
                     found.append((hit.start(), extreme))
         if not found and lang == "en":
@@ -1205,7 +1205,7 @@ class Agreement:
             for extreme in ("highest", "lowest"):
                 for word in words.get(extreme, []):
                     if word.endswith("est") or word == "worst":
-                        for hit in re.finditer(rf"\b{re.escape(word)}\b", before, re.IGNORECASE):
+                        for hit in rx(rf"\b{re.escape(word)}\b", I).finditer(before):
                             found.append((hit.start() - len(before), extreme))
             found = sorted(found, key=lambda f: -f[0])[:1]
         return min(found)[1] if found else None
@@ -1222,7 +1222,7 @@ class Agreement:
         valued = [f for f in records if f.get("value") is not None and abs(Decimal(str(f.value))) in stated]
         if valued:
             return valued
-        monthly = bool(re.search(MONTH_ON_MONTH[lang], segment, re.IGNORECASE))
+        monthly = bool(rx(MONTH_ON_MONTH[lang], I).search(segment))
         kept = [f for f in records if f not in rates or (self.config.metrics[f.metric].percent_basis == "previous_period") == monthly]
         return kept or records
 
@@ -1233,13 +1233,13 @@ class Agreement:
             return None
         words = self._vocabulary(lang)["streaks"]
         if lang == "en":
-            found = re.search(r"\bin (?P<n>\w+) (?P<unit>month|year)s\b|\b(?P<n2>\w+)-(?P<unit2>month|year)\b", m.group(0), re.IGNORECASE)
+            found = rx(r"\bin (?P<n>\w+) (?P<unit>month|year)s\b|\b(?P<n2>\w+)-(?P<unit2>month|year)\b", I).search(m.group(0))
             if not found:
                 return None
             raw, unit = (found.group("n"), found.group("unit")) if found.group("n") else (found.group("n2"), found.group("unit2"))
         else:
-            found = re.search(r"(?:(?P<years>\d+)\s?년\s?)?(?P<n>\d+|[한두세네석넉]|다섯|여섯|일곱|여덟|아홉|열)\s?(?P<unit>개월|달|년)\s?$", text[clause[0]:m.start()])
-            if not found or not re.match(r"만\s?[에의]", m.group(0)):
+            found = rx(r"(?:(?P<years>\d+)\s?년\s?)?(?P<n>\d+|[한두세네석넉]|다섯|여섯|일곱|여덟|아홉|열)\s?(?P<unit>개월|달|년)\s?$").search(text[clause[0]:m.start()])
+            if not found or not rx(r"만\s?[에의]").match(m.group(0)):
                 return None
             raw, unit = found.group("n"), found.group("unit")
         n = _count(raw.lower(), words)
@@ -1259,13 +1259,13 @@ class Agreement:
         "a 14-month high" (the last period as extreme is that many periods back)."""
         months = ("january february march april may june july august september october november december").split()
         if lang == "en":
-            m = re.search(r"\bsince (?P<month>" + "|".join(months) + r")(?:\s+(?P<year>\d{4})|\s+(?:of\s+)?(?P<last>last year))?", text, re.IGNORECASE)
+            m = rx(r"\bsince (?P<month>" + "|".join(months) + r")(?:\s+(?P<year>\d{4})|\s+(?:of\s+)?(?P<last>last year))?", I).search(text)
             if not m:
                 return self._periods_back(text, lang)
             month = months.index(m.group("month").lower()) + 1
             year = int(m.group("year")) if m.group("year") else (self.period.year - 1 if m.group("last") else None)
         else:
-            m = re.search(r"(?:(?P<year>\d{4})년\s?|(?P<last>지난해|작년)\s?)?(?P<month>\d{1,2})월\s?이후", text)
+            m = rx(r"(?:(?P<year>\d{4})년\s?|(?P<last>지난해|작년)\s?)?(?P<month>\d{1,2})월\s?이후").search(text)
             if not m:
                 return self._periods_back(text, lang)
             month = int(m.group("month"))
@@ -1284,10 +1284,10 @@ class Agreement:
         if self.period.kind != "M":
             return None
         if lang == "en":
-            m = (re.search(r"\b(?:highest|lowest|largest|smallest|biggest|strongest|weakest)(?: level)? in (?:the (?:past|last) |over )?(?P<n>\w+) (?P<unit>month|year)s?\b", text, re.IGNORECASE)
-                 or re.search(r"\b(?P<n>\w+)-(?P<unit>month|year) (?:high|low)\b", text, re.IGNORECASE))
+            m = (rx(r"\b(?:highest|lowest|largest|smallest|biggest|strongest|weakest)(?: level)? in (?:the (?:past|last) |over )?(?P<n>\w+) (?P<unit>month|year)s?\b", I).search(text)
+                 or rx(r"\b(?P<n>\w+)-(?P<unit>month|year) (?:high|low)\b", I).search(text))
         else:
-            m = re.search(r"(?P<n>\d+|[한두세네석넉]|다섯|여섯|일곱|여덟|아홉|열)\s?(?P<unit>개월|달|년)\s?만에\s?최[대고저소](?!\s?폭)", text)
+            m = rx(r"(?P<n>\d+|[한두세네석넉]|다섯|여섯|일곱|여덟|아홉|열)\s?(?P<unit>개월|달|년)\s?만에\s?최[대고저소](?!\s?폭)").search(text)
         if not m:
             return None
         raw = m.group("n").lower()
@@ -1315,7 +1315,7 @@ _FROM = {"en": re.compile(r"\bfrom\s$", re.IGNORECASE), "ko": re.compile(r"\)?\s
 def _count(raw: str, words: dict) -> int | None:
     """A streak's length as written: 6, "6th", "sixth", "six", 여섯, 석."""
     raw = raw.strip()
-    digits = re.match(r"^(\d+)(?:st|nd|rd|th)?$", raw)
+    digits = rx(r"^(\d+)(?:st|nd|rd|th)?$").match(raw)
     if digits:
         return int(digits.group(1))
     for table in ("ordinals", "numbers"):

@@ -76,6 +76,7 @@ class BaseNames:
         """``bases`` maps each basis the facts use to its base period ("previous_period": "2024H2")."""
         self.lang = lang
         self.patterns: dict[str, re.Pattern] = {}
+        self._named: dict[str, frozenset[str]] = {}
         specific = {basis: _period_names(Period.parse(base), lang, release_year) for basis, base in bases.items()}
         # "the first half of this year" in a first-half release names the period itself, no base.
         current = _period_names(period, lang, release_year)
@@ -105,7 +106,13 @@ class BaseNames:
 
     def named(self, text: str) -> set[str]:
         """The bases ``text`` names."""
-        return {basis for basis, pattern in self.patterns.items() if pattern.search(text)}
+        # Asked of each sentence and clause several times over a check: each text is searched once.
+        found = self._named.get(text)
+        if found is None:
+            if len(self._named) > 50_000:
+                self._named.clear()
+            found = self._named[text] = frozenset(basis for basis, pattern in self.patterns.items() if pattern.search(text))
+        return set(found)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         return sorted((m.start(), m.end(), basis) for basis, pattern in self.patterns.items() for m in pattern.finditer(text))
