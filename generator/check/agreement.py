@@ -22,7 +22,7 @@ from ..periods import Period
 from .amounts import Mention, find_mentions, matches, multiple_matches
 from .document import Document, Sentence
 from .findings import Finding, RuleInfo
-from .rx import I, rx
+from .rx import I, holds_any, rx
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
@@ -179,22 +179,26 @@ class Agreement:
         return sorted(set(phrases), key=lambda p: -len(p[0]))
 
     # -- the check -----------------------------------------------------------------------
-    def check(self, doc: Document) -> tuple[list[Finding], dict[tuple[str, Decimal], tuple[int, int, str]]]:
-        """Findings for one document, and the figures it states, where, as written (for the parity check)."""
+    def check(self, doc: Document, part: tuple[int, int] | None = None) -> tuple[list[Finding], dict[tuple[str, Decimal], tuple[int, int, str]]]:
+        """Findings for one document, and the figures it states, where, as written (for the parity check).
+
+        ``part`` limits the check to the sentences ``parts`` numbers from ``start`` to ``end``:
+        each part starts a paragraph, where nothing read before carries over, so the parts'
+        findings are the whole document's (the figures stated: the first part's win).
+        """
         lang = doc.language
         self._vocab_memo, self._sentence_bases = {}, {}
         findings: list[Finding] = []
         stated: dict[tuple[str, Decimal], tuple[int, int, str]] = {}
         context: list[ItemMention] = [ItemMention((self.config.total,), -1, -1)]
         phrases = self.base_phrases(lang)
-        previous_end = 0
         carried: set[str] = set()
-        for sentence in _merge_headline_parts(doc.sentences):
+        sentences = _paragraph_starts(_merge_headline_parts(doc.sentences))
+        for sentence, fresh in (sentences if part is None else sentences[part[0]:part[1]]):
             # A heading or a new paragraph (a blank line before it) starts from the total again.
-            if sentence.kind == "heading" or sentence.line > previous_end + 1:
+            if fresh:
                 context = [ItemMention((self.config.total,), -1, -1)]
                 carried: set[str] = set()
-            previous_end = sentence.position(max(len(sentence.text) - 1, 0))[0]
             if self.is_annotation(sentence.text):
                 continue
             spans = self.annotation_spans(sentence.text)
@@ -550,6 +554,8 @@ class Agreement:
         month's own figures."""
         before = text[clause[0]:figure.start]
         last, where = None, -1
+        if not holds_any((*(p for _, p in PERIOD_SCOPES[lang]), YEAR_TO_DATE[lang]), before, I):
+            return None
         for scope, pattern in [*PERIOD_SCOPES[lang], ("ytd", YEAR_TO_DATE[lang])]:
             for m in rx(pattern, I).finditer(before):
                 if m.start() > where:
@@ -674,6 +680,8 @@ class Agreement:
         if lang == "ko" and rx(r"\s?(흑자|적자)").match(text[figure.end:figure.end + 4]):
             return "balance"
         best, where = None, -1
+        if not holds_any(tuple(p for _, p in METRIC_WORDS[lang]), text[clause[0]:figure.start], I):
+            return None
         for metric, pattern in METRIC_WORDS[lang]:
             for m in rx(pattern, I).finditer(text[clause[0]:figure.start]):
                 if m.start() > where:
@@ -817,11 +825,11 @@ class Agreement:
         lexicon = [(c, p, False) for c, p in DIRECTIONS[lang]]
         if self.rate_metrics:
             lexicon += [(c, p, True) for c, p in rate_directions(lang, self.config.project)]
+        reach = text[clause[0]:clause[1] + 2]
         stated = [abs(f.value) for f in find_mentions(segment, lang) if f.kind == "percent"]
         points = [abs(f.value) for f in find_mentions(segment, lang) if f.kind == "points"]
         # A clause may end inside a word (줄|지만: 지만 starts the next clause), so a direction word
-        # may take its ending from beyond the clause's end; it must start inside it.
-        reach = text[clause[0]:clause[1] + 2]
+        # may take its ending from beyond the clause's end (``reach``); it must start inside it.
         for category, pattern, rate_only in lexicon:
             for m in rx(pattern, I).finditer(reach):
                 start, end = clause[0] + m.start(), clause[0] + m.end()
@@ -958,6 +966,8 @@ class Agreement:
         words = self._vocabulary(lang)["streaks"]
         text = sentence.text
         findings = []
+        if not holds_any((*words["read"], *words.get("ended", [])), text, I):
+            return findings
         codes = self._codes(items or context)
         facts = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks]
         for ended, patterns in ((False, words["read"]), (True, words.get("ended", []))):
@@ -1322,6 +1332,28 @@ def _count(raw: str, words: dict) -> int | None:
         if raw in words.get(table, {}):
             return int(words[table][raw])
     return None
+
+
+def parts(doc: Document, count: int) -> list[tuple[int, int]]:
+    """``doc``'s sentences cut into at most ``count`` runs of whole paragraphs of about equal
+    length, as ``Agreement.check`` numbers them: each can be checked on its own."""
+    sentences = _paragraph_starts(_merge_headline_parts(doc.sentences))
+    total = sum(len(s.text) for s, _ in sentences) or 1
+    cuts, done, goal = [0], 0, total / max(count, 1)
+    for i, (sentence, fresh) in enumerate(sentences):
+        if fresh and i and done >= goal * len(cuts) and len(cuts) < count:
+            cuts.append(i)
+        done += len(sentence.text)
+    return [(a, b) for a, b in zip(cuts, [*cuts[1:], len(sentences)])]
+
+
+def _paragraph_starts(sentences: list[Sentence]) -> list[tuple[Sentence, bool]]:
+    """Each sentence, and whether it starts afresh: a heading, or the first after a blank line."""
+    out, previous_end = [], 0
+    for sentence in sentences:
+        out.append((sentence, sentence.kind == "heading" or sentence.line > previous_end + 1))
+        previous_end = sentence.position(max(len(sentence.text) - 1, 0))[0]
+    return out
 
 
 def _merge_headline_parts(sentences) -> list[Sentence]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
 
+from ..lang.numbers import round_half_up
+
 _EN_SCALE = {"trillion": Decimal(1_000_000), "billion": Decimal(1_000), "million": Decimal(1),
              # Financial-press shorthand: "$4.53bn", "$770mn", "$770mln".
              "tn": Decimal(1_000_000), "bn": Decimal(1_000), "mn": Decimal(1), "mln": Decimal(1),
@@ -208,8 +210,6 @@ def matches(mention: Mention, value: Decimal) -> bool:
     of its last digit (60); "nearly 30 percent" from 85% of 30 up to 30; "about 30 percent" rounds
     to 30 at its last non-zero digit.
     """
-    from ..lang.numbers import round_half_up
-
     value = abs(value)
     if mention.hedge and mention.kind in ("money", "percent"):
         step = _step(mention)

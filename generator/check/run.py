@@ -119,7 +119,7 @@ def check_paths(paths: list[Path], root: Path, *, release: str | None = None, pe
             results = list(pool.map(_check_file, [root] * len(files), files, [release] * len(files), [period] * len(files),
                                     chunksize=max(1, len(files) // (workers * 4))))
     else:
-        results = [_check_file(root, file, release, period) for file in files]
+        results = [_check_file(root, file, release, period, workers) for file in files]
     findings: list[Finding] = []
     hidden: set[Finding] = set()
     sources: dict[str, tuple[str, ...]] = {}
@@ -193,17 +193,20 @@ def _rules_cached(root: Path):
     return _RULES[key]
 
 
-def _check_file(root: Path, file: Path, release: str | None, period: str | None):
+def _check_file(root: Path, file: Path, release: str | None, period: str | None, jobs: int | None = None):
     """Check one file: its findings (wording and data), and what the parity check needs."""
+    from .split import check_document
+
     wording = _rules_cached(root)
     known = [*(r.id for group in wording.values() for r in group), *DATA_RULES]
     doc, project, key, agreement = _prepare(root, file, release, period)
-    data_findings, stated = agreement.check(doc)
     key_rules = ("rules", project.config.id)
     if key_rules not in project._cache:
         project._cache[key_rules] = rules_for_release(wording, project.config, root)
+    rules = project._cache[key_rules]
     # Linted without its suppressions, so the findings they hide can be counted.
-    wording_kept, wording_hidden = suppress.partition(lint(replace(doc, suppressions=()), project._cache[key_rules]), doc)
+    data_findings, stated, linted = check_document(doc, agreement, lambda d: lint(replace(d, suppressions=()), rules), jobs)
+    wording_kept, wording_hidden = suppress.partition(linted, doc)
     data_kept, data_hidden = suppress.partition(data_findings, doc)
     doc_findings = wording_kept + data_kept + suppress.directive_findings(doc, known)
     return doc, doc_findings, key, stated, agreement.levels, wording_hidden + data_hidden
