@@ -17,7 +17,22 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def check_draft(project: "Project", draft: "Draft") -> dict[str, list["Finding"]]:
-    """The data and wording findings of each language's release text, by language (as ``check`` reports them)."""
+    """The data and wording findings of each language's release text, by language (as ``check`` reports them).
+
+    Remembered by the texts and the project's inputs (``check.memo``): a redraft of unchanged
+    inputs writes the same texts, whose findings are already known.
+    """
+    from .check import memo
+
+    folder = f"output/{project.config.id}/{draft.period}"
+    texts = [part for lang in sorted(draft.releases) for part in (lang, draft.releases[lang])]
+    name = memo.key("draft-check", str(project.root.resolve()), folder, *texts)
+    stamped = memo.remembered(name, lambda: (_check_draft(project, draft), memo.stamp_inputs(memo.project_inputs(project.root, project.config))),
+                              valid=lambda value: memo.unchanged(value[1]))
+    return {lang: list(found) for lang, found in stamped[0].items()}
+
+
+def _check_draft(project: "Project", draft: "Draft") -> dict[str, list["Finding"]]:
     from .check import suppress
     from .check.agreement import Agreement
     from .check.document import parse_document

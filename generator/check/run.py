@@ -181,7 +181,7 @@ def fix_paths(paths: list[Path], root: Path, *, write: bool = True, release: str
     return fixes, check_paths(paths, root, release=release, period=period, jobs=jobs)
 
 
-_AGREEMENTS: dict[tuple, Agreement] = {}
+_AGREEMENTS: dict[tuple, tuple] = {}
 _RULES: dict[tuple, object] = {}
 
 
@@ -194,13 +194,34 @@ def _rules_cached(root: Path):
 
 
 def _check_file(root: Path, file: Path, release: str | None, period: str | None, jobs: int | None = None):
-    """Check one file: its findings (wording and data), and what the parity check needs."""
+    """Check one file: its findings (wording and data), and what the parity check needs.
+
+    A text already checked against the same inputs by the same code gives the same answer,
+    so it is remembered (``memo``); the document comes back without its sentences.
+    """
+    from . import memo
+
+    raw = file.read_bytes()
+    display = _display(file, root)
+    # The project's own folder is part of the key: its inputs are what the stored answer is checked against.
+    name = memo.key("check-file", str(Path(root).resolve()), display, str(release), str(period), raw)
+
+    def compute():
+        doc, *rest, inputs = _check_file_afresh(root, file, release, period, jobs)
+        return (replace(doc, sentences=(), body=""), *rest, inputs)
+
+    return memo.remembered(name, compute, valid=lambda value: memo.unchanged(value[-1]))[:-1]
+
+
+def _check_file_afresh(root: Path, file: Path, release: str | None, period: str | None, jobs: int | None = None):
+    from . import memo
     from .split import check_document
 
     wording = _rules_cached(root)
     known = [*(r.id for group in wording.values() for r in group), *DATA_RULES]
     doc, project, key, agreement = _prepare(root, file, release, period)
-    key_rules = ("rules", project.config.id)
+    # Keyed by the rules loaded: a wording file added or edited since gives new ones.
+    key_rules = ("rules", project.config.id, id(wording))
     if key_rules not in project._cache:
         project._cache[key_rules] = rules_for_release(wording, project.config, root)
     rules = project._cache[key_rules]
@@ -209,7 +230,8 @@ def _check_file(root: Path, file: Path, release: str | None, period: str | None,
     wording_kept, wording_hidden = suppress.partition(linted, doc)
     data_kept, data_hidden = suppress.partition(data_findings, doc)
     doc_findings = wording_kept + data_kept + suppress.directive_findings(doc, known)
-    return doc, doc_findings, key, stated, agreement.levels, wording_hidden + data_hidden
+    inputs = memo.stamp_inputs(memo.project_inputs(root, project.config))
+    return doc, doc_findings, key, stated, agreement.levels, wording_hidden + data_hidden, inputs
 
 
 def _prepare(root: Path, file: Path, release: str | None, period: str | None):
@@ -245,10 +267,14 @@ def _prepare(root: Path, file: Path, release: str | None, period: str | None):
     key = (project.config.id, str(parsed))
     annotations = project.annotations(parsed)
     facts = project.facts(parsed, annotations)
-    agreement = _AGREEMENTS.get((*key, id(facts)))
-    if agreement is None:
-        agreement = _AGREEMENTS[(*key, id(facts))] = Agreement(project.config, project.dataset.items, facts, annotations,
-                                                               project.config.check_levels)
+    # Kept with the facts it was built on and used only for those very facts (an id alone could
+    # be reused by the facts of a project reloaded after its figures changed).
+    kept = _AGREEMENTS.get((str(project.root), *key))
+    if kept is not None and kept[0] is facts:
+        agreement = kept[1]
+    else:
+        agreement = Agreement(project.config, project.dataset.items, facts, annotations, project.config.check_levels)
+        _AGREEMENTS[(str(project.root), *key)] = (facts, agreement)
     return doc, project, key, agreement
 
 
