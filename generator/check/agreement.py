@@ -201,6 +201,10 @@ class Agreement:
                 carried: set[str] = set()
             if self.is_annotation(sentence.text):
                 continue
+            if not _WIDE_CHARS.isdisjoint(sentence.text):
+                # "2.4％", "１２월": full-width forms, as Korean input methods type them, read as
+                # their ASCII forms (one character for one, so positions stay the file's).
+                sentence = replace(sentence, text=sentence.text.translate(_WIDE))
             spans = self.annotation_spans(sentence.text)
             if spans:
                 # Blanked, not cut: offsets (and so file positions) stay those of the sentence.
@@ -1332,6 +1336,12 @@ def _count(raw: str, words: dict) -> int | None:
         if raw in words.get(table, {}):
             return int(words[table][raw])
     return None
+
+
+# Full-width digits and the signs figures are written with (NFC keeps them; NFKC would also
+# rewrite letters and spacing the wording rules read).
+_WIDE = {ord(wide): narrow for wide, narrow in zip("０１２３４５６７８９％．，＄＋－", "0123456789%.,$+-")}
+_WIDE_CHARS = frozenset(chr(c) for c in _WIDE)
 
 
 def parts(doc: Document, count: int) -> list[tuple[int, int]]:
