@@ -1367,12 +1367,18 @@ def _paragraph_starts(sentences: list[Sentence]) -> list[tuple[Sentence, bool]]:
 
 
 def _merge_headline_parts(sentences) -> list[Sentence]:
-    """A headline split at "…" is read as one sentence, so its figures keep their items."""
+    """A headline split at "…" is read as one sentence, so its figures keep their items; so is a
+    line of prose cut at an ellipsis ("ICT and Content... Surpluses of $1.57 Billion and $2.51
+    Billion, Respectively": a subheading written as a paragraph)."""
     merged: list[Sentence] = []
     for sentence in sentences:
         last = merged[-1] if merged else None
-        if last is not None and sentence.kind == "heading" and last.kind == "heading" and last.line == sentence.line:
-            joiner = " … "
+        if last is None or last.line != sentence.line:
+            merged.append(sentence)
+            continue
+        if sentence.kind == "heading" and last.kind == "heading" or (
+                sentence.kind == last.kind and last.text.rstrip().endswith(("...", "…"))):
+            joiner = " … " if sentence.kind == "heading" else " "
             filler = (last.position(len(last.text)),) * len(joiner)
             merged[-1] = Sentence(last.text + joiner + sentence.text, last.line, last.column, last.kind, last.level,
                                   tuple(last.positions) + filler + tuple(sentence.positions))
