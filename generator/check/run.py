@@ -201,7 +201,10 @@ def _check_file(root: Path, file: Path, release: str | None, period: str | None,
     """
     from . import memo
 
-    raw = file.read_bytes()
+    try:
+        raw = file.read_bytes()
+    except OSError:  # reading it again says what is wrong, as for any file check cannot read
+        return _check_file_afresh(root, file, release, period, jobs)[:-1]
     display = _display(file, root)
     # The project's own folder is part of the key: its inputs are what the stored answer is checked against.
     name = memo.key("check-file", str(Path(root).resolve()), display, str(release), str(period), raw)
