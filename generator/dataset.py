@@ -127,9 +127,15 @@ class Dataset:
             self._series.setdefault((cell.item, cell.metric, cell.period.kind), []).append(cell)
             self._by_period.setdefault(cell.period, []).append(cell)
         self._as_of: dict[dt.date, Dataset] = {}
+        self._numbered: dict[tuple[str, str, str], tuple[list[Cell], list[int]]] = {}
 
     def cell(self, item: str, period: Period, metric: str) -> Cell | None:
         return self._cells.get((item, period, metric))
+
+    def cell_lookup(self):
+        """``get((item, period, metric))``, the same as ``cell(item, period, metric)`` without its call:
+        for the rules, which look up tens of thousands of cells per period."""
+        return self._cells.get
 
     def value(self, item: str, period: Period, metric: str) -> Decimal | None:
         cell = self._cells.get((item, period, metric))
@@ -142,6 +148,19 @@ class Dataset:
     def series(self, item: str, metric: str, kind: str) -> list[Cell]:
         """Published cells of one item and metric for periods of one kind, oldest first."""
         return self._series.get((item, metric, kind), [])
+
+    def series_numbered(self, item: str, metric: str, kind: str) -> tuple[list[Cell], list[int]]:
+        """``series(item, metric, kind)`` and the running number (``Period.index``) of each cell's period.
+
+        Built once per series on first use: records walk back along a series for every
+        period drafted, and consecutive periods are consecutive numbers.
+        """
+        key = (item, metric, kind)
+        found = self._numbered.get(key)
+        if found is None:
+            series = self._series.get(key, [])
+            found = self._numbered[key] = (series, [c.period.index for c in series])
+        return found
 
     def cells(self) -> list[Cell]:
         return list(self._cells.values())

@@ -11,6 +11,7 @@ from .config import ReleaseConfig, find_release
 from .dataset import Dataset
 from .errors import UsageError
 from .facts import FactSet, derive_facts
+from .gcpause import paused
 from .load import load_dataset
 from .periods import Period, parse_period
 
@@ -88,8 +89,9 @@ def open_project(root: str | Path = ".", release: str | None = None) -> Project:
     root = Path(root)
     if not root.is_dir():
         raise UsageError(f"project folder not found: {root}", hint="--project must name a folder holding config/, data/ and templates/")
-    config = find_release(root, release)
-    return Project(root, config, load_dataset(config))
+    with paused():
+        config = find_release(root, release)
+        return Project(root, config, load_dataset(config))
 
 
 def validate_project(project: Project) -> list[str]:

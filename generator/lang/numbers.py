@@ -9,6 +9,7 @@ from babel.numbers import format_decimal
 from ..errors import LanguageError
 
 LANGUAGES = ("en", "ko")
+_ONE = Decimal(1)
 
 _FOLD_WORDS = {
     2: "twofold", 3: "threefold", 4: "fourfold", 5: "fivefold", 6: "sixfold",
@@ -40,11 +41,14 @@ def round_half_up(value: Decimal | int, step: Decimal | int) -> Decimal:
     >>> round_half_up(Decimal("3.45"), Decimal("0.1")), round_half_up(1450, 100), round_half_up(-25, 10)
     (Decimal('3.5'), Decimal('1500'), Decimal('-30'))
     """
-    value = to_decimal(value)
-    step = to_decimal(step, "step")
+    # Decimals need no conversion (the rules round thousands of them per period); anything
+    # else, and any non-finite Decimal, goes through to_decimal and its errors.
+    if type(value) is not Decimal or type(step) is not Decimal or not value.is_finite() or not step.is_finite():
+        value = to_decimal(value)
+        step = to_decimal(step, "step")
     if step <= 0:
         raise LanguageError(f"rounding step must be positive, got {step}", value=step)
-    result = (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+    result = (value / step).quantize(_ONE, rounding=ROUND_HALF_UP) * step
     # -0.04 rounds to zero, and "-0.0%" must never reach a reader.
     return result if result else abs(result)
 

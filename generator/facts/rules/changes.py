@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ...periods import Period
 from ..context import Context, change_fact, round_half_up
-from ..model import Fact
+from ..model import Fact, new_fact
 
 MULTIPLE_STEP = Decimal("0.1")
 
@@ -90,7 +90,7 @@ def multiple(ctx: Context) -> list[Fact]:
         ratio = round_half_up(change.value / change.base_value, MULTIPLE_STEP)
         if ratio < minimum:
             continue
-        facts.append(Fact(
+        facts.append(new_fact(
             id=f"multiple:{change.item}:{change.metric}:{change.base_period}:{ctx.period}",
             kind="multiple", rule="multiple", item=change.item, period=str(ctx.period),
             data={"metric": change.metric, "basis": "long_run", "base_period": change.base_period,

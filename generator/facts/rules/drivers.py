@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..context import Context, balance_direction, balance_sign, change_fact, round_half_up
-from ..model import Fact
+from ..context import Context, balance_direction, balance_sign, round_half_up, shared_change
+from ..model import Fact, new_fact
 
 SHARE_STEP = Decimal("0.1")
 
@@ -33,7 +33,7 @@ def driver_level(ctx: Context) -> list[Fact]:
         if not same or abs(same[0].value) < minimum * abs(parent.value):
             continue
         opposite = sorted((c for c in kids if c.value * parent.value < 0), key=lambda c: -abs(c.value))
-        facts.append(Fact(
+        facts.append(new_fact(
             id=f"driver:{item.code}:{metric}:level:{ctx.period}",
             kind="driver", rule="driver-level", item=item.code, period=str(ctx.period),
             data={"metric": metric, "basis": "level", "value": parent.value, "sign": balance_sign(parent.value),
@@ -52,16 +52,16 @@ def driver_change(ctx: Context) -> list[Fact]:
     base = ctx.period.previous()
     facts = []
     for item, metric in ((i, m) for m in _balances(ctx) for i in ctx.items()):
-        parent = change_fact(ctx, "driver-change", item.code, metric, base, "previous_period")
+        parent = shared_change(ctx, "driver-change", item.code, metric, base, "previous_period")
         if parent is None or parent.delta == 0:
             continue
         kids = [f for child in ctx.same_dimension_children(item)
-                if (f := change_fact(ctx, "driver-change", child.code, metric, base, "previous_period"))]
+                if (f := shared_change(ctx, "driver-change", child.code, metric, base, "previous_period"))]
         same = sorted((k for k in kids if k.delta * parent.delta > 0), key=lambda k: -abs(k.delta))
         if not same or abs(same[0].delta) < minimum * abs(parent.delta):
             continue
         top = same[0]
-        facts.append(Fact(
+        facts.append(new_fact(
             id=f"driver:{item.code}:{metric}:change:{base}:{ctx.period}",
             kind="driver", rule="driver-change", item=item.code, period=str(ctx.period),
             data={"metric": metric, "basis": "previous_period", "base_period": str(base),
@@ -83,7 +83,7 @@ def composition(ctx: Context) -> list[Fact]:
     base = ctx.period.previous()
     facts = []
     for item, metric in ((i, m) for m in _balances(ctx) for i in ctx.items()):
-        parent = change_fact(ctx, "composition", item.code, metric, base, "previous_period")
+        parent = shared_change(ctx, "composition", item.code, metric, base, "previous_period")
         if parent is None or parent.delta == 0:
             continue
         groups: dict[str, list] = {}
@@ -91,7 +91,7 @@ def composition(ctx: Context) -> list[Fact]:
             groups.setdefault(child.dimension, []).append(child)
         for dimension, children in groups.items():
             moves = [f for child in children
-                     if (f := change_fact(ctx, "composition", child.code, metric, base, "previous_period"))]
+                     if (f := shared_change(ctx, "composition", child.code, metric, base, "previous_period"))]
             with_ = [m for m in moves if m.delta * parent.delta > 0]
             against = [m for m in moves if m.delta * parent.delta < 0]
             if not with_ or not against:
@@ -109,7 +109,7 @@ def composition(ctx: Context) -> list[Fact]:
                 return {"item": m.item, "value": m.value, "base_value": m.base_value, "delta": m.delta,
                         "direction": m.direction, "sign": balance_sign(m.value)}
 
-            facts.append(Fact(
+            facts.append(new_fact(
                 id=f"composition:{item.code}:{dimension}:{base}:{ctx.period}",
                 kind="composition", rule="composition", item=item.code, period=str(ctx.period),
                 data={"metric": metric, "basis": "previous_period", "base_period": str(base), "dimension": dimension,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..context import Context, round_half_up
-from ..model import Fact
+from ..model import Fact, new_fact
 
 SHARE_STEP = Decimal("0.1")
 
@@ -58,7 +58,7 @@ def rank(ctx: Context) -> list[Fact]:
                         main.append(cell.item)
                     running += abs(cell.value)
                 suffix = extreme if metric.kind == "balance" else f"{metric.id}:{extreme}"
-                facts.append(Fact(
+                facts.append(new_fact(
                     id=f"rank:{dim.id}:{suffix}:{ctx.period}",
                     kind="rank", rule="rank", item=dim.root, period=str(ctx.period),
                     data={"metric": metric.id, "dimension": dim.id, "extreme": extreme, "members": members,
@@ -82,7 +82,7 @@ def share(ctx: Context) -> list[Fact]:
             part = ctx.dataset.cell(item.code, ctx.period, metric.share_of)
             whole = ctx.dataset.cell(ctx.config.total, ctx.period, metric.share_of)
             stated.add((item.code, metric.share_of))
-            facts.append(Fact(
+            facts.append(new_fact(
                 id=f"share:{item.code}:{metric.share_of}:{ctx.period}",
                 kind="share", rule="share", item=item.code, period=str(ctx.period),
                 data={"metric": metric.share_of, "of": ctx.config.total, "percent": cell.value, "percent_source": "published",
@@ -104,7 +104,7 @@ def share(ctx: Context) -> list[Fact]:
             percent = round_half_up(part.value * 100 / whole.value, SHARE_STEP)
             if percent < minimum:
                 continue
-            facts.append(Fact(
+            facts.append(new_fact(
                 id=f"share:{item.code}:{metric.id}:{ctx.period}",
                 kind="share", rule="share", item=item.code, period=str(ctx.period),
                 data={"metric": metric.id, "of": item.parent, "value": part.value, "total": whole.value, "percent": percent},

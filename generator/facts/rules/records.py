@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ...dataset import Cell
 from ...periods import Period
 from ..context import Context
-from ..model import Fact
+from ..model import Fact, new_fact
 
 # Which extremes each metric kind has: a balance's largest surplus or deficit, else highs and lows.
 _EXTREMES = {
@@ -24,12 +26,22 @@ def _unbroken_run(ctx: Context, item: str, metric: str, step) -> list[Cell]:
     ``step`` goes one back (``Period.previous``, or ``Period.year_ago`` for the same month
     of earlier years). Walking back cell by cell costs the length of the run; filtering
     the whole series for the same month was most of the record rule's time on 20 years
-    of monthly data in a profile.
+    of monthly data in a profile. Going back one period at a time is the item's series
+    read backwards: that walk compares running numbers instead of looking up cells.
     """
-    run: list[Cell] = []
     period = ctx.period
-    cell = ctx.dataset.cell
-    while (found := cell(item, period, metric)) is not None:
+    if step is Period.previous:
+        series, numbers = ctx.dataset.series_numbered(item, metric, period.kind)
+        last = bisect_left(numbers, period.index)
+        if last == len(numbers) or numbers[last] != period.index:
+            return []
+        first = last
+        while first and numbers[first - 1] == numbers[first] - 1:
+            first -= 1
+        return series[first:last + 1]
+    run: list[Cell] = []
+    get = ctx.get
+    while (found := get((item, period, metric))) is not None:
         run.append(found)
         period = step(period)
     run.reverse()
@@ -53,43 +65,49 @@ def record(ctx: Context) -> list[Fact]:
     """
     min_since = int(ctx.threshold("since_min_periods"))
     start = ctx.config.series_start_for(ctx.period.kind)
+    text = ctx.period_text
+    get, period = ctx.get, ctx.period
     facts = []
     for item in ctx.items():
         for metric in ctx.metrics():
             if metric.share_of or metric.cumulative_of:
                 continue
-            if ctx.dataset.cell(item.code, ctx.period, metric.id) is None:
+            if get((item.code, period, metric.id)) is None:
                 continue
             for scope in _scopes(ctx):
                 run = _unbroken_run(ctx, item.code, metric.id, Period.previous if scope == "all" else Period.year_ago)
                 if len(run) < 2:
                     continue
-                now, earlier = run[-1], run[:-1]
+                now = run[-1]
                 for extreme, sense in _EXTREMES[metric.kind]:
                     if metric.kind == "balance" and now.value * sense <= 0:
                         continue  # only a surplus can be a record surplus
-                    bar = now.value * sense
-                    beaten = [c for c in earlier if c.value * sense >= bar]
+                    # The latest earlier cell at least as extreme (ties count), read backwards from now.
+                    value = now.value
+                    at = len(run) - 2
+                    if sense > 0:
+                        while at >= 0 and run[at].value < value:
+                            at -= 1
+                    else:
+                        while at >= 0 and run[at].value > value:
+                            at -= 1
                     data = {"metric": metric.id, "extreme": extreme, "scope": scope, "value": now.value,
                             "period_kind": ctx.period.kind_name}
-                    if not beaten:
-                        if earlier[0].period > (start if scope == "all" else Period(start.year, start.kind, ctx.period.n)):
+                    if at < 0:
+                        if run[0].period > (start if scope == "all" else Period(start.year, start.kind, ctx.period.n)):
                             continue  # history does not reach the series start: no "on record", and no "since"
                         data.update(since=None, since_value=None)
                         used = run
                     else:
-                        since_cell = beaten[-1]
+                        since_cell = run[at]
                         steps = since_cell.period.steps_to(now.period)
                         # "The highest November since 2023" must reach back at least two years to say anything.
                         if steps < (min_since if scope == "all" else 2 * (12 if ctx.period.kind == "M" else 4)):
                             continue
-                        used = run[run.index(since_cell):]
+                        used = run[at:]
                         data.update(since=str(since_cell.period), since_value=since_cell.value,
                                     periods_since=steps if scope == "all" else steps // 12 if ctx.period.kind == "M" else steps // 4)
                     suffix = "" if scope == "all" else f":{scope}"
-                    facts.append(Fact(
-                        id=f"record:{item.code}:{metric.id}:{extreme}{suffix}:{ctx.period}",
-                        kind="record", rule="record", item=item.code, period=str(ctx.period),
-                        data=data, sources=tuple(c.source() for c in reversed(used)),
-                    ))
+                    facts.append(new_fact(f"record:{item.code}:{metric.id}:{extreme}{suffix}:{text}", "record", "record",
+                                          item.code, text, data, tuple(c.source() for c in reversed(used))))
     return facts

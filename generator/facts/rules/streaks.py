@@ -6,8 +6,8 @@ from decimal import Decimal
 from typing import Callable
 
 from ...periods import Period
-from ..context import POINT_KINDS, Context, change_fact, sign_direction
-from ..model import Fact
+from ..context import POINT_KINDS, Context, change_direction, shared_change, sign_direction
+from ..model import Fact, new_fact
 
 # Runs are only traced this far back; a longer one is reported as open ("at least").
 _MAX_RUN = 600
@@ -15,12 +15,20 @@ _MAX_RUN = 600
 
 def _conditions(ctx: Context, metric) -> list[tuple[str, str | None, tuple[Decimal, ...], Callable]]:
     """(condition, basis, threshold, test) for a metric by kind; test(item, period) is True, False or None (unknown)."""
+    # The same for every item: built once per metric and derivation.
+    key = ("streak-conditions", metric.id)
+    if key not in ctx._memo:
+        ctx._memo[key] = _build_conditions(ctx, metric)
+    return ctx._memo[key]
+
+
+def _build_conditions(ctx: Context, metric) -> list[tuple[str, str | None, tuple[Decimal, ...], Callable]]:
     result: list = []
-    data = ctx.dataset
+    get = ctx.get
     if metric.kind == "balance":
         def sign(wanted: int):
             def test(item: str, period: Period):
-                cell = data.cell(item, period, metric.id)
+                cell = get((item, period, metric.id))
                 return None if cell is None else (cell.value > 0 if wanted > 0 else cell.value < 0)
             return test
         result += [("surplus", None, (), sign(1)), ("deficit", None, (), sign(-1))]
@@ -35,8 +43,8 @@ def _conditions(ctx: Context, metric) -> list[tuple[str, str | None, tuple[Decim
         def direction(wanted: str, basis=basis):
             def test(item: str, period: Period):
                 base = period.previous() if basis == "previous_period" else period.year_ago()
-                fact = change_fact(ctx, "streak", item, metric.id, base, basis, period=period)
-                return None if fact is None else fact.direction == wanted
+                direction = change_direction(ctx, item, metric.id, base, basis, period)
+                return None if direction is None else direction == wanted
             return test
         if not metric.percent_of:
             result += [("increased", basis, (), direction("increased")), ("decreased", basis, (), direction("decreased"))]
@@ -48,7 +56,7 @@ def _conditions(ctx: Context, metric) -> list[tuple[str, str | None, tuple[Decim
             def test(item: str, period: Period):
                 if rule.item is not None and item != rule.item:
                     return None
-                cell = data.cell(item, period, metric.id)
+                cell = get((item, period, metric.id))
                 if cell is None:
                     return None
                 if rule.condition == "above":
@@ -87,9 +95,10 @@ def streak(ctx: Context) -> list[Fact]:
     ``ended`` marks a run that stopped this period ("the first fall in seven months").
     """
     facts = []
+    get, text = ctx.get, ctx.period_text
     for item in ctx.items():
         for metric in ctx.metrics():
-            if ctx.dataset.cell(item.code, ctx.period, metric.id) is None and not _has_percent(ctx, item.code, metric.id):
+            if get((item.code, ctx.period, metric.id)) is None and not _has_percent(ctx, item.code, metric.id):
                 continue
             for condition, basis, threshold, test in _conditions(ctx, metric):
                 now = test(item.code, ctx.period)
@@ -115,12 +124,12 @@ def streak(ctx: Context) -> list[Fact]:
                 sources = []
                 period = end
                 for _ in range(min(length, 24)):
-                    cell = ctx.dataset.cell(item.code, period, metric.id)
+                    cell = get((item.code, period, metric.id))
                     if cell is not None:
                         sources.append(cell.source())
                     period = period.previous()
-                facts.append(Fact(id=f"streak:{item.code}:{metric.id}:{key}:{ctx.period}", kind="streak", rule="streak",
-                                  item=item.code, period=str(ctx.period), data=data, sources=tuple(sources)))
+                facts.append(new_fact(f"streak:{item.code}:{metric.id}:{key}:{text}", "streak", "streak",
+                                      item.code, text, data, tuple(sources)))
     return facts
 
 
@@ -128,7 +137,8 @@ def _has_percent(ctx: Context, item: str, metric: str) -> bool:
     key = ("percent_metrics", metric)
     if key not in ctx._memo:
         ctx._memo[key] = tuple(m.id for m in ctx.metrics() if m.percent_of == metric)
-    return any(ctx.dataset.cell(item, ctx.period, m) is not None for m in ctx._memo[key])
+    get, period = ctx.get, ctx.period
+    return any(get((item, period, m)) is not None for m in ctx._memo[key])
 
 
 def cumulative(ctx: Context) -> list[Fact]:
@@ -150,7 +160,7 @@ def cumulative(ctx: Context) -> list[Fact]:
             data = {"metric": metric.cumulative_of, "cumulative_metric": metric.id, "start": str(ctx.period.year_start()),
                     "end": str(ctx.period), "value": cell.value, "unit": metric.unit}
             sources = [cell.source()]
-            change = change_fact(ctx, "cumulative", item.code, metric.id, ctx.period.year_ago(), "year_ago")
+            change = shared_change(ctx, "cumulative", item.code, metric.id, ctx.period.year_ago(), "year_ago")
             if change is not None:
                 data["basis"] = "cumulative"
                 data["base_period"] = str(ctx.period.year_ago())
@@ -162,9 +172,8 @@ def cumulative(ctx: Context) -> list[Fact]:
                 sources = list(change.sources)
             if ctx.config.metrics[metric.id].kind == "balance":
                 data.setdefault("sign", "surplus" if cell.value > 0 else "deficit" if cell.value < 0 else "balanced")
-            facts.append(Fact(id=f"cumulative:{item.code}:{metric.cumulative_of}:{ctx.period.year_start()}:{ctx.period}",
-                              kind="cumulative", rule="cumulative", item=item.code, period=str(ctx.period),
-                              data=data, sources=tuple(sources)))
+            facts.append(new_fact(f"cumulative:{item.code}:{metric.cumulative_of}:{ctx.period.year_start()}:{ctx.period_text}",
+                                  "cumulative", "cumulative", item.code, ctx.period_text, data, tuple(sources)))
     return facts
 
 
