@@ -13,11 +13,10 @@ from typing import Iterable
 
 from ..config import Metric, ReleaseConfig
 from ..dataset import Cell, Dataset, Item
-from ..lang.numbers import round_half_up
+from ..lang.numbers import round_tenth
 from ..periods import Period
 from .model import Fact, new_fact
 
-PERCENT_STEP = Decimal("0.1")
 # Kinds whose change is measured in percentage points rather than in percent.
 POINT_KINDS = ("rate", "contribution")
 
@@ -163,15 +162,25 @@ def change_direction(ctx: Context, item: str, metric: str, base_period: Period, 
 _MISSING = object()
 
 
+def _metric_basis(ctx: Context, metric: str, basis: str) -> tuple[str, str, str | None]:
+    """A metric's kind, the unit of its change, and the id of its published percent on ``basis`` (None if none)."""
+    key = ("metric-basis", metric, basis)
+    found = ctx._memo.get(key)
+    if found is None:
+        info = ctx.metric(metric)
+        point = info.kind in POINT_KINDS
+        pct = None if point else ctx.percent_metric(metric, basis)
+        found = ctx._memo[key] = (info.kind, "pp" if point else info.unit, pct.id if pct is not None else None)
+    return found
+
+
 def _change_fact(ctx: Context, rule: str, item: str, metric: str, base_period: Period, basis: str,
                  period: Period) -> Fact | None:
-    info = ctx.metric(metric)
-    kind = info.kind
+    kind, unit, percent_id = _metric_basis(ctx, metric, basis)
     get = ctx.get
     now = get((item, period, metric))
     base = get((item, base_period, metric))
-    pct_metric = ctx.percent_metric(metric, basis) if kind not in POINT_KINDS else None
-    published = get((item, period, pct_metric.id)) if pct_metric is not None else None
+    published = get((item, period, percent_id)) if percent_id is not None else None
     if (now is None or base is None) and published is None:
         return None
     base_text = str(base_period)
@@ -184,9 +193,8 @@ def _change_fact(ctx: Context, rule: str, item: str, metric: str, base_period: P
         data["base_value"] = base.value
         sources.append(base.source())
     if now is not None and base is not None:
-        delta = now.value - base.value
-        data["delta"] = delta
-        data["unit"] = "pp" if kind in POINT_KINDS else info.unit
+        data["delta"] = now.value - base.value
+        data["unit"] = unit
     if kind == "balance":
         if now is None or base is None:
             return None  # a balance's change needs both levels
@@ -195,7 +203,7 @@ def _change_fact(ctx: Context, rule: str, item: str, metric: str, base_period: P
         data["base_sign"] = balance_sign(base.value)
         if now.value * base.value > 0:
             # "the surplus grew 53 percent": the change of the balance's size, same sign only.
-            data["percent"] = round_half_up((abs(now.value) - abs(base.value)) * 100 / abs(base.value), PERCENT_STEP)
+            data["percent"] = round_tenth((abs(now.value) - abs(base.value)) * 100 / abs(base.value))
             data["percent_source"] = "computed"
     elif kind in POINT_KINDS:
         if now is None or base is None:
@@ -204,7 +212,7 @@ def _change_fact(ctx: Context, rule: str, item: str, metric: str, base_period: P
     else:
         computed = None
         if now is not None and base is not None and base.value > 0:
-            computed = round_half_up((now.value - base.value) * 100 / base.value, PERCENT_STEP)
+            computed = round_tenth((now.value - base.value) * 100 / base.value)
         if published is not None:
             data["percent"] = published.value
             data["percent_source"] = "published"

@@ -53,6 +53,22 @@ def round_half_up(value: Decimal | int, step: Decimal | int) -> Decimal:
     return result if result else abs(result)
 
 
+_TENTH = Decimal("0.1")
+
+
+def round_tenth(value: Decimal) -> Decimal:
+    """``round_half_up(value, Decimal("0.1"))`` for a finite Decimal, in one ``quantize``.
+
+    The same value with the same exponent (dividing by 0.1 only moves the exponent, so the
+    two roundings see the same digits); the rules round every percent and share to a
+    tenth, thousands of times per period.
+    """
+    if type(value) is not Decimal or not value.is_finite():
+        return round_half_up(value, _TENTH)
+    result = value.quantize(_TENTH, rounding=ROUND_HALF_UP)
+    return result if result else abs(result)
+
+
 def plain(value: Decimal) -> Decimal:
     """``value`` without trailing fractional zeros and never in exponent form (2.50 → 2.5, 1E+2 → 100)."""
     if value == value.to_integral_value():

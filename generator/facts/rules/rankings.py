@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..context import Context, round_half_up
+from ..context import Context, round_tenth
 from ..model import Fact, new_fact
-
-SHARE_STEP = Decimal("0.1")
 
 
 def rank(ctx: Context) -> list[Fact]:
@@ -48,7 +46,7 @@ def rank(ctx: Context) -> list[Fact]:
                 total = sum(abs(c.value) for c in side)
                 members, main, running = [], [], Decimal(0)
                 for cell in side:
-                    share = round_half_up(abs(cell.value) * 100 / total, SHARE_STEP) if total else Decimal(0)
+                    share = round_tenth(abs(cell.value) * 100 / total) if total else Decimal(0)
                     members.append({"item": cell.item, "value": cell.value, "share": share})
                     if own_min:
                         named = not main or abs(cell.value) >= own_min * total
@@ -101,7 +99,7 @@ def share(ctx: Context) -> list[Fact]:
             # A part larger than its whole means the figures are not a breakdown of it: no share.
             if part is None or whole is None or whole.value <= 0 or part.value < 0 or part.value > whole.value:
                 continue
-            percent = round_half_up(part.value * 100 / whole.value, SHARE_STEP)
+            percent = round_tenth(part.value * 100 / whole.value)
             if percent < minimum:
                 continue
             facts.append(new_fact(

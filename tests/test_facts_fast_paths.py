@@ -1,0 +1,136 @@
+"""The rules engine's fast paths give what the plain computations they replace give.
+
+Each shortcut taken for speed (issue 13) is compared here with the straightforward
+computation on the bundled releases, every period: rounding to a tenth in one
+``quantize``, a change's direction without building the change, the unbroken run read
+from the series, facts built without the dataclass ``__init__``, interned periods.
+"""
+
+from __future__ import annotations
+
+import copy
+import gc
+import pickle
+import random
+from decimal import Decimal
+
+import pytest
+
+from conftest import REPO_ROOT
+from generator.facts.context import Context, change_direction, change_fact
+from generator.facts.model import Fact, new_fact
+from generator.facts.rules.records import _unbroken_run
+from generator.gcpause import paused
+from generator.lang.numbers import round_half_up, round_tenth
+from generator.periods import Period
+from generator.project import open_project
+
+RELEASES = ("knowledge_services", "monthly_trade", "consumer_prices")
+TENTH = Decimal("0.1")
+
+
+@pytest.fixture(scope="module", params=RELEASES)
+def project(request):
+    return open_project(REPO_ROOT, request.param)
+
+
+def test_round_tenth_is_round_half_up_to_a_tenth_digit_for_digit():
+    rng = random.Random(13)
+    values = [Decimal(t) for t in ("0.05", "-0.05", "0.04", "-0.04", "0", "-0", "53", "1E+5", "123.45", "-123.45", "9.95")]
+    for _ in range(20000):
+        a, b = Decimal(rng.randint(-10**9, 10**9)), Decimal(rng.choice([1, 3, 7, 9999, 123456789]))
+        values += [a * 100 / b, a / b / 1000]
+    for value in values:
+        expected = round_half_up(value, TENTH)
+        got = round_tenth(value)
+        assert (got, str(got)) == (expected, str(expected)), value
+    assert str(round_tenth(Decimal("-0.04"))) == "0.0"  # never "-0.0"
+    with pytest.raises(TypeError):
+        round_tenth(0.25)  # type: ignore[arg-type]  # floats are refused, as round_half_up refuses them
+
+
+def test_change_direction_is_the_change_facts_direction(project):
+    """Every item, metric and period, both bases: the same direction (or none) as the whole fact."""
+    dataset, config = project.dataset, project.config
+    kind = config.frequency_kind
+    periods = [p for p in dataset.periods if p.kind == kind]
+    compared = set()
+    for period in periods:
+        for item in dataset.items:
+            for metric in config.metrics:
+                for basis, base in (("previous_period", period.previous()), ("year_ago", period.year_ago())):
+                    fact = change_fact(Context(dataset, config, period), "x", item, metric, base, basis)
+                    # A fresh context: nothing memoised, so the direction is computed from the cells.
+                    got = change_direction(Context(dataset, config, period), item, metric, base, basis, period)
+                    assert got == (None if fact is None else fact.direction), (period, item, metric, basis)
+                    if fact is not None:
+                        compared.add((config.metrics[metric].kind, fact.data.get("percent_source")))
+    # Each branch of the direction is exercised somewhere: balances, points, computed and published percents.
+    expected = {"knowledge_services": {("balance", "computed"), ("flow", "computed")},
+                "monthly_trade": {("flow", "published"), ("rate", None), ("balance", None)},
+                "consumer_prices": {("index", "published"), ("index", "computed"), ("contribution", None)}}[config.id]
+    assert expected <= compared
+
+
+def _walk(dataset, item, metric, period):
+    """The unbroken run ending at ``period``, one cell look-up per period back (the rule's former walk)."""
+    run = []
+    while (cell := dataset.cell(item, period, metric)) is not None:
+        run.append(cell)
+        period = period.previous()
+    return run[::-1]
+
+
+def test_unbroken_run_from_the_series_is_the_period_by_period_walk(project):
+    dataset, config = project.dataset, project.config
+    runs = 0
+    for period in dataset.periods:
+        ctx = Context(dataset, config, period)
+        for item in dataset.items:
+            for metric in config.metrics:
+                got = _unbroken_run(ctx, item, metric, Period.previous)
+                assert got == _walk(dataset, item, metric, period), (period, item, metric)
+                runs += len(got) > 1
+    assert runs  # some runs are longer than one cell
+
+
+def test_new_fact_is_the_dataclass_fact():
+    made = new_fact("a:b", "level", "level", "b", "2025H1", {"value": Decimal(3)}, ({"item": "b"},))
+    plain = Fact(id="a:b", kind="level", rule="level", item="b", period="2025H1", data={"value": Decimal(3)},
+                 sources=({"item": "b"},))
+    assert made == plain and repr(made) == repr(plain) and made.asserted is False
+    assert made.value == Decimal(3)
+    with pytest.raises(AttributeError):
+        made.delta
+    with pytest.raises(Exception):
+        made.id = "other"  # still frozen
+
+
+def test_periods_are_interned_so_equal_means_identical():
+    period = Period(2025, "H", 1)
+    assert period is Period.parse("2025h1") is Period.parse("2025H1").next().previous()
+    assert pickle.loads(pickle.dumps(period)) is period and copy.deepcopy(period) is period
+    assert len({period, Period.parse("2025H1"), Period(2025, "H", 1)}) == 1
+    assert period != Period(2025, "H", 2) and period != Period(2025, "Q", 1) and period != "2025H1"
+    assert Period(2024, "Q", 4) < Period(2024) < Period(2025, "Q", 1)
+
+
+def test_paused_collector_is_restored_even_after_an_error():
+    assert gc.isenabled()
+    with paused():
+        assert not gc.isenabled()
+        with paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner pause leaves the outer one in force
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        with paused():
+            raise ValueError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused():
+            pass
+        assert not gc.isenabled()  # a collector that was off stays off
+    finally:
+        gc.enable()
