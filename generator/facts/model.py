@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from typing import Any, Mapping
 
@@ -90,7 +91,21 @@ class FactSet:
         return len(self.facts)
 
     def by_id(self, fact_id: str) -> Fact | None:
-        return next((f for f in self.facts if f.id == fact_id), None)
+        at = self.position(fact_id)
+        return None if at is None else self.facts[at]
+
+    def position(self, fact_id: str) -> int | None:
+        """Where the first fact with this id stands in ``facts`` (0-based), or None."""
+        return self._positions.get(fact_id)
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        # Built once per fact set: the review page looks up a position for each of its
+        # cards (159 cards × 7,554 facts on the synthetic release, searched in a list before).
+        positions: dict[str, int] = {}
+        for at, fact in enumerate(self.facts):
+            positions.setdefault(fact.id, at)
+        return positions
 
     def find(self, kind: str | None = None, item: str | None = None, **fields: Any) -> list[Fact]:
         """Facts matching a kind, an item and any data fields (``basis='previous_period'``)."""

@@ -76,12 +76,35 @@ def plain(value: Decimal) -> Decimal:
     return value.normalize()
 
 
+# Babel takes about 0.1 ms a number, and a draft formats the same amounts again and
+# again (the review sheet lists every published figure of the period, and each period of
+# ``draft --all`` shares most of them): kept per process, by the Decimal's exact text, the
+# language and the digits. Only Decimals are kept, so every error still comes from a real
+# call; the cache is emptied when full.
+_FORMATTED: dict[tuple[str, str, int | None], str] = {}
+_FORMATTED_MAX = 50_000
+
+
 def format_number(value: Decimal, lang: str, digits: int | None = None) -> str:
     """Babel formatting of an already-rounded value, showing exactly its own digits.
 
     With ``digits`` the pattern has that many fraction digits; the value is rounded half up
     first, so Babel (which rounds half-even) never has anything left to round.
     """
+    if type(value) is not Decimal or type(lang) is not str or not (digits is None or type(digits) is int):
+        return _format_number(value, lang, digits)
+    # str() tells apart what == does not (-0 and 0, 1.50 and 1.5): the key is the exact value.
+    key = (str(value), lang, digits)
+    found = _FORMATTED.get(key)
+    if found is None:
+        found = _format_number(value, lang, digits)
+        if len(_FORMATTED) >= _FORMATTED_MAX:
+            _FORMATTED.clear()
+        _FORMATTED[key] = found
+    return found
+
+
+def _format_number(value: Decimal, lang: str, digits: int | None = None) -> str:
     check_lang(lang)
     if digits is None:
         # decimal_quantization=False: Babel keeps every digit instead of cutting at three.
