@@ -134,3 +134,29 @@ def test_paused_collector_is_restored_even_after_an_error():
         assert not gc.isenabled()  # a collector that was off stays off
     finally:
         gc.enable()
+
+
+def test_fact_set_positions_are_the_first_fact_with_each_id():
+    from generator.facts.model import FactSet
+
+    facts = tuple(new_fact(i, "level", "level", "x", "2025H1", {"n": n}) for n, i in enumerate(["a", "b", "a", "c"]))
+    fact_set = FactSet("r", "2025H1", facts)
+    assert [fact_set.position(i) for i in ("a", "b", "c", "zz")] == [0, 1, 3, None]
+    assert fact_set.by_id("a") is facts[0] and fact_set.by_id("c") is facts[3] and fact_set.by_id("zz") is None
+
+
+def test_formatted_numbers_are_kept_by_exact_value():
+    from generator.lang import numbers
+
+    numbers._FORMATTED.clear()
+    for text in ("-0", "0", "1.50", "1.5", "1E+3", "1234567.25", "-0.0"):
+        for lang in ("en", "ko"):
+            for digits in (None, 0, 2):
+                first = numbers.format_number(Decimal(text), lang, digits)
+                assert first == numbers._format_number(Decimal(text), lang, digits)  # straight from Babel
+                assert numbers.format_number(Decimal(text), lang, digits) == first  # and again, from the cache
+    assert numbers.format_number(Decimal("-0"), "en") != numbers.format_number(Decimal("0"), "en")
+    with pytest.raises(Exception):
+        numbers.format_number(Decimal("1"), "fr")  # errors still come from a real call
+    with pytest.raises(Exception):
+        numbers.format_number(Decimal("1"), "en", -1)
