@@ -19,6 +19,7 @@ from .project import Project
 from .render import render_story
 from .draft_charts import chart_file, draft_charts, with_chart_lines
 from .draft_check import check_draft
+from .draftmemo import kept_or_built
 from .review import review_sheet
 from .review_page import review_page
 
@@ -69,8 +70,14 @@ def build_draft(project: Project, period: Period, languages: tuple[str, ...] | N
     lines, and never imports matplotlib: for quick redrafts and the determinism tests.
 
     Raises ``GeneratorError`` subclasses for bad annotations or templates; nothing is written.
+    Drafting the same period of the same ``Project`` again gives the kept draft while no
+    file it read has changed (``draftmemo``).
     """
     languages = _languages(project, languages)
+    return kept_or_built(project, period, (languages, charts), lambda: _build_draft(project, period, languages, charts))
+
+
+def _build_draft(project: Project, period: Period, languages: tuple[str, ...], charts: bool) -> Draft:
     annotations = project.annotations(period)
     facts = project.facts(period, annotations)
     digest = input_hash(project, period)
