@@ -93,6 +93,20 @@ class Cell:
         return result
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def new_cell(item: str, period: Period, metric: str, value: Decimal, path: str, line: int, note: str = "",
+             raw: Decimal | None = None) -> Cell:
+    """``Cell(...)`` without the frozen dataclass's ``__init__`` (a call per field): the same
+    object at a third of the cost, for the loader, which makes one per published figure."""
+    cell = _new(Cell)
+    _set(cell, "__dict__", {"item": item, "period": period, "metric": metric, "value": value, "path": path, "line": line,
+                            "note": note, "raw": raw, "revision": None, "first_published": None})
+    return cell
+
+
 def _plain(value: Decimal) -> int | float:
     """A JSON number: integers stay integers so facts.json reads like the CSV."""
     return int(value) if value == value.to_integral_value() else float(value)

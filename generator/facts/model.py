@@ -43,7 +43,7 @@ class Fact:
         result: dict[str, Any] = {key: getattr(self, key) for key in COMMON_KEYS}
         for key, value in self.data.items():
             result[key] = to_json(value)
-        result["sources"] = [to_json(dict(s)) for s in self.sources]
+        result["sources"] = [to_json(s if type(s) is dict else dict(s)) for s in self.sources]
         if self.asserted:
             result["asserted"] = True
         return result
@@ -67,6 +67,17 @@ def new_fact(id: str, kind: str, rule: str, item: str, period: str, data: Mappin
 
 def to_json(value: Any) -> Any:
     """Decimals become ints or floats; containers are converted recursively."""
+    # The common types first, by exact type: facts.json of the synthetic release is 7.8 MB,
+    # and the isinstance test against the Mapping ABC below was a third of building it.
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is float or value is None:
+        return value
+    if kind is dict:
+        return {k: to_json(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [to_json(v) for v in value]
+    if kind is Decimal:
+        return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, Mapping):
