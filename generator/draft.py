@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +10,7 @@ from . import __version__
 from .errors import UsageError
 from .facts import FactSet
 from .gcpause import paused
+from .jsontext import dumps_indented
 from .output import sha256, with_front_matter
 from .paths import project_path
 from .publish import write_periods
@@ -127,7 +127,7 @@ def draft_files(draft: Draft) -> dict[str, bytes]:
     """The bytes of each file of a draft, by file name (what ``write_draft`` writes)."""
     contents = {f"release.{lang}.md": text for lang, text in draft.releases.items()}
     with paused():  # facts.json is 7.8 MB on the synthetic release, built from as many small objects
-        contents["facts.json"] = json.dumps(draft.facts.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        contents["facts.json"] = dumps_indented(draft.facts.to_dict()) + "\n"
     contents["review.md"] = draft.review
     if draft.page:
         contents["review.html"] = draft.page
