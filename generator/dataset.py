@@ -141,7 +141,7 @@ class Dataset:
             self._series.setdefault((cell.item, cell.metric, cell.period.kind), []).append(cell)
             self._by_period.setdefault(cell.period, []).append(cell)
         self._as_of: dict[dt.date, Dataset] = {}
-        self._numbered: dict[tuple[str, str, str], tuple[list[Cell], list[int]]] = {}
+        self._numbered: dict[tuple[str, str, str], tuple[list[Cell], list[int], list[Decimal], list[int]]] = {}
 
     def cell(self, item: str, period: Period, metric: str) -> Cell | None:
         return self._cells.get((item, period, metric))
@@ -163,17 +163,25 @@ class Dataset:
         """Published cells of one item and metric for periods of one kind, oldest first."""
         return self._series.get((item, metric, kind), [])
 
-    def series_numbered(self, item: str, metric: str, kind: str) -> tuple[list[Cell], list[int]]:
-        """``series(item, metric, kind)`` and the running number (``Period.index``) of each cell's period.
+    def series_numbered(self, item: str, metric: str, kind: str) -> tuple[list[Cell], list[int], list[Decimal], list[int]]:
+        """``series(item, metric, kind)`` with, for each cell, its period's running number
+        (``Period.index``), its value, and where the unbroken run it belongs to starts.
 
-        Built once per series on first use: records walk back along a series for every
+        Built once per series on first use: records look back along a series for every
         period drafted, and consecutive periods are consecutive numbers.
         """
         key = (item, metric, kind)
         found = self._numbered.get(key)
         if found is None:
             series = self._series.get(key, [])
-            found = self._numbered[key] = (series, [c.period.index for c in series])
+            numbers = [c.period.index for c in series]
+            starts = []
+            start = 0
+            for at in range(len(numbers)):
+                if at and numbers[at - 1] != numbers[at] - 1:
+                    start = at
+                starts.append(start)
+            found = self._numbered[key] = (series, numbers, [c.value for c in series], starts)
         return found
 
     def cells(self) -> list[Cell]:

@@ -26,19 +26,13 @@ def _unbroken_run(ctx: Context, item: str, metric: str, step) -> list[Cell]:
     ``step`` goes one back (``Period.previous``, or ``Period.year_ago`` for the same month
     of earlier years). Walking back cell by cell costs the length of the run; filtering
     the whole series for the same month was most of the record rule's time on 20 years
-    of monthly data in a profile. Going back one period at a time is the item's series
-    read backwards: that walk compares running numbers instead of looking up cells.
+    of monthly data in a profile. Going back one period at a time is a slice of the
+    item's series (``Dataset.series_numbered``).
     """
     period = ctx.period
     if step is Period.previous:
-        series, numbers = ctx.dataset.series_numbered(item, metric, period.kind)
-        last = bisect_left(numbers, period.index)
-        if last == len(numbers) or numbers[last] != period.index:
-            return []
-        first = last
-        while first and numbers[first - 1] == numbers[first] - 1:
-            first -= 1
-        return series[first:last + 1]
+        found = _series_run(ctx, item, metric)
+        return [] if found is None else found[0][found[1]:found[2] + 1]
     run: list[Cell] = []
     get = ctx.get
     while (found := get((item, period, metric))) is not None:
@@ -46,6 +40,38 @@ def _unbroken_run(ctx: Context, item: str, metric: str, step) -> list[Cell]:
         period = step(period)
     run.reverse()
     return run
+
+
+def _series_run(ctx: Context, item: str, metric: str):
+    """(series, first, last, values) of the unbroken run ending at the context's period, or None."""
+    period = ctx.period
+    series, numbers, values, starts = ctx.dataset.series_numbered(item, metric, period.kind)
+    last = bisect_left(numbers, period.index)
+    if last == len(numbers) or numbers[last] != period.index:
+        return None
+    return series, starts[last], last, values
+
+
+def _latest_at_least_as_extreme(values: list, first: int, last: int, sense: int) -> int:
+    """The position of the latest value in ``values[first:last]`` at least as extreme as
+    ``values[last]`` (ties count), or -1. A record is the common case in a growing series,
+    and ``max``/``min`` answer it without a step per period."""
+    value = values[last]
+    if first == last:
+        return -1
+    if sense > 0:
+        if max(values[first:last]) < value:
+            return -1
+        at = last - 1
+        while values[at] < value:
+            at -= 1
+    else:
+        if min(values[first:last]) > value:
+            return -1
+        at = last - 1
+        while values[at] > value:
+            at -= 1
+    return at
 
 
 def _scopes(ctx: Context) -> list[str]:
@@ -75,22 +101,24 @@ def record(ctx: Context) -> list[Fact]:
             if get((item.code, period, metric.id)) is None:
                 continue
             for scope in _scopes(ctx):
-                run = _unbroken_run(ctx, item.code, metric.id, Period.previous if scope == "all" else Period.year_ago)
-                if len(run) < 2:
-                    continue
+                if scope == "all":
+                    found = _series_run(ctx, item.code, metric.id)
+                    if found is None or found[2] - found[1] < 1:
+                        continue
+                    series, first, last, values = found
+                    run = series[first:last + 1]
+                else:
+                    run = _unbroken_run(ctx, item.code, metric.id, Period.year_ago)
+                    if len(run) < 2:
+                        continue
+                    values, first, last = [c.value for c in run], 0, len(run) - 1
                 now = run[-1]
                 for extreme, sense in _EXTREMES[metric.kind]:
                     if metric.kind == "balance" and now.value * sense <= 0:
                         continue  # only a surplus can be a record surplus
-                    # The latest earlier cell at least as extreme (ties count), read backwards from now.
-                    value = now.value
-                    at = len(run) - 2
-                    if sense > 0:
-                        while at >= 0 and run[at].value < value:
-                            at -= 1
-                    else:
-                        while at >= 0 and run[at].value > value:
-                            at -= 1
+                    # The latest earlier cell at least as extreme (ties count), as a position in the run.
+                    at = _latest_at_least_as_extreme(values, first, last, sense)
+                    at = at - first if at >= 0 else -1
                     data = {"metric": metric.id, "extreme": extreme, "scope": scope, "value": now.value,
                             "period_kind": ctx.period.kind_name}
                     if at < 0:
