@@ -160,3 +160,28 @@ def test_formatted_numbers_are_kept_by_exact_value():
         numbers.format_number(Decimal("1"), "fr")  # errors still come from a real call
     with pytest.raises(Exception):
         numbers.format_number(Decimal("1"), "en", -1)
+
+
+def test_streaks_read_from_the_series_are_the_period_by_period_runs(project):
+    """Every condition with a series reading, every item and period: the same verdicts and runs as its test."""
+    from bisect import bisect_left
+
+    from generator.facts.rules.streaks import _conditions, _run, _series_run, _series_verdict
+
+    dataset, config = project.dataset, project.config
+    compared = 0
+    for period in [p for p in dataset.periods if p.kind == config.frequency_kind]:
+        ctx = Context(dataset, config, period)
+        for metric in config.metrics.values():
+            for condition, basis, threshold, test, fast in _conditions(ctx, metric):
+                if fast is None:
+                    continue
+                for item in dataset.items:
+                    _, numbers, values, starts = dataset.series_numbered(item, metric.id, period.kind)
+                    at = bisect_left(numbers, period.index)
+                    at = at if at < len(numbers) and numbers[at] == period.index else None
+                    assert _series_verdict(fast, numbers, values, starts, at) == test(item, period), (item, period, condition)
+                    if at is not None:
+                        assert _series_run(fast, (numbers, values, starts), at, period) == _run(test, item, period)
+                        compared += 1
+    assert compared

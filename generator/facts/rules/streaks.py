@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from decimal import Decimal
 from typing import Callable
 
@@ -31,7 +33,7 @@ def _build_conditions(ctx: Context, metric) -> list[tuple[str, str | None, tuple
                 cell = get((item, period, metric.id))
                 return None if cell is None else (cell.value > 0 if wanted > 0 else cell.value < 0)
             return test
-        result += [("surplus", None, (), sign(1)), ("deficit", None, (), sign(-1))]
+        result += [("surplus", None, (), sign(1), ("sign", 1)), ("deficit", None, (), sign(-1), ("sign", -1))]
     elif not metric.derived or metric.percent_of:
         # A flow rises on the year (monthly and quarterly releases) or on the previous period;
         # a rate accelerates or slows against the previous period.
@@ -47,7 +49,11 @@ def _build_conditions(ctx: Context, metric) -> list[tuple[str, str | None, tuple
                 return None if direction is None else direction == wanted
             return test
         if not metric.percent_of:
-            result += [("increased", basis, (), direction("increased")), ("decreased", basis, (), direction("decreased"))]
+            # Without a published percent the direction is the levels' own: read from the series.
+            steps = 1 if basis == "previous_period" else ctx.period.per_year
+            fast = ctx.percent_metric(metric.id, basis) is None
+            result += [("increased", basis, (), direction("increased"), ("rise", 1, steps) if fast else None),
+                       ("decreased", basis, (), direction("decreased"), ("rise", -1, steps) if fast else None)]
     for rule in ctx.config.streaks:
         if rule.metric != metric.id:
             continue
@@ -65,7 +71,7 @@ def _build_conditions(ctx: Context, metric) -> list[tuple[str, str | None, tuple
                     return cell.value < rule.threshold[0]
                 return rule.threshold[0] <= cell.value <= rule.threshold[1]
             return test
-        result.append((rule.condition, None, rule.threshold, threshold()))
+        result.append((rule.condition, None, rule.threshold, threshold(), None))
     return result
 
 
@@ -81,6 +87,47 @@ def _run(test: Callable, item: str, end: Period) -> tuple[int, Period, bool]:
             return length, period.next(), False
         length += 1
         period = period.previous()
+    return length, period.next(), True
+
+
+def _series_verdict(fast: tuple, numbers: list[int], values: list, starts: list[int], at: int | None) -> bool | None:
+    """A condition's test at position ``at`` of the item's series (None: no cell there), as ``test`` gives it.
+
+    ``("sign", s)``: in surplus (s = 1) or deficit (-1). ``("rise", s, k)``: the level rose
+    (s = 1) or fell (-1) against the period ``k`` periods back (1: the previous period;
+    the periods per year: a year earlier), unknown when either level is missing.
+    """
+    if at is None:
+        return None
+    value = values[at]
+    if fast[0] == "sign":
+        return value > 0 if fast[1] > 0 else value < 0
+    steps = fast[2]
+    base = at - steps
+    if base < starts[at]:
+        # Not inside this unbroken stretch: a year back may still be published across a gap.
+        if steps == 1:
+            return None
+        base = bisect_left(numbers, numbers[at] - steps)
+        if base == len(numbers) or numbers[base] != numbers[at] - steps:
+            return None
+    return value > values[base] if fast[1] > 0 else value < values[base]
+
+
+def _series_run(fast: tuple, series: tuple, at: int | None, end: Period) -> tuple[int, Period, bool]:
+    """``_run`` read along the item's series: the same length, first period and openness."""
+    numbers, values, starts = series
+    length, period = 0, end
+    while length < _MAX_RUN:
+        verdict = _series_verdict(fast, numbers, values, starts, at)
+        if verdict is None:
+            return length, period.next(), True
+        if not verdict:
+            return length, period.next(), False
+        length += 1
+        period = period.previous()
+        # The previous period's cell is the one before in the series only inside an unbroken stretch.
+        at = at - 1 if at > starts[at] else None
     return length, period.next(), True
 
 
@@ -100,11 +147,28 @@ def streak(ctx: Context) -> list[Fact]:
         for metric in ctx.metrics():
             if get((item.code, ctx.period, metric.id)) is None and not _has_percent(ctx, item.code, metric.id):
                 continue
-            for condition, basis, threshold, test in _conditions(ctx, metric):
-                now = test(item.code, ctx.period)
-                if now is None:
+            series = None
+            for condition, basis, threshold, test, fast in _conditions(ctx, metric):
+                if fast is not None:
+                    # The same verdicts as ``test``, from the series' values instead of a look-up per period.
+                    if series is None:
+                        cells, numbers, values, starts = ctx.dataset.series_numbered(item.code, metric.id, ctx.period.kind)
+                        series = (numbers, values, starts)
+                        here = bisect_left(numbers, ctx.period.index)
+                        here = here if here < len(numbers) and numbers[here] == ctx.period.index else None
+                    now = _series_verdict(fast, *series, here)
+                    if now is None:
+                        continue
+                    if now:
+                        length, start, open_ = _series_run(fast, series, here, ctx.period)
+                        ended, end = False, ctx.period
+                    else:
+                        before = here - 1 if here > series[2][here] else None
+                        length, start, open_ = _series_run(fast, series, before, ctx.period.previous())
+                        ended, end = True, ctx.period.previous()
+                elif (now := test(item.code, ctx.period)) is None:
                     continue
-                if now:
+                elif now:
                     length, start, open_ = _run(test, item.code, ctx.period)
                     ended, end = False, ctx.period
                 else:
