@@ -29,8 +29,16 @@ RELEASES = ("knowledge_services", "monthly_trade", "consumer_prices")
 TENTH = Decimal("0.1")
 
 
-@pytest.fixture(scope="module", params=RELEASES)
-def project(request):
+@pytest.fixture(scope="module", params=[*RELEASES, "synthetic monthly"])
+def project(request, tmp_path_factory):
+    if request.param == "synthetic monthly":
+        # Sparse deeper items with gaps: year-ago comparisons across a missing month.
+        import sys
+
+        sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+        from synthetic import make_monthly_project
+
+        return open_project(make_monthly_project(tmp_path_factory.mktemp("monthly"), REPO_ROOT, 60, 48))
     return open_project(REPO_ROOT, request.param)
 
 
@@ -66,7 +74,8 @@ def test_change_direction_is_the_change_facts_direction(project):
                     if fact is not None:
                         compared.add((config.metrics[metric].kind, fact.data.get("percent_source")))
     # Each branch of the direction is exercised somewhere: balances, points, computed and published percents.
-    expected = {"knowledge_services": {("balance", "computed"), ("flow", "computed")},
+    expected = {"synthetic_monthly": {("flow", "published"), ("flow", "computed"), ("balance", "computed")},
+                "knowledge_services": {("balance", "computed"), ("flow", "computed")},
                 "monthly_trade": {("flow", "published"), ("rate", None), ("balance", None)},
                 "consumer_prices": {("index", "published"), ("index", "computed"), ("contribution", None)}}[config.id]
     assert expected <= compared
