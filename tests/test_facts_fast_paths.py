@@ -194,3 +194,16 @@ def test_streaks_read_from_the_series_are_the_period_by_period_runs(project):
                         assert _series_run(fast, (numbers, values, starts), at, period) == _run(test, item, period)
                         compared += 1
     assert compared
+
+
+def test_a_project_keeps_the_facts_of_its_latest_periods_only():
+    from generator.project import FACTS_KEPT
+
+    project = open_project(REPO_ROOT, "monthly_trade")
+    periods = [p for p in project.dataset.periods if p.kind == "M"][-(FACTS_KEPT + 2):]
+    first = [project.facts(p) for p in periods]
+    kept = [k for k in project._cache if type(k) is tuple and k[0] == "facts"]
+    assert len(kept) == FACTS_KEPT and [k[1] for k in kept] == periods[-FACTS_KEPT:]
+    assert project.facts(periods[-1]) is first[-1]  # a kept period is not derived again
+    again = project.facts(periods[0])  # an evicted one is, with the same facts
+    assert again is not first[0] and again.to_dict() == first[0].to_dict()
