@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +9,8 @@ from pathlib import Path
 from . import __version__
 from .errors import UsageError
 from .facts import FactSet
+from .gcpause import paused
+from .jsontext import dumps_indented
 from .output import sha256, with_front_matter
 from .paths import project_path
 from .publish import write_periods
@@ -19,6 +20,7 @@ from .project import Project
 from .render import render_story
 from .draft_charts import chart_file, draft_charts, with_chart_lines
 from .draft_check import check_draft
+from .draftmemo import kept_or_built
 from .review import review_sheet
 from .review_page import review_page
 
@@ -69,8 +71,21 @@ def build_draft(project: Project, period: Period, languages: tuple[str, ...] | N
     lines, and never imports matplotlib: for quick redrafts and the determinism tests.
 
     Raises ``GeneratorError`` subclasses for bad annotations or templates; nothing is written.
+    Drafting the same period of the same ``Project`` again gives the kept draft while no
+    file it read has changed (``draftmemo``).
     """
     languages = _languages(project, languages)
+    return kept_or_built(project, period, (languages, charts), lambda: _build_paused(project, period, languages, charts))
+
+
+def _build_paused(project: Project, period: Period, languages: tuple[str, ...], charts: bool) -> Draft:
+    # A draft allocates hundreds of thousands of objects on a large release and keeps
+    # most of them until it is written (see gcpause.py).
+    with paused():
+        return _build_draft(project, period, languages, charts)
+
+
+def _build_draft(project: Project, period: Period, languages: tuple[str, ...], charts: bool) -> Draft:
     annotations = project.annotations(period)
     facts = project.facts(period, annotations)
     digest = input_hash(project, period)
@@ -111,7 +126,8 @@ def _languages(project: Project, languages: tuple[str, ...] | None) -> tuple[str
 def draft_files(draft: Draft) -> dict[str, bytes]:
     """The bytes of each file of a draft, by file name (what ``write_draft`` writes)."""
     contents = {f"release.{lang}.md": text for lang, text in draft.releases.items()}
-    contents["facts.json"] = json.dumps(draft.facts.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    with paused():  # facts.json is 7.8 MB on the synthetic release, built from as many small objects
+        contents["facts.json"] = dumps_indented(draft.facts.to_dict()) + "\n"
     contents["review.md"] = draft.review
     if draft.page:
         contents["review.html"] = draft.page
@@ -164,15 +180,32 @@ def build_periods(project: Project, periods: list[Period], languages: tuple[str,
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     contents: dict[Period, dict[str, bytes]] = {}
     if workers > 1 and len(periods) >= PARALLEL_MIN_PERIODS:
+        import gc
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=min(workers, len(periods))) as pool:
-            futures = {pool.submit(_draft_in_worker, str(project.root), project.config.id, str(p), languages, charts): p
-                       for p in periods}
-            for future in as_completed(futures):
-                contents[futures[future]] = future.result()
-                if on_period is not None:
-                    on_period(str(futures[future]))
+        # Forked workers start with this process's memory: they are handed the project
+        # already loaded instead of each loading it again (1 s of a synthetic draft --all
+        # per worker). Freezing the collector's view of it first keeps a worker's
+        # collections from writing to every inherited object, which would copy the pages
+        # the processes share.
+        key = (str(project.root), project.config.id)
+        forked = multiprocessing.get_start_method() == "fork"
+        if forked:
+            _WORKER_PROJECTS[key] = project
+            gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=min(workers, len(periods))) as pool:
+                futures = {pool.submit(_draft_in_worker, str(project.root), project.config.id, str(p), languages, charts): p
+                           for p in periods}
+                for future in as_completed(futures):
+                    contents[futures[future]] = future.result()
+                    if on_period is not None:
+                        on_period(str(futures[future]))
+        finally:
+            if forked:
+                _WORKER_PROJECTS.pop(key, None)
+                gc.unfreeze()
     else:
         for period in periods:
             contents[period] = draft_files(build_draft(project, period, languages, charts=charts))

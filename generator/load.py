@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .config import LANGUAGES, ReleaseConfig
-from .dataset import Cell, Dataset, Item, Revision
+from .dataset import Cell, Dataset, Item, Revision, new_cell
 from .errors import DataError
 from .lang.numbers import round_half_up
 from .periods import Period
@@ -162,10 +162,15 @@ def load_figures(path: Path, items: dict[str, Item], config: ReleaseConfig) -> D
     cells: list[Cell] = []
     seen: dict[tuple[str, Period, str], int] = {}
     rows_of: dict[tuple[str, Period], dict[str, tuple[Decimal, int]]] = {}
+    # Each cell holds the item table's own code string, not one per row (a 287,000-figure
+    # table otherwise keeps as many copies of its 1,000 codes).
+    codes = {code: code for code in items}
+    columns_wide = [(m, m, index[m]) for m in metrics if m in index]
+    width = len(header)
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
+        if len(row) > width and any(c.strip() for c in row[width:]):
             raise DataError(f"row has {len(row)} cells but the header names {len(header)} columns", path=display, line=line, hint="check for unquoted commas inside a cell")
         raw_period = _cell(row, index, "period")
         try:
@@ -179,8 +184,9 @@ def load_figures(path: Path, items: dict[str, Item], config: ReleaseConfig) -> D
                             path=display, line=line, key="period",
                             hint=f"a {said} release takes {_KIND_PLURALS[config.frequency_kind]} and years; "
                                  f"fix the period, or the 'frequency' in {config.display(config.path)}")
-        code = _cell(row, index, "item")
-        if code not in items:
+        code = codes.get(_cell(row, index, "item"))
+        if code is None:
+            code = _cell(row, index, "item")
             raise DataError(
                 f"unknown item '{code}'{suggest(code, items)}",
                 path=display, line=line, key="item",
@@ -193,12 +199,12 @@ def load_figures(path: Path, items: dict[str, Item], config: ReleaseConfig) -> D
             if metric not in metrics:
                 raise DataError(f"unknown metric '{metric}'{suggest(metric, metrics)}", path=display, line=line, key="metric",
                                 hint=f"declare it under 'metrics' in {config.display(config.path)}")
-            columns = [(metric, "value")]
+            columns = [(metric, "value", index["value"])]
         else:
-            columns = [(m, m) for m in metrics if m in index]
-        for metric, column in columns:
+            columns = columns_wide
+        for metric, column, position in columns:
             try:
-                value = parse_number(_cell(row, index, column))
+                value = parse_number(row[position] if position < len(row) else "")
             except ValueError as exc:
                 raise DataError(f"{exc}", path=display, line=line, key=column) from None
             if value is not None:
@@ -212,7 +218,7 @@ def load_figures(path: Path, items: dict[str, Item], config: ReleaseConfig) -> D
             seen[key] = line
             # Round once, here, as the publisher does: every fact then works on printed values.
             value = _round(raw, metrics[metric].precision)
-            cells.append(Cell(code, period, metric, value, display, line, note, raw if value != raw else None))
+            cells.append(new_cell(code, period, metric, value, display, line, note, raw if value != raw else None))
             rows_of.setdefault((code, period), {})[metric] = (raw, line)
     if not cells:
         raise DataError("no figures: the file has a header but no rows with values", path=display)

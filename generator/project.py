@@ -11,8 +11,13 @@ from .config import ReleaseConfig, find_release
 from .dataset import Dataset
 from .errors import UsageError
 from .facts import FactSet, derive_facts
+from .gcpause import paused
 from .load import load_dataset
 from .periods import Period, parse_period
+
+
+# How many periods' facts a Project keeps (see Project.facts).
+FACTS_KEPT = 4
 
 
 @dataclass(frozen=True)
@@ -59,9 +64,16 @@ class Project:
         if annotations is None:
             annotations = self.annotations(period)
         key = ("facts", period, id(annotations))
-        if key not in self._cache:
-            self._cache[key] = (annotations, derive_facts(self.dataset, self.config, period, annotations))
-        return self._cache[key][1]
+        found = self._cache.pop(key, None)
+        if found is None:
+            found = (annotations, derive_facts(self.dataset, self.config, period, annotations))
+            # Only the latest few periods: a worker of draft --all drafts dozens of periods
+            # with one Project, and kept them all (about 10 MB each on the synthetic release).
+            kept = [k for k in self._cache if type(k) is tuple and k[:1] == ("facts",)]
+            for old in kept[: max(0, len(kept) - (FACTS_KEPT - 1))]:
+                del self._cache[old]
+        self._cache[key] = found  # (re)inserted last: the most recently used
+        return found[1]
 
 
 def open_projects(root: str | Path = ".", release: str | None = None) -> list[Project]:
@@ -88,8 +100,9 @@ def open_project(root: str | Path = ".", release: str | None = None) -> Project:
     root = Path(root)
     if not root.is_dir():
         raise UsageError(f"project folder not found: {root}", hint="--project must name a folder holding config/, data/ and templates/")
-    config = find_release(root, release)
-    return Project(root, config, load_dataset(config))
+    with paused():
+        config = find_release(root, release)
+        return Project(root, config, load_dataset(config))
 
 
 def validate_project(project: Project) -> list[str]:

@@ -439,8 +439,8 @@ def _attention(project: "Project", draft: "Draft", cells: _Cells, story_sentence
 
 
 def _card_id(draft: "Draft", fact: Fact) -> str:
-    ids = [f.id for f in draft.facts]
-    return f"fact-{ids.index(fact.id) + 1}" if fact.id in ids else "fact-" + re.sub(r"[^A-Za-z0-9_-]", "-", fact.id)
+    at = draft.facts.position(fact.id)
+    return f"fact-{at + 1}" if at is not None else "fact-" + re.sub(r"[^A-Za-z0-9_-]", "-", fact.id)
 
 
 def _fact_card(project: "Project", draft: "Draft", fact: Fact, cells: _Cells) -> str:

@@ -13,11 +13,10 @@ from typing import Iterable
 
 from ..config import Metric, ReleaseConfig
 from ..dataset import Cell, Dataset, Item
-from ..lang.numbers import round_half_up
+from ..lang.numbers import round_tenth
 from ..periods import Period
-from .model import Fact
+from .model import Fact, new_fact
 
-PERCENT_STEP = Decimal("0.1")
 # Kinds whose change is measured in percentage points rather than in percent.
 POINT_KINDS = ("rate", "contribution")
 
@@ -30,6 +29,12 @@ class Context:
     config: ReleaseConfig
     period: Period
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Looked up tens of thousands of times per period: the figures' own dict.get, keyed
+        # (item, period, metric) like Dataset.cell, without a Python call per look-up.
+        object.__setattr__(self, "get", self.dataset.cell_lookup())
+        object.__setattr__(self, "period_text", str(self.period))
 
     def threshold(self, name: str) -> Decimal:
         return self.config.thresholds[name]
@@ -45,7 +50,8 @@ class Context:
 
     def cells_now(self, item: str) -> list[Cell]:
         """The item's published cells for the period, in metric order."""
-        cells = (self.dataset.cell(item, self.period, m) for m in self.config.metrics)
+        get, period = self.get, self.period
+        cells = (get((item, period, m)) for m in self.config.metrics)
         return [c for c in cells if c is not None]
 
     def same_dimension_children(self, item: Item) -> list[Item]:
@@ -101,34 +107,84 @@ def change_fact(ctx: Context, rule: str, item: str, metric: str, base_period: Pe
     gives only as a percent (no levels) is still a change: its direction is the
     percent's sign. None when neither levels nor a published percent exist.
     """
+    fact = shared_change(ctx, rule, item, metric, base_period, basis, period)
+    if fact is None or fact.rule == rule:
+        return fact
+    return new_fact(fact.id, fact.kind, rule, fact.item, fact.period, fact.data, fact.sources)
+
+
+def shared_change(ctx: Context, rule: str, item: str, metric: str, base_period: Period, basis: str,
+                  period: Period | None = None) -> Fact | None:
+    """The same change as ``change_fact``, but its ``rule`` is whichever rule asked first.
+
+    For rules that read a change's figures and sources to build facts of their own
+    (drivers, composition, year-to-date totals) and never return the change itself.
+    """
     period = period or ctx.period
     # The same change is asked for by several rules (change-previous, driver-change,
     # composition, every streak condition of a metric, multiple via change-long-run):
     # a profile of the synthetic release counted 15,598 calls for 6,000 distinct
     # changes. The context lives for one derivation over one dataset, so the memo
-    # cannot outlive its inputs. Only the rule name differs between callers.
+    # cannot outlive its inputs.
     key = ("change", item, metric, base_period, basis, period)
     memo = ctx._memo
     if key in memo:
-        fact = memo[key]
-        if fact is None or fact.rule == rule:
-            return fact
-        return Fact(id=fact.id, kind=fact.kind, rule=rule, item=fact.item, period=fact.period,
-                    data=fact.data, sources=fact.sources)
+        return memo[key]
     fact = memo[key] = _change_fact(ctx, rule, item, metric, base_period, basis, period)
     return fact
 
 
+def change_direction(ctx: Context, item: str, metric: str, base_period: Period, basis: str, period: Period) -> str | None:
+    """``change_fact(...).direction`` (None where there is no change), without building the fact.
+
+    Streaks test the direction of every period back along a run; only the context's own
+    period needs the whole fact. The branches mirror ``_change_fact``'s (tests compare
+    the two on every item, metric and period of the bundled and synthetic releases).
+    """
+    fact = ctx._memo.get(("change", item, metric, base_period, basis, period), _MISSING)
+    if fact is not _MISSING:
+        return None if fact is None else fact.data["direction"]
+    kind = ctx.metric(metric).kind
+    get = ctx.get
+    now = get((item, period, metric))
+    base = get((item, base_period, metric))
+    if kind == "balance":
+        return None if now is None or base is None else balance_direction(base.value, now.value)
+    if kind in POINT_KINDS:
+        return None if now is None or base is None else flow_direction(base.value, now.value)
+    pct_metric = ctx.percent_metric(metric, basis)
+    published = get((item, period, pct_metric.id)) if pct_metric is not None else None
+    if published is not None:
+        return sign_direction(published.value)
+    return None if now is None or base is None else flow_direction(base.value, now.value)
+
+
+_MISSING = object()
+
+
+def _metric_basis(ctx: Context, metric: str, basis: str) -> tuple[str, str, str | None]:
+    """A metric's kind, the unit of its change, and the id of its published percent on ``basis`` (None if none)."""
+    key = ("metric-basis", metric, basis)
+    found = ctx._memo.get(key)
+    if found is None:
+        info = ctx.metric(metric)
+        point = info.kind in POINT_KINDS
+        pct = None if point else ctx.percent_metric(metric, basis)
+        found = ctx._memo[key] = (info.kind, "pp" if point else info.unit, pct.id if pct is not None else None)
+    return found
+
+
 def _change_fact(ctx: Context, rule: str, item: str, metric: str, base_period: Period, basis: str,
                  period: Period) -> Fact | None:
-    info = ctx.metric(metric)
-    now = ctx.dataset.cell(item, period, metric)
-    base = ctx.dataset.cell(item, base_period, metric)
-    pct_metric = ctx.percent_metric(metric, basis) if info.kind not in POINT_KINDS else None
-    published = ctx.dataset.cell(item, period, pct_metric.id) if pct_metric is not None else None
+    kind, unit, percent_id = _metric_basis(ctx, metric, basis)
+    get = ctx.get
+    now = get((item, period, metric))
+    base = get((item, base_period, metric))
+    published = get((item, period, percent_id)) if percent_id is not None else None
     if (now is None or base is None) and published is None:
         return None
-    data: dict = {"metric": metric, "basis": basis, "base_period": str(base_period)}
+    base_text = str(base_period)
+    data: dict = {"metric": metric, "basis": basis, "base_period": base_text}
     sources: list[dict] = []
     if now is not None:
         data["value"] = now.value
@@ -137,10 +193,9 @@ def _change_fact(ctx: Context, rule: str, item: str, metric: str, base_period: P
         data["base_value"] = base.value
         sources.append(base.source())
     if now is not None and base is not None:
-        delta = now.value - base.value
-        data["delta"] = delta
-        data["unit"] = "pp" if info.kind in POINT_KINDS else info.unit
-    if info.kind == "balance":
+        data["delta"] = now.value - base.value
+        data["unit"] = unit
+    if kind == "balance":
         if now is None or base is None:
             return None  # a balance's change needs both levels
         data["direction"] = balance_direction(base.value, now.value)
@@ -148,16 +203,16 @@ def _change_fact(ctx: Context, rule: str, item: str, metric: str, base_period: P
         data["base_sign"] = balance_sign(base.value)
         if now.value * base.value > 0:
             # "the surplus grew 53 percent": the change of the balance's size, same sign only.
-            data["percent"] = round_half_up((abs(now.value) - abs(base.value)) * 100 / abs(base.value), PERCENT_STEP)
+            data["percent"] = round_tenth((abs(now.value) - abs(base.value)) * 100 / abs(base.value))
             data["percent_source"] = "computed"
-    elif info.kind in POINT_KINDS:
+    elif kind in POINT_KINDS:
         if now is None or base is None:
             return None
         data["direction"] = flow_direction(base.value, now.value)
     else:
         computed = None
         if now is not None and base is not None and base.value > 0:
-            computed = round_half_up((now.value - base.value) * 100 / base.value, PERCENT_STEP)
+            computed = round_tenth((now.value - base.value) * 100 / base.value)
         if published is not None:
             data["percent"] = published.value
             data["percent_source"] = "published"
@@ -176,12 +231,6 @@ def _change_fact(ctx: Context, rule: str, item: str, metric: str, base_period: P
     if "delta" in data:
         # Both figures are published rounded, so the change can be one unit off the publisher's own.
         data["from_rounded"] = True
-    return Fact(
-        id=f"change:{item}:{metric}:{basis}:{base_period}:{period}",
-        kind="change",
-        rule=rule,
-        item=item,
-        period=str(period),
-        data=data,
-        sources=tuple(sources),
-    )
+    period_text = ctx.period_text if period is ctx.period else str(period)
+    return new_fact(f"change:{item}:{metric}:{basis}:{base_text}:{period_text}", "change", rule, item, period_text,
+                    data, tuple(sources))

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ...periods import Period
-from ..context import Context, change_fact, round_half_up
-from ..model import Fact
-
-MULTIPLE_STEP = Decimal("0.1")
+from ..context import Context, change_fact, round_tenth
+from ..model import Fact, new_fact
 
 
 def _changing_metrics(ctx: Context, basis: str) -> list[str]:
@@ -44,17 +40,26 @@ def change_year_ago(ctx: Context) -> list[Fact]:
 
 def _long_run_base(ctx: Context, item: str, metric: str) -> Period | None:
     """The earliest period of the same kind at least ``long_run_min_years`` back, if published."""
-    min_years = int(ctx.threshold("long_run_min_years"))
-    skip = {ctx.period.previous(), ctx.period.year_ago()}
-    for cell in ctx.dataset.series(item, metric, ctx.period.kind):
-        if cell.period >= ctx.period:
-            return None
-        # Measured end to end in months, so 2020H2 → 2025H1 is four and a half years, not five.
-        if ctx.period.end_month - cell.period.end_month >= min_years * 12 and cell.period not in skip:
-            return cell.period
-        # The series is oldest first: once inside the window no earlier base remains.
+    min_months, skip = _long_run_window(ctx)
+    series = ctx.dataset.series(item, metric, ctx.period.kind)
+    if not series:
         return None
+    # Only the series' first cell can be the base: it is oldest first, and once inside
+    # the window no earlier base remains.
+    period = series[0].period
+    if period >= ctx.period:
+        return None
+    # Measured end to end in months, so 2020H2 → 2025H1 is four and a half years, not five.
+    if ctx.period.end_month - period.end_month >= min_months and period not in skip:
+        return period
     return None
+
+
+def _long_run_window(ctx: Context) -> tuple[int, tuple[Period, Period]]:
+    key = "long-run-window"
+    if key not in ctx._memo:
+        ctx._memo[key] = (int(ctx.threshold("long_run_min_years")) * 12, (ctx.period.previous(), ctx.period.year_ago()))
+    return ctx._memo[key]
 
 
 def change_long_run(ctx: Context) -> list[Fact]:
@@ -69,8 +74,9 @@ def change_long_run(ctx: Context) -> list[Fact]:
     if "change-long-run" in ctx._memo:
         return list(ctx._memo["change-long-run"])
     facts = []
+    metrics = [m for m in ctx.metrics() if not m.derived]
     for item in ctx.items():
-        for metric in (m for m in ctx.metrics() if not m.derived):
+        for metric in metrics:
             base = _long_run_base(ctx, item.code, metric.id)
             if base is not None and (fact := change_fact(ctx, "change-long-run", item.code, metric.id, base, "long_run")):
                 facts.append(fact)
@@ -83,18 +89,19 @@ def multiple(ctx: Context) -> list[Fact]:
     minimum = ctx.threshold("multiple_min")
     facts = []
     for change in change_long_run(ctx):
-        if ctx.metric(change.metric).kind not in ("flow", "level", "index"):
+        data = change.data
+        if ctx.metric(data["metric"]).kind not in ("flow", "level", "index"):
             continue
-        if change.base_value <= 0 or change.value <= 0:
+        if data["base_value"] <= 0 or data["value"] <= 0:
             continue
-        ratio = round_half_up(change.value / change.base_value, MULTIPLE_STEP)
+        ratio = round_tenth(data["value"] / data["base_value"])
         if ratio < minimum:
             continue
-        facts.append(Fact(
-            id=f"multiple:{change.item}:{change.metric}:{change.base_period}:{ctx.period}",
-            kind="multiple", rule="multiple", item=change.item, period=str(ctx.period),
-            data={"metric": change.metric, "basis": "long_run", "base_period": change.base_period,
-                  "value": change.value, "base_value": change.base_value, "multiple": ratio},
+        facts.append(new_fact(
+            id=f"multiple:{change.item}:{data['metric']}:{data['base_period']}:{ctx.period_text}",
+            kind="multiple", rule="multiple", item=change.item, period=ctx.period_text,
+            data={"metric": data["metric"], "basis": "long_run", "base_period": data["base_period"],
+                  "value": data["value"], "base_value": data["base_value"], "multiple": ratio},
             sources=change.sources,
         ))
     return facts

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from ..context import Context, balance_direction, balance_sign, change_fact, round_half_up
-from ..model import Fact
-
-SHARE_STEP = Decimal("0.1")
+from ..context import Context, balance_direction, balance_sign, round_tenth, shared_change
+from ..model import Fact, new_fact
 
 
 def _balances(ctx: Context) -> list[str]:
@@ -33,12 +29,12 @@ def driver_level(ctx: Context) -> list[Fact]:
         if not same or abs(same[0].value) < minimum * abs(parent.value):
             continue
         opposite = sorted((c for c in kids if c.value * parent.value < 0), key=lambda c: -abs(c.value))
-        facts.append(Fact(
+        facts.append(new_fact(
             id=f"driver:{item.code}:{metric}:level:{ctx.period}",
             kind="driver", rule="driver-level", item=item.code, period=str(ctx.period),
             data={"metric": metric, "basis": "level", "value": parent.value, "sign": balance_sign(parent.value),
                   "child": same[0].item, "child_value": same[0].value,
-                  "share": round_half_up(abs(same[0].value) * 100 / abs(parent.value), SHARE_STEP),
+                  "share": round_tenth(abs(same[0].value) * 100 / abs(parent.value)),
                   "members": [{"item": c.item, "value": c.value} for c in same],
                   "opposite": [{"item": c.item, "value": c.value} for c in opposite]},
             sources=(parent.source(), *(c.source() for c in same), *(c.source() for c in opposite)),
@@ -52,23 +48,23 @@ def driver_change(ctx: Context) -> list[Fact]:
     base = ctx.period.previous()
     facts = []
     for item, metric in ((i, m) for m in _balances(ctx) for i in ctx.items()):
-        parent = change_fact(ctx, "driver-change", item.code, metric, base, "previous_period")
-        if parent is None or parent.delta == 0:
+        parent = shared_change(ctx, "driver-change", item.code, metric, base, "previous_period")
+        if parent is None or parent.data["delta"] == 0:
             continue
         kids = [f for child in ctx.same_dimension_children(item)
-                if (f := change_fact(ctx, "driver-change", child.code, metric, base, "previous_period"))]
-        same = sorted((k for k in kids if k.delta * parent.delta > 0), key=lambda k: -abs(k.delta))
-        if not same or abs(same[0].delta) < minimum * abs(parent.delta):
+                if (f := shared_change(ctx, "driver-change", child.code, metric, base, "previous_period"))]
+        same = sorted((k for k in kids if k.data["delta"] * parent.data["delta"] > 0), key=lambda k: -abs(k.data["delta"]))
+        if not same or abs(same[0].delta) < minimum * abs(parent.data["delta"]):
             continue
         top = same[0]
-        facts.append(Fact(
+        facts.append(new_fact(
             id=f"driver:{item.code}:{metric}:change:{base}:{ctx.period}",
             kind="driver", rule="driver-change", item=item.code, period=str(ctx.period),
             data={"metric": metric, "basis": "previous_period", "base_period": str(base),
-                  "delta": parent.delta, "direction": parent.direction,
+                  "delta": parent.data["delta"], "direction": parent.direction,
                   "child": top.item, "child_delta": top.delta, "child_direction": top.direction,
                   "child_value": top.value, "child_base_value": top.base_value,
-                  "share": round_half_up(abs(top.delta) * 100 / abs(parent.delta), SHARE_STEP)},
+                  "share": round_tenth(abs(top.delta) * 100 / abs(parent.data["delta"]))},
             sources=(*parent.sources, *top.sources),
         ))
     return facts
@@ -83,40 +79,40 @@ def composition(ctx: Context) -> list[Fact]:
     base = ctx.period.previous()
     facts = []
     for item, metric in ((i, m) for m in _balances(ctx) for i in ctx.items()):
-        parent = change_fact(ctx, "composition", item.code, metric, base, "previous_period")
-        if parent is None or parent.delta == 0:
+        parent = shared_change(ctx, "composition", item.code, metric, base, "previous_period")
+        if parent is None or parent.data["delta"] == 0:
             continue
         groups: dict[str, list] = {}
         for child in ctx.dataset.children(item.code):
             groups.setdefault(child.dimension, []).append(child)
         for dimension, children in groups.items():
             moves = [f for child in children
-                     if (f := change_fact(ctx, "composition", child.code, metric, base, "previous_period"))]
-            with_ = [m for m in moves if m.delta * parent.delta > 0]
-            against = [m for m in moves if m.delta * parent.delta < 0]
+                     if (f := shared_change(ctx, "composition", child.code, metric, base, "previous_period"))]
+            with_ = [m for m in moves if m.data["delta"] * parent.data["delta"] > 0]
+            against = [m for m in moves if m.data["delta"] * parent.data["delta"] < 0]
             if not with_ or not against:
                 continue
-            pull = sum(m.delta for m in with_)
+            pull = sum(m.data["delta"] for m in with_)
             # "X widened even more" compares items, not sums: it holds item by item only
             # when the smallest move named on the winning side beats the largest on the
             # other; otherwise the sentence may only say the items moved more together.
-            each = min(abs(m.delta) for m in with_) > max(abs(m.delta) for m in against)
-            push = sum(m.delta for m in against)
+            each = min(abs(m.data["delta"]) for m in with_) > max(abs(m.data["delta"]) for m in against)
+            push = sum(m.data["delta"] for m in against)
             if abs(pull) <= abs(push):
                 continue
 
             def part(m: Fact) -> dict:
-                return {"item": m.item, "value": m.value, "base_value": m.base_value, "delta": m.delta,
+                return {"item": m.item, "value": m.value, "base_value": m.base_value, "delta": m.data["delta"],
                         "direction": m.direction, "sign": balance_sign(m.value)}
 
-            facts.append(Fact(
+            facts.append(new_fact(
                 id=f"composition:{item.code}:{dimension}:{base}:{ctx.period}",
                 kind="composition", rule="composition", item=item.code, period=str(ctx.period),
                 data={"metric": metric, "basis": "previous_period", "base_period": str(base), "dimension": dimension,
-                      "delta": parent.delta, "direction": parent.direction,
+                      "delta": parent.data["delta"], "direction": parent.direction,
                       "sign": balance_sign(parent.value),
-                      "with": [part(m) for m in sorted(with_, key=lambda m: -abs(m.delta))],
-                      "against": [part(m) for m in sorted(against, key=lambda m: -abs(m.delta))],
+                      "with": [part(m) for m in sorted(with_, key=lambda m: -abs(m.data["delta"]))],
+                      "against": [part(m) for m in sorted(against, key=lambda m: -abs(m.data["delta"]))],
                       "with_delta": pull, "against_delta": push, "each": each},
                 sources=(*parent.sources, *(s for m in moves for s in m.sources)),
             ))

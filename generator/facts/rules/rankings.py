@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..context import Context, round_half_up
-from ..model import Fact
-
-SHARE_STEP = Decimal("0.1")
+from ..context import Context, round_tenth
+from ..model import Fact, new_fact
 
 
 def rank(ctx: Context) -> list[Fact]:
@@ -48,7 +46,7 @@ def rank(ctx: Context) -> list[Fact]:
                 total = sum(abs(c.value) for c in side)
                 members, main, running = [], [], Decimal(0)
                 for cell in side:
-                    share = round_half_up(abs(cell.value) * 100 / total, SHARE_STEP) if total else Decimal(0)
+                    share = round_tenth(abs(cell.value) * 100 / total) if total else Decimal(0)
                     members.append({"item": cell.item, "value": cell.value, "share": share})
                     if own_min:
                         named = not main or abs(cell.value) >= own_min * total
@@ -58,7 +56,7 @@ def rank(ctx: Context) -> list[Fact]:
                         main.append(cell.item)
                     running += abs(cell.value)
                 suffix = extreme if metric.kind == "balance" else f"{metric.id}:{extreme}"
-                facts.append(Fact(
+                facts.append(new_fact(
                     id=f"rank:{dim.id}:{suffix}:{ctx.period}",
                     kind="rank", rule="rank", item=dim.root, period=str(ctx.period),
                     data={"metric": metric.id, "dimension": dim.id, "extreme": extreme, "members": members,
@@ -82,7 +80,7 @@ def share(ctx: Context) -> list[Fact]:
             part = ctx.dataset.cell(item.code, ctx.period, metric.share_of)
             whole = ctx.dataset.cell(ctx.config.total, ctx.period, metric.share_of)
             stated.add((item.code, metric.share_of))
-            facts.append(Fact(
+            facts.append(new_fact(
                 id=f"share:{item.code}:{metric.share_of}:{ctx.period}",
                 kind="share", rule="share", item=item.code, period=str(ctx.period),
                 data={"metric": metric.share_of, "of": ctx.config.total, "percent": cell.value, "percent_source": "published",
@@ -101,10 +99,10 @@ def share(ctx: Context) -> list[Fact]:
             # A part larger than its whole means the figures are not a breakdown of it: no share.
             if part is None or whole is None or whole.value <= 0 or part.value < 0 or part.value > whole.value:
                 continue
-            percent = round_half_up(part.value * 100 / whole.value, SHARE_STEP)
+            percent = round_tenth(part.value * 100 / whole.value)
             if percent < minimum:
                 continue
-            facts.append(Fact(
+            facts.append(new_fact(
                 id=f"share:{item.code}:{metric.id}:{ctx.period}",
                 kind="share", rule="share", item=item.code, period=str(ctx.period),
                 data={"metric": metric.id, "of": item.parent, "value": part.value, "total": whole.value, "percent": percent},

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ...dataset import Cell
 from ...periods import Period
 from ..context import Context
-from ..model import Fact
+from ..model import Fact, new_fact
 
 # Which extremes each metric kind has: a balance's largest surplus or deficit, else highs and lows.
 _EXTREMES = {
@@ -24,16 +26,52 @@ def _unbroken_run(ctx: Context, item: str, metric: str, step) -> list[Cell]:
     ``step`` goes one back (``Period.previous``, or ``Period.year_ago`` for the same month
     of earlier years). Walking back cell by cell costs the length of the run; filtering
     the whole series for the same month was most of the record rule's time on 20 years
-    of monthly data in a profile.
+    of monthly data in a profile. Going back one period at a time is a slice of the
+    item's series (``Dataset.series_numbered``).
     """
-    run: list[Cell] = []
     period = ctx.period
-    cell = ctx.dataset.cell
-    while (found := cell(item, period, metric)) is not None:
+    if step is Period.previous:
+        found = _series_run(ctx, item, metric)
+        return [] if found is None else found[0][found[1]:found[2] + 1]
+    run: list[Cell] = []
+    get = ctx.get
+    while (found := get((item, period, metric))) is not None:
         run.append(found)
         period = step(period)
     run.reverse()
     return run
+
+
+def _series_run(ctx: Context, item: str, metric: str):
+    """(series, first, last, values) of the unbroken run ending at the context's period, or None."""
+    period = ctx.period
+    series, numbers, values, starts = ctx.dataset.series_numbered(item, metric, period.kind)
+    last = bisect_left(numbers, period.index)
+    if last == len(numbers) or numbers[last] != period.index:
+        return None
+    return series, starts[last], last, values
+
+
+def _latest_at_least_as_extreme(values: list, first: int, last: int, sense: int) -> int:
+    """The position of the latest value in ``values[first:last]`` at least as extreme as
+    ``values[last]`` (ties count), or -1. A record is the common case in a growing series,
+    and ``max``/``min`` answer it without a step per period."""
+    value = values[last]
+    if first == last:
+        return -1
+    if sense > 0:
+        if max(values[first:last]) < value:
+            return -1
+        at = last - 1
+        while values[at] < value:
+            at -= 1
+    else:
+        if min(values[first:last]) > value:
+            return -1
+        at = last - 1
+        while values[at] > value:
+            at -= 1
+    return at
 
 
 def _scopes(ctx: Context) -> list[str]:
@@ -53,43 +91,51 @@ def record(ctx: Context) -> list[Fact]:
     """
     min_since = int(ctx.threshold("since_min_periods"))
     start = ctx.config.series_start_for(ctx.period.kind)
+    text = ctx.period_text
+    get, period = ctx.get, ctx.period
     facts = []
     for item in ctx.items():
         for metric in ctx.metrics():
             if metric.share_of or metric.cumulative_of:
                 continue
-            if ctx.dataset.cell(item.code, ctx.period, metric.id) is None:
+            if get((item.code, period, metric.id)) is None:
                 continue
             for scope in _scopes(ctx):
-                run = _unbroken_run(ctx, item.code, metric.id, Period.previous if scope == "all" else Period.year_ago)
-                if len(run) < 2:
-                    continue
-                now, earlier = run[-1], run[:-1]
+                if scope == "all":
+                    found = _series_run(ctx, item.code, metric.id)
+                    if found is None or found[2] - found[1] < 1:
+                        continue
+                    series, first, last, values = found
+                    run = series[first:last + 1]
+                else:
+                    run = _unbroken_run(ctx, item.code, metric.id, Period.year_ago)
+                    if len(run) < 2:
+                        continue
+                    values, first, last = [c.value for c in run], 0, len(run) - 1
+                now = run[-1]
                 for extreme, sense in _EXTREMES[metric.kind]:
                     if metric.kind == "balance" and now.value * sense <= 0:
                         continue  # only a surplus can be a record surplus
-                    bar = now.value * sense
-                    beaten = [c for c in earlier if c.value * sense >= bar]
+                    # The latest earlier cell at least as extreme (ties count), as a position in the run.
+                    at = _latest_at_least_as_extreme(values, first, last, sense)
+                    at = at - first if at >= 0 else -1
                     data = {"metric": metric.id, "extreme": extreme, "scope": scope, "value": now.value,
                             "period_kind": ctx.period.kind_name}
-                    if not beaten:
-                        if earlier[0].period > (start if scope == "all" else Period(start.year, start.kind, ctx.period.n)):
+                    if at < 0:
+                        if run[0].period > (start if scope == "all" else Period(start.year, start.kind, ctx.period.n)):
                             continue  # history does not reach the series start: no "on record", and no "since"
                         data.update(since=None, since_value=None)
                         used = run
                     else:
-                        since_cell = beaten[-1]
+                        since_cell = run[at]
                         steps = since_cell.period.steps_to(now.period)
                         # "The highest November since 2023" must reach back at least two years to say anything.
                         if steps < (min_since if scope == "all" else 2 * (12 if ctx.period.kind == "M" else 4)):
                             continue
-                        used = run[run.index(since_cell):]
+                        used = run[at:]
                         data.update(since=str(since_cell.period), since_value=since_cell.value,
                                     periods_since=steps if scope == "all" else steps // 12 if ctx.period.kind == "M" else steps // 4)
                     suffix = "" if scope == "all" else f":{scope}"
-                    facts.append(Fact(
-                        id=f"record:{item.code}:{metric.id}:{extreme}{suffix}:{ctx.period}",
-                        kind="record", rule="record", item=item.code, period=str(ctx.period),
-                        data=data, sources=tuple(c.source() for c in reversed(used)),
-                    ))
+                    facts.append(new_fact(f"record:{item.code}:{metric.id}:{extreme}{suffix}:{text}", "record", "record",
+                                          item.code, text, data, tuple(c.source() for c in reversed(used))))
     return facts
