@@ -297,7 +297,7 @@ def _mutate_figures(path: Path, guards, root: Path) -> dict[tuple[int, int], tup
     """Every money, percent and points figure of the release's own sentences, written wrong in the
     same style (its last non-zero digit moved one up, 9 to 1: same digits, same precision)."""
     doc = read_document(path)
-    lang, body_line, protected = guards[0], guards[1], check_run.protected_cells(root, path)
+    body_line, protected = guards[1], check_run.protected_cells(root, path)
     lines = path.read_text(encoding="utf-8").split("\n")
     done = {}
     for sentence in doc.sentences:
