@@ -316,9 +316,19 @@ class Agreement:
         neighbouring figure."""
         names = self.base_names(lang)
         named = names.named(text)
-        if len(named) < 2:
+        if not named:
             return named
         others = [f for f in find_mentions(text, lang) if f.kind in ("money", "percent") and f.start != figure.start]
+        if figure.kind == "percent":
+            # "rose 8.4%, up from 3.6% in October", "10월(3.6%)보다", "October's 3.6%": a period
+            # named as the date of another rate is that rate's, not the base this change is on.
+            rates = [f for f in others if f.kind == "percent"]
+            free = [(a, b, basis) for a, b, basis in names.spans(text)
+                    if not any(_DATES_RATE[lang][0].fullmatch(text[r.end:a]) or _DATES_RATE[lang][1].fullmatch(text[b:r.start])
+                               for r in rates if r.end <= a or b <= r.start)]
+            named = {basis for *_, basis in free}
+            if len(named) < 2:
+                return named
         after = text[figure.end:min([f.start for f in others if f.start >= figure.end] + [len(text)])]
         before = text[max([f.end for f in others if f.end <= figure.start] + [0]):figure.start]
         for segment in ((after, before) if lang == "en" else (before, after)):
@@ -403,6 +413,16 @@ class Agreement:
             # "전월(2.1%)보다 0.3% 확대": the gap between two rates is in percentage points.
             return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
                                  f"'{figure.text}' is a change of a rate, which is in percentage points, not percent", "percentage points")]
+        if figure.kind == "percent" and lang == "en" and _EN_RATE_GAP.match(sentence.text, figure.end) \
+                and not rx(r"\b(?:to|at|of|was|were|is|stood at)\s+(?:about\s+|around\s+)?$", I).search(sentence.text[max(0, figure.start - 16):figure.start]):
+            # "Inflation picked up 0.3 percent from 2.1 percent": the step from one rate to another is
+            # in percentage points, when it is the rate's change in points and not a rate the item has.
+            facts = [self.index.get(code, ItemFacts()) for code in codes]
+            stepped = {fact.get("metric") for f in facts for v, fact in f.points if fact.kind == "change" and matches(figure, v)}
+            if stepped and not any(matches(figure, v) for f in facts for v, fact in f.percent
+                                   if fact.kind in ("level", "record") and fact.get("metric") in stepped):
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
+                                     f"'{figure.text}' is a change of a rate, which is in percentage points, not percent", "percentage points")]
         if figure.kind == "percent":
             band = self._band(sentence.text, lang, figure, codes)
             if band is not None:
@@ -500,6 +520,7 @@ class Agreement:
             figure.kind == "percent" and any(rx(rf"\s?(?:가량|정도|가까이|넘게|이나|나)?\s?(?:{pattern})").match(text[figure.end:figure.end + 12])
                                              for _, pattern in DIRECTIONS[lang]))
 
+        shared = figure.kind == "percent" and not moved and Suggester._share(text, lang, figure)
         # The base the figure itself is measured on: "8.4 percent from the previous month", "전월 대비 8.4%".
         window = text[figure.end:min(clause[1], figure.end + 30)] if lang == "en" else text[max(clause[0], figure.start - 16):figure.start]
         # "slowed to 5.1 percent from 11.7 percent in May": a rate compared with another rate, not a
@@ -547,6 +568,10 @@ class Agreement:
                 return False
             if moved and fact.kind in ("share", "driver", "rank"):
                 return False
+            # "made up 38.6% of total exports", "28.3%를 차지": a share, not the item's growth.
+            if shared and not (fact.kind in ("share", "driver") or (defined is not None and defined.share_of)
+                               or (fact.kind == "rank" and (defined is None or defined.unit == "usd_million"))):
+                return False
             return True
 
         return [p for p in pool if keep(p[1])]
@@ -580,6 +605,7 @@ class Agreement:
             return None
         window_start, window_end = max(0, figure.start - 25), min(len(text), figure.end + 25)
         lowered = text.lower()
+        rates = [f for f in find_mentions(text, lang) if f.kind == "percent" and f.start != figure.start]
 
         def distance(phrase: str) -> int | None:
             best = None
@@ -594,6 +620,10 @@ class Agreement:
                 if a >= figure.end and (rx(r"\bsince\s+$", I).search(text[max(0, a - 8):a]) if lang == "en"
                                         else rx(r"\s?(?:\([^)]*\)\s?)?이후").match(text[b:b + 16])):
                     continue  # "rose 25.9 percent, the highest since March": the record's reference, not the figure's period
+                if any(figure.end <= r.start and r.end <= a or b <= r.start and r.end <= figure.start for r in rates):
+                    continue  # "rose 8.4%, up from 3.6% in October": the period dates the rate between
+                if any(b <= r.start and _DATES_RATE[lang][1].fullmatch(text[b:r.start]) for r in rates):
+                    continue  # "8.4% 늘어 10월(3.6%)보다", "October's 3.6%": the period dates the rate after it
                 gap = figure.start - b if b <= figure.start else a - figure.end if a >= figure.end else 0
                 best = gap if best is None else min(best, gap)
             return best
@@ -602,6 +632,10 @@ class Agreement:
             out = {period_name(period, lang)}
             if self.release_year:
                 out.add(period_name(period, lang, release_year=self.release_year, relative=True))
+            if period.kind == "M" and self.period.kind == "M" and 0 < (self.period.year * 12 + self.period.n) - (period.year * 12 + period.n) < 12:
+                # A month less than a year back needs no year ("after an 8.4% gain in November" in
+                # a December release published in January).
+                out.add(period_name(period, lang, release_year=period.year, relative=True))
             return out
 
         def basis_phrase(period: Period) -> str | None:
@@ -1162,6 +1196,14 @@ class Agreement:
                 records = same
             since = self._since(text[max(clause[0], m.start() - 12):min(clause[1], m.end() + 40)], lang)
             claim = m.group(0).lower()
+            # "the highest November on record", "for any November", "11월 기준 역대": a record of
+            # the same period of the year.
+            month_scope = rx(r"(?:highest|largest|lowest|smallest|biggest|best|worst) (?:for any )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+                             r"|for any (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\d+월\s?(?:기준|중|로는)", I).search(text[clause[0]:clause[1]])
+            if records and month_scope is None and (since is not None or self._since_count(text, clause, m, lang) is not None):
+                # "the highest in two years" counts months of every kind: a record among Octobers
+                # only ("the highest October since 2023") is not it.
+                records = [f for f in records if f.get("scope") != "same_period_of_year"]
             # "the lowest in five months", "a 15-month high", "5개월 만에 최저": a "since" counted back.
             counted = self._since_count(text, clause, m, lang)
             if records and counted is not None and counted != since:
@@ -1176,10 +1218,6 @@ class Agreement:
                 # history: a fact of the same period of the year, or one that runs only from
                 # some period, is not it.
                 whole = [f for f in records if not f.get("since") and f.get("scope", "all") == "all"]
-                # "the highest November on record", "for any November", "11월 기준 역대": a record of
-                # the same period of the year.
-                month_scope = rx(r"(?:highest|largest|lowest|smallest|biggest|best|worst) (?:for any )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
-                                        r"|for any (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\d+월\s?(?:기준|중|로는)", I).search(text[clause[0]:clause[1]])
                 # … of the whole history of that month: "the highest November since 2023" is not it.
                 seasonal = [f for f in records if f.get("scope") == "same_period_of_year" and not f.get("since")]
                 if not whole and not (month_scope and seasonal):
@@ -1316,6 +1354,15 @@ class Agreement:
 # "double-digit growth", 두 자릿수 증가율: how many digits a change's percent has.
 DIGITS = {"en": r"\b(?P<n>single|double|triple)[- ]digits?\b", "ko": r"(?P<n>한|두|세)\s?자릿수"}
 _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세": 3}
+
+# A change stated against another rate: "picked up 0.3 percent from 2.1 percent", "… to 2.4 percent".
+_EN_RATE_GAP = re.compile(r"\s*(?:percent|per cent|pct|%)?\s*(?:from|to)\s+(?:a |an )?-?\d+(?:\.\d+)?\s*(?:%|percent|per cent|pct)", re.IGNORECASE)
+
+# A period named as the date of a rate: after it ("3.6% in October"), or before it
+# ("October's 3.6%", "October (3.6%)", "10월(3.6%)", "10월의 3.6%").
+_DATES_RATE = {"en": (re.compile(r"\s*(?:percent|per cent|pct)?\s+(?:in|for|of)\s+(?:the\s+)?", re.IGNORECASE),
+                      re.compile(r"(?:'s|’s)\s+|\s*\(\s*", re.IGNORECASE)),
+               "ko": (re.compile(r"(?!x)x"), re.compile(r"\s?\(\s?|\s?의\s?"))}
 
 # What joins the members of a list: "A, B and C", "A와 B", "37억5000만달러, 22억달러".
 _LIST_JOINT = {"en": r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", "ko": r"\s*(?:[,，·]|및|[와과](?=\s))\s*"}

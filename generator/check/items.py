@@ -110,6 +110,8 @@ _CURRENCY = {"en": re.compile(r"(?:\$|\s?dollars?\b)", re.IGNORECASE), "ko": re.
 _EN_HEADS = ("enterprises", "companies", "firms", "corporations", "businesses")
 # Modifiers that stand for one another at the start of a name ("auto parts", "car parts").
 _EN_MODIFIERS = {"auto": ("car", "automotive", "automobile")}
+# Size words that stand for one another before a head noun ("big firms" for "large corporations").
+_EN_SIZES = {"large": ("big",)}
 _EN_PRICE_HEADS = ("products", "prices", "inflation")
 _KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D"}
 # Abbreviations and short forms of parts of English names ("IP royalties", "the U.S."), and
@@ -193,6 +195,10 @@ def _variants(name: str, lang: str) -> set[str]:
                 out.update(" ".join([*head, other]) for other in _EN_PRICE_HEADS)  # "oil products" → "oil prices"
             if last in _EN_HEADS:
                 out.update(" ".join([*head, other]) for other in _EN_HEADS)
+                if head and head[0] in _EN_SIZES:
+                    # "big firms", "major companies" for "large corporations"
+                    for size in _EN_SIZES[head[0]]:
+                        out.update(" ".join([size, *head[1:], other]) for other in _EN_HEADS)
                 if head and head[-1].endswith("-sized"):
                     # "mid-size firms", "midsize companies", "midsized businesses"
                     for size in ("-size", "size", "sized"):
