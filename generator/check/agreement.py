@@ -717,6 +717,8 @@ class Agreement:
         """What the amount is said to be: exports, imports or a balance (surplus/deficit), if the text says."""
         if lang == "ko" and rx(r"\s?(흑자|적자)").match(text[figure.end:figure.end + 4]):
             return "balance"
+        if lang == "en" and rx(r"\s+(?:trade\s+)?(?:surplus|deficit|gap|shortfall)\b", I).match(text, figure.end):
+            return "balance"  # "leaving a $4.53 billion gap": the noun after the amount says what it is
         best, where = None, -1
         if not holds_any(tuple(p for _, p in METRIC_WORDS[lang]), text[clause[0]:figure.start], I):
             return None
@@ -874,7 +876,9 @@ class Agreement:
                 if start >= clause[1] or any(s <= start < e for s, e in taken):
                     continue
                 taken.append((start, end))
-                # "2%대를 유지", "stayed in the 2 percent range": the word is of a band, not of a change.
+                if lang == "en" and any(a == end + len(gap.group(0)) for gap in [rx(r"\s+(?:in|for|during)\s+", I).match(text, end)] if gap
+                                        for a, _, _ in self.base_names(lang).spans(text)):
+                    continue  # "reversing a 0.8 percent drop in October": the base period's move, not this one's
                 if rx(BAND_OBJECT[lang], I).search(text[max(clause[0], start - 12):start]):
                     continue
                 # "상승률은 2.2%에서 2.0%로 확대됐다", "inflation held steady at 4.0 percent": a general
@@ -882,6 +886,9 @@ class Agreement:
                 # that is also an index's ("prices were flat") may be the index's when the rate is not the subject.
                 subject = bool(self.rate_metrics) and self._rate_subject(text, clause, start, end, lang)
                 either = rate_only and not subject and category in ("unchanged",)
+                if either and lang == "en" and holds_any(tuple(p for _, p in METRIC_WORDS[lang]), text[clause[0]:start], I):
+                    # "Imports for the year were nearly flat": the metric the clause names, not a rate.
+                    either = rate_only = False
                 rate_only = rate_only or subject
                 metric = None if rate_only else self._metric_at(text, start, end, clause, lang, look_ahead=category in ("grow", "shrink"))
                 owners = self._attribute(start, items, clause, context)
@@ -930,6 +937,10 @@ class Agreement:
                     changes = pinned
                 if any(f.direction in AGREES[category] for f in changes):
                     continue
+                if category == "unchanged" and rx(HEDGED_FLAT[lang], I).search(text[max(clause[0], start - 12):start]) and any(
+                        (abs(f.get("delta") or 0) <= Decimal("0.1") if f.get("unit") == "pp" else "percent" in f.data and abs(f.percent) < Decimal("0.5"))
+                        for f in changes):
+                    continue  # "nearly flat" for -0.02%: a hedged "unchanged" allows a slight move
                 fact = changes[0]
                 said = self._describe_change(fact, lang)
                 findings.append(self.finding(doc, sentence, start, end, "data.direction",
@@ -993,7 +1004,9 @@ class Agreement:
         상승률이 or a band it moves into (2%대로), or "inflation … rose to 2.6 percent" / "held steady at"."""
         before = text[clause[0]:start]
         if lang == "ko":
-            return bool(rx(r"상승률\s?(?:은|는|이|가|도)\s|%대로\s").search(before))
+            # "상승폭이 줄었다", "오름폭이 커졌다": the rise's size is the rate.
+            return bool(rx(r"상승률\s?(?:은|는|이|가|도)\s|%대로\s").search(before)
+                        or rx(r"(?:상승|오름|증가|하락|내림)\s?폭\s?(?:은|는|이|가|도)?\s?$").search(before))
         return bool(rx(r"\binflation\b|\bthe (?:inflation )?rate\b", I).search(before)
                     and (rx(r"\s+(?:to|at)\s+-?\d", I).match(text[end:end + 12])
                          # "inflation stayed at 2.4 percent, unchanged from October"
@@ -1354,6 +1367,9 @@ class Agreement:
 # "double-digit growth", 두 자릿수 증가율: how many digits a change's percent has.
 DIGITS = {"en": r"\b(?P<n>single|double|triple)[- ]digits?\b", "ko": r"(?P<n>한|두|세)\s?자릿수"}
 _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세": 3}
+
+# "nearly flat", "거의 변동이 없었다": an "unchanged" that allows a slight move.
+HEDGED_FLAT = {"en": r"\b(?:nearly|almost|virtually|broadly|roughly|essentially|little|largely)\s+$", "ko": r"거의\s?$"}
 
 # A change stated against another rate: "picked up 0.3 percent from 2.1 percent", "… to 2.4 percent".
 _EN_RATE_GAP = re.compile(r"\s*(?:percent|per cent|pct|%)?\s*(?:from|to)\s+(?:a |an )?-?\d+(?:\.\d+)?\s*(?:%|percent|per cent|pct)", re.IGNORECASE)

@@ -110,6 +110,8 @@ _CURRENCY = {"en": re.compile(r"(?:\$|\s?dollars?\b)", re.IGNORECASE), "ko": re.
 _EN_HEADS = ("enterprises", "companies", "firms", "corporations", "businesses")
 # Modifiers that stand for one another at the start of a name ("auto parts", "car parts").
 _EN_MODIFIERS = {"auto": ("car", "automotive", "automobile")}
+# Adjectives coverage writes as their nouns ("culture and leisure").
+_EN_NOUNS = {"cultural": "culture"}
 # Size words that stand for one another before a head noun ("big firms" for "large corporations").
 _EN_SIZES = {"large": ("big",)}
 _EN_PRICE_HEADS = ("products", "prices", "inflation")
@@ -203,6 +205,28 @@ def _variants(name: str, lang: str) -> set[str]:
                     # "mid-size firms", "midsize companies", "midsized businesses"
                     for size in ("-size", "size", "sized"):
                         out.update(" ".join([*head[:-1], head[-1].replace("-sized", size), other]) for other in _EN_HEADS)
+        # "culture and leisure" for "cultural and leisure services", "trademarks and franchises" for
+        # "trademark and franchise rights": a pair of nouns stands for the services or rights of them.
+        pair = re.fullmatch(r"(\w+) and (\w+) (services|rights)", name)
+        if pair:
+            first, second, kind = pair.groups()
+            for one in {first, _EN_NOUNS.get(first, first)}:
+                out.add(f"{one} and {second}")
+                if kind == "rights":
+                    out.add(f"{_en_plural(one)} and {_en_plural(second)}")
+        # "advertising" for "advertising and public relations", "consulting" for "management
+        # consulting": an activity's own noun names it.
+        gerund = re.fullmatch(r"(\w{5,}ing) and [\w ]+|\w+ (\w{5,}ing)", name)
+        if gerund:
+            out.add(gerund.group(1) or gerund.group(2))
+        # "livestock", "petroleum" for "livestock products", "petroleum products": a noun before the
+        # head names the goods (not an adjective: "industrial", "agricultural").
+        goods = re.fullmatch(r"(\w+) products", name)
+        if goods and not re.search(r"(?:al|ic|ed|ive|ous|ary)$", goods.group(1)):
+            out.add(goods.group(1))
+        if name.startswith("average daily "):
+            rest = name[len("average daily "):]
+            out.update({f"daily average {rest}", f"daily-average {rest}", f"per-day {rest}"})  # "daily average exports"
         if name.endswith(" and others"):
             out.add(name[:-len(" and others")])  # "individuals" for "individuals and others"
         for long, short in _EN_ABBREVIATIONS.items():

@@ -25,8 +25,8 @@ DIRECTIONS = {
         ("unchanged", r"\bunchanged\b|\bthe same level\b|\bheld steady\b"),
         # "export growth" is the name of a rate, not a rise; "up from 3.1 percent", "down 0.3 point"
         # compare rates, not the item's own move ("up 8.4 percent", "down from $5.6 billion" are).
-        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing)?|(?<!export )(?<!import )(?<!exports )(?<!imports )growth|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed)?|up(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
-        ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?|down(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
+        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing)?|(?<!export )(?<!import )(?<!exports )(?<!imports )growth|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|up(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
+        ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|slid(?:e|es|ing)?|sank|slipp(?:ed|ing)|dipp(?:ed|ing)|down(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
     ],
     "ko": [
         ("turned_surplus", r"흑자로?\s?(?:전환|돌아)"),
@@ -36,8 +36,8 @@ DIRECTIONS = {
         # A stem with any ending a clause can take (늘었다, 늘며, 늘면서, 늘자, 늘지만, 늘린, 늘렸다):
         # benchmarks/korean_morphology.py compares these with an analyser's lemmas.
         ("grow", r"확대|증가(?!율|폭|세 둔화)|급증|늘[었어고린며면자지기던는렸리]|불었|불어|커[졌지진]|상승(?!률|폭|세 둔화)"
-                 r"|올[랐라른]|오르[며면고자지기던는]|뛰[었며고]"),
-        ("shrink", r"축소|감소(?!율|폭)|급감|줄[었어고인며면자지던는였이]|작아|하락(?!률|폭)|내[렸려린]|내리[며면고자지기던는]|떨어[졌지진져]"),
+                 r"|올[랐라른]|오르[며면고자지기던는]|뛰[었며고]|급등|치솟"),
+        ("shrink", r"축소|감소(?!율|폭)|급감|줄[었어고인며면자지던는였이]|작아|하락(?!률|폭)|내[렸려린]|내리[며면고자지기던는]|떨어[졌지진져]|급락"),
     ],
 }
 AGREES = {
@@ -48,7 +48,7 @@ AGREES = {
     "unchanged": {"unchanged"},
 }
 METRIC_WORDS = {
-    "en": [("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap)\b")],
+    "en": [("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap|shortfalls?)\b")],
     "ko": [("exports", r"수출"), ("imports", r"수입"), ("balance", r"흑자|적자|수지")],
 }
 SIGN_WORDS = {"en": r"\b(surplus(?:es)?|deficits?|shortfalls?|in the red|in the black)\b", "ko": r"(흑자|적자)"}
