@@ -775,7 +775,8 @@ class Agreement:
         "widened to $4.53 billion from $3.76 billion", "37억6000만달러에서 45억3000만달러로"."""
         if lang == "en":
             # "compared with $3.76 billion", "against $3.76 billion": the base as a bare figure too.
-            return bool(rx(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*$", I).search(text[max(0, figure.start - 14):figure.start]))
+            return bool(rx(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*(?:(?:about|around|roughly|nearly|almost|some|just (?:over|under))\s+)?$", I)
+                        .search(text[max(0, figure.start - 24):figure.start]))
         return bool(rx(r"\)?\s?(?:에서|보다)").match(text[figure.end:figure.end + 4]))
 
     def period_phrases(self, period: str | None, fact: Fact, lang: str) -> list[str]:
@@ -1019,11 +1020,12 @@ class Agreement:
         findings = []
         if not holds_any((*words["read"], *words.get("ended", [])), text, I):
             return findings
-        codes = self._codes(items or context)
-        facts = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks]
+        every = self._codes(items or context)
         for ended, patterns in ((False, words["read"]), (True, words.get("ended", []))):
             for pattern in patterns:
                 for m in rx(pattern, I).finditer(text):
+                    codes = self._streak_subject(text, m.start(), items, lang) or every
+                    facts = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks]
                     raw = (m.groupdict().get("n") or "").lower()
                     n = _count(raw, words)
                     if m.groupdict().get("month") and self.period.kind == "M":
@@ -1043,6 +1045,19 @@ class Agreement:
                         findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
                                                      f"'{m.group(0)}': the data keeps no month-on-month streak; it can neither confirm nor refute it"))
                         continue
+                    held = self._held_value(text, m, lang, codes) if not ended else None
+                    if held is not None:
+                        # "두 달 연속 2.4%", "at 2.4 percent for a second straight month": a rate that
+                        # stayed the same; the change on the previous period shows two months of it.
+                        value, change = held
+                        if change.direction != "unchanged":
+                            findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.streak",
+                                                         f"'{m.group(0)}': {self.name(change.item, lang)} was not {value}% in {change.base_period} (data: {self._describe_change(change, lang)})",
+                                                         self._describe_change(change, lang)))
+                        elif n > 2:
+                            findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                                         f"'{m.group(0)}': the data keeps no streak of an unchanged rate beyond two periods; it can neither confirm nor refute it"))
+                        continue
                     if ended:
                         ok = [f for f in facts if f.ended and f.length + 1 == n and not f.open]
                         ok += [f for f in facts if f.ended and f.open and f.length + 1 <= n]
@@ -1058,6 +1073,12 @@ class Agreement:
                         findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
                                                      f"'{m.group(0)}': the data keeps no streak of that band; it can neither confirm nor refute it"))
                         continue
+                    if condition in ("widened", "narrowed") and not any(f.condition == condition for f in facts):
+                        # "widened for a second straight half": the rules keep no streaks of a balance's
+                        # widening, and the data may not reach back far enough to count one.
+                        findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                                     f"'{m.group(0)}': the data keeps no streak of a {condition} balance; it can neither confirm nor refute it"))
+                        continue
                     ok = [f for f in ok if (condition is None or f.condition == condition)
                           and (metric is None or f.metric == metric or not any(g.metric == metric for g in facts))]
                     if ok:
@@ -1068,6 +1089,55 @@ class Agreement:
                     findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.streak",
                                                  f"'{m.group(0)}': no such streak for {names} in the data (data: {said})", said))
         return findings
+
+    def _held_value(self, text: str, m: re.Match, lang: str, codes) -> tuple[Decimal, Fact] | None:
+        """The rate a streak says stayed put ("두 달 연속 2.4%를", "at 2.4 percent for a second
+        straight month") and the item's change on the previous period of the rate of that value."""
+        if lang == "ko":
+            found = rx(r"\s?(?P<v>\d+(?:\.\d+)?)\s?%(?!\s?대|\s?포인트|p)").match(text, m.end())
+        else:
+            found = rx(r"\b(?:at|of)\s+(?P<v>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:for\s+(?:the\s+|a\s+)?)?$", I).search(text, max(0, m.start() - 40), m.start())
+        if not found:
+            return None
+        value = Decimal(found.group("v"))
+        for code in codes:
+            for f in self.index.get(code, ItemFacts()).changes:
+                if f.get("basis") == "previous_period" and f.metric in self.rate_metrics and f.get("value") is not None \
+                        and abs(Decimal(str(f.value))) == value:
+                    return value, f
+        return None
+
+    def _streak_subject(self, text: str, start: int, items: list[ItemMention], lang: str) -> list[str] | None:
+        """The item a streak at ``start`` is of, when its clause says: the last subject before it —
+        an item's name, or the bare word of a metric ("exports", 수출은), which is the total's
+        ("Led by semiconductors, exports rose for a sixth straight month", "수출은 반도체 호조에
+        힘입어 6개월 연속 증가"). An item qualifying the metric word ("semiconductor exports",
+        "exports to the U.S.", 반도체 수출이) is the subject itself; a name after the streak
+        ("…, led by semiconductors") is a cause. None when the clause names neither."""
+        clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= start < b), (0, len(text)))
+        before = [i for i in items if clause[0] <= i.start and i.end <= start]
+        if lang == "ko":
+            # 반도체 호조에 힘입어: a name not followed by its metric or a particle is not the subject.
+            before = [i for i in before if rx(r"\s?(?:수출|수입|무역수지|은|는|이|가|도|의)").match(text, i.end)]
+        last = before[-1] if before else None
+        bare = None
+        for name, pattern in METRIC_WORDS[lang]:
+            for w in rx(pattern, I).finditer(text, clause[0], start):
+                if last is not None and w.start() < last.end:
+                    continue
+                gap = text[last.end:w.start()] if last is not None else None
+                if gap is not None and rx(r"\s*(?:'s\s*|’s\s*)?").fullmatch(gap):
+                    continue  # "semiconductor exports", 반도체 수출: the item's own metric
+                if lang == "en" and any(i.start >= w.end() and rx(r"\s+(?:of|to|from)\s+(?:the\s+)?").fullmatch(text[w.end():i.start]) for i in items):
+                    continue  # "exports to the U.S.": the item named after its metric
+                if lang == "ko" and not rx(r"\s?(?:은|는|이|가|도)").match(text, w.end()):
+                    continue  # 수출 증가: not the clause's subject
+                bare = w
+        if bare is not None:
+            return [self.config.total]
+        if last is not None:
+            return self._codes([last])
+        return None
 
     def _band_reported(self, text: str, start: int, lang: str, codes) -> bool:
         """Whether the band a streak at ``start`` is of ("2%대", "the 2 percent range") is one the

@@ -27,7 +27,10 @@ _EN_FOLD = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold
 # leftmost match is the same either way (a match inside a run also matches from its start).
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<!\d)\d+(?:\.\d+)?"
 EN_MONEY = re.compile(
-    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b(?:\s+(?:US\s+)?dollars?)?",
+    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b"
+    # "6.3 trillion won", "1 billion yen", "2 million people": not dollars.
+    r"(?!\s+(?:(?:South\s+)?Korean\s+)?(?:won|yen|yuan|euros?|pounds?|rupees?|people|persons|workers|tons?|tonnes|barrels|units|users|subscribers)\b)"
+    r"(?:\s+(?:US\s+)?dollars?)?",
     re.IGNORECASE,
 )
 # 1조2000억달러, 45억3000만달러, 45억 3천만 달러, 45.3억달러, 9000만달러, 22억 달러

@@ -226,7 +226,8 @@ def _variants(name: str, lang: str) -> set[str]:
             out.add(goods.group(1))
         if name.startswith("average daily "):
             rest = name[len("average daily "):]
-            out.update({f"daily average {rest}", f"daily-average {rest}", f"per-day {rest}"})  # "daily average exports"
+            # "daily average exports", "exports per working day"
+            out.update({f"daily average {rest}", f"daily-average {rest}", f"per-day {rest}", f"{rest} per working day", f"{rest} per day"})
         if name.endswith(" and others"):
             out.add(name[:-len(" and others")])  # "individuals" for "individuals and others"
         for long, short in _EN_ABBREVIATIONS.items():

@@ -96,10 +96,12 @@ RATE_WORDS = {"en": r"\bgrowth\b|\brate\b|\bpace\b|\bgains?\b|\bdeclines?\b", "k
 STREAK_CONDITIONS = {
     "en": [("band", r"\b(?:percent|%) range\b|\brange\b"),
            ("below", r"\b(?:below|under)\b"), ("above", r"\babove\b"),
+           ("widened", r"\b(?:widen(?:s|ed|ing)?|deepen(?:s|ed|ing)?)\b"), ("narrowed", r"\bnarrow(?:s|ed|ing)?\b"),
            ("surplus", r"\bsurplus(?:es)?\b"), ("deficit", r"\bdeficits?\b"),
            ("increased", r"\b(?:gains?|grow(?:th|ing)?|ris(?:e|es|ing)|rose|increas(?:e|es|ed|ing)|up|higher)\b"),
            ("decreased", r"\b(?:fall(?:s|ing)?|fell|declin(?:e|es|ed|ing)|drops?|decreas(?:e|es|ed|ing)|down|lower)\b")],
-    "ko": [("band", r"%대"), ("below", r"미만|밑돌"), ("above", r"초과|웃돌"), ("surplus", r"흑자"), ("deficit", r"적자"),
+    "ko": [("band", r"%대"), ("below", r"미만|밑돌"), ("above", r"초과|웃돌"),
+           ("widened", r"확대|커[졌지진]|불어|불었"), ("narrowed", r"축소"), ("surplus", r"흑자"), ("deficit", r"적자"),
            ("increased", r"증가|상승|늘|오름|플러스"), ("decreased", r"감소|하락|줄|내림|마이너스")],
 }
 # Words that mark an amount as a change ("up 660 million", "by 770 million", "6억6000만달러 많은").
