@@ -235,17 +235,32 @@ class Agreement:
         inside = [m for m in items if clause[0] <= m.start < clause[1]]
         before = [m for m in inside if m.end <= position]
         if before:
-            return [before[-1]]
+            return self._past_cause(before[-1], position, items)
         after = [m for m in inside if m.start >= position]
         if after:
             return [after[0]]
         earlier = [m for m in items if m.end <= position]
         if earlier:
-            return [earlier[-1]]
+            return self._past_cause(earlier[-1], position, items)
         return context[-1:] if context else []
+
+    def _past_cause(self, owner: ItemMention, position: int, items: list[ItemMention]) -> list[ItemMention]:
+        """"수입은 에너지 수입 감소(-18.4%)에도 1.2% 늘었다", "수출은 반도체 호조에 힘입어 8.4% 늘었다": a
+        name inside a concessive or causal phrase is not the subject of what follows the phrase;
+        the sentence's subject is (a name, or the bare metric word, the total's)."""
+        text = getattr(self, "_text", "")
+        if getattr(self, "_lang", None) != "ko" or not text or not rx(_KO_CONCESSIVE).search(text[owner.end:position]):
+            return [owner]
+        subject = self._streak_subject(text, position, items, "ko", (0, position))
+        if not subject:
+            return [owner]
+        # -2 marks a subject read from the sentence's structure: the figure is not then handed to
+        # another name of the clause, as a figure of the total's generic name may be.
+        return [m for m in items if m.end <= position and list(m.codes) == subject][-1:] or [ItemMention(tuple(subject), -2, -2)]
 
     def _sentence(self, doc, sentence, lang, items, figures, context, phrases, stated) -> list[Finding]:
         text = sentence.text
+        self._text, self._lang = text, lang  # for _attribute, which reads the words around a name
         findings: list[Finding] = []
         clauses = self._clauses(text, lang)
         for clause in clauses:
@@ -376,7 +391,8 @@ class Agreement:
                 # "상반기 수출은 570억7000만달러": the half's exports, not June's.
                 candidates = [c for c in candidates if f"_{scope}" in c.metric]
                 hits = [c for c in hits if c in candidates]
-            generic = set(codes) <= {self.config.total} or not any(clause[0] <= m.start < clause[1] for m in owners)
+            generic = (set(codes) <= {self.config.total} or not any(clause[0] <= m.start < clause[1] for m in owners)) \
+                and not any(m.start == -2 for m in owners)
             if not hits and not pairs_mode and generic and not scope:
                 # The nearest name may be a generic one ("services exports"), or carried over
                 # from an earlier sentence; the figure may belong to another item named in the
@@ -440,7 +456,8 @@ class Agreement:
         # name is the total's (often generic: "Prices of goods", "services exports") or was carried
         # over from an earlier sentence: in a list, "services (2.5 percent), public services (1.2
         # percent)", a figure belongs to the name before it.
-        generic = set(codes) <= {self.config.total} or not any(clause[0] <= m.start < clause[1] for m in owners)
+        generic = (set(codes) <= {self.config.total} or not any(clause[0] <= m.start < clause[1] for m in owners)) \
+            and not any(m.start == -2 for m in owners)
         if generic and not any(fits(figure, value) for value, _ in pool):
             clause_codes = self._codes(m for m in items if clause[0] <= m.start < clause[1])
             wider = self._narrow(sentence.text, lang, figure, clause,
@@ -880,6 +897,12 @@ class Agreement:
                 if lang == "en" and any(a == end + len(gap.group(0)) for gap in [rx(r"\s+(?:in|for|during)\s+", I).match(text, end)] if gap
                                         for a, _, _ in self.base_names(lang).spans(text)):
                     continue  # "reversing a 0.8 percent drop in October": the base period's move, not this one's
+                if lang == "ko" and rx(r"\s?(?:" + _KO_CONCESSIVE + ")").match(text, end) and not any(
+                        f.kind in ("money", "percent") for f in find_mentions(text[clause[0]:clause[1]], lang)):
+                    continue  # "중국 수요 둔화에도", "반도체 호조에 힘입어": a cause in words, not a figure's direction
+                if category == "unchanged" and lang == "ko" and rx(r"(?:흑자|적자|증가|상승|감소|하락|플러스|마이너스|오름|내림)\s?(?:기조|행진|세|흐름|국면)?\s?[을를]\s?$").search(text[max(clause[0], start - 12):start]):
+                    continue  # "흑자 기조를 유지", "증가세를 유지": a sign or a run kept, not an unchanged amount
+                # "2%대를 유지", "stayed in the 2 percent range": the word is of a band, not of a change.
                 if rx(BAND_OBJECT[lang], I).search(text[max(clause[0], start - 12):start]):
                     continue
                 # "상승률은 2.2%에서 2.0%로 확대됐다", "inflation held steady at 4.0 percent": a general
@@ -1107,14 +1130,14 @@ class Agreement:
                     return value, f
         return None
 
-    def _streak_subject(self, text: str, start: int, items: list[ItemMention], lang: str) -> list[str] | None:
+    def _streak_subject(self, text: str, start: int, items: list[ItemMention], lang: str, clause=None) -> list[str] | None:
         """The item a streak at ``start`` is of, when its clause says: the last subject before it —
         an item's name, or the bare word of a metric ("exports", 수출은), which is the total's
         ("Led by semiconductors, exports rose for a sixth straight month", "수출은 반도체 호조에
         힘입어 6개월 연속 증가"). An item qualifying the metric word ("semiconductor exports",
         "exports to the U.S.", 반도체 수출이) is the subject itself; a name after the streak
         ("…, led by semiconductors") is a cause. None when the clause names neither."""
-        clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= start < b), (0, len(text)))
+        clause = clause or next(((a, b) for a, b in self._clauses(text, lang) if a <= start < b), (0, len(text)))
         before = [i for i in items if clause[0] <= i.start and i.end <= start]
         if lang == "ko":
             # 반도체 호조에 힘입어: a name not followed by its metric or a particle is not the subject.
@@ -1437,6 +1460,9 @@ class Agreement:
 # "double-digit growth", 두 자릿수 증가율: how many digits a change's percent has.
 DIGITS = {"en": r"\b(?P<n>single|double|triple)[- ]digits?\b", "ko": r"(?P<n>한|두|세)\s?자릿수"}
 _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세": 3}
+
+# Korean phrases whose names are not the subject of what follows: "…감소에도 (불구하고)", "…호조에 힘입어".
+_KO_CONCESSIVE = r"에도(?:\s?불구하고)?\s|에 힘입어|덕분에|영향으로|탓에|로 인해"
 
 # "nearly flat", "거의 변동이 없었다": an "unchanged" that allows a slight move.
 HEDGED_FLAT = {"en": r"\b(?:nearly|almost|virtually|broadly|roughly|essentially|little|largely)\s+$", "ko": r"거의\s?$"}
