@@ -1044,9 +1044,13 @@ class Agreement:
         if not holds_any((*words["read"], *words.get("ended", [])), text, I):
             return findings
         every = self._codes(items or context)
+        seen: list[tuple[int, int]] = []
         for ended, patterns in ((False, words["read"]), (True, words.get("ended", []))):
             for pattern in patterns:
                 for m in rx(pattern, I).finditer(text):
+                    if any(a < m.end() and m.start() < b for a, b in seen):
+                        continue  # "for three straight months" read by two patterns: one claim
+                    seen.append((m.start(), m.end()))
                     codes = self._streak_subject(text, m.start(), items, lang) or every
                     facts = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks]
                     raw = (m.groupdict().get("n") or "").lower()
@@ -1096,6 +1100,13 @@ class Agreement:
                         findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
                                                      f"'{m.group(0)}': the data keeps no streak of that band; it can neither confirm nor refute it"))
                         continue
+                    if condition in ("above", "below") and not any(f.condition == condition for f in facts) and not any(
+                            r.condition == condition and (r.item is None or r.item in codes) for r in self.config.streaks):
+                        # "stayed above 2% for three straight months": a threshold the release keeps no
+                        # streaks of (config streaks:); the facts can neither confirm nor refute it.
+                        findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                                     f"'{m.group(0)}': the data keeps no streak {condition} that threshold; it can neither confirm nor refute it"))
+                        continue
                     if condition in ("widened", "narrowed") and not any(f.condition == condition for f in facts):
                         # "widened for a second straight half": the rules keep no streaks of a balance's
                         # widening, and the data may not reach back far enough to count one.
@@ -1105,6 +1116,12 @@ class Agreement:
                     ok = [f for f in ok if (condition is None or f.condition == condition)
                           and (metric is None or f.metric == metric or not any(g.metric == metric for g in facts))]
                     if ok:
+                        continue
+                    if ended and not any(f.ended for f in facts) and n - 1 < int(self.config.thresholds.get("streak_min_periods", 3)):
+                        # "rose for the first time in two months": a run of one, shorter than the
+                        # data keeps streaks of; nothing to confirm or refute it with.
+                        findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                                     f"'{m.group(0)}': the run it ends is shorter than the streaks the data keeps; it can neither confirm nor refute it"))
                         continue
                     names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
                     known = sorted({(f.length, f.condition, f.ended, f.open) for f in facts}, reverse=True)

@@ -224,6 +224,10 @@ def _variants(name: str, lang: str) -> set[str]:
         goods = re.fullmatch(r"(\w+) products", name)
         if goods and not re.search(r"(?:al|ic|ed|ive|ous|ary)$", goods.group(1)):
             out.add(goods.group(1))
+        if name.endswith("-cost prices"):
+            # "living costs", "the living-cost index" for "living-cost prices"
+            stem = name[:-len("-cost prices")]
+            out.update({f"{stem} costs", f"{stem}-cost index", f"{stem} cost index", f"{stem}-cost inflation"})
         if name.startswith("average daily "):
             rest = name[len("average daily "):]
             # "daily average exports", "exports per working day"
