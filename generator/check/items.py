@@ -249,6 +249,14 @@ def _variants(name: str, lang: str) -> set[str]:
         m = re.fullmatch(r"(.+[^권])·(.+권)", f)
         if m:
             forms.add(f"{m.group(1)}권·{m.group(2)}")
+    # "식료품·에너지 제외", "식료품과 에너지 제외 근원물가" for "식료품 및 에너지 제외 지수": coverage joins the
+    # pair with a middle dot or 과/와 and calls such an index 근원물가.
+    for f in list(forms):
+        if " 및 " in f:
+            forms.add(f.replace(" 및 ", "·"))
+    for f in list(forms):
+        if f.endswith(" 제외 지수"):
+            forms |= {f[:-len("지수")] + "근원물가", f[:-len(" 지수")]}
     if name.endswith(" 및 기타"):
         forms.add(name[:-len(" 및 기타")])  # "개인" for "개인 및 기타"
     if name in _KO_PARTNERS:
