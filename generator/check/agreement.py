@@ -8,6 +8,7 @@ uses, and compare them with the facts of those items. Editor annotation text
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 import re
 from decimal import Decimal
@@ -337,11 +338,7 @@ class Agreement:
         if figure.kind == "percent":
             # "rose 8.4%, up from 3.6% in October", "10월(3.6%)보다", "October's 3.6%": a period
             # named as the date of another rate is that rate's, not the base this change is on.
-            rates = [f for f in others if f.kind == "percent"]
-            free = [(a, b, basis) for a, b, basis in names.spans(text)
-                    if not any(_DATES_RATE[lang][0].fullmatch(text[r.end:a]) or _DATES_RATE[lang][1].fullmatch(text[b:r.start])
-                               for r in rates if r.end <= a or b <= r.start)]
-            named = {basis for *_, basis in free}
+            named = {basis for _, _, basis, dated in self._dated_spans(text, lang) if dated in (None, figure.start)}
             if len(named) < 2:
                 return named
         after = text[figure.end:min([f.start for f in others if f.start >= figure.end] + [len(text)])]
@@ -351,6 +348,29 @@ class Agreement:
             if own:
                 return own
         return named
+
+    def _dated_spans(self, text: str, lang: str) -> list[tuple[int, int, str, int | None]]:
+        """The base names of ``text``, each with the start of the rate it dates, if one: the rate
+        just before it ("3.6% in October") or just after it ("October's 3.6%", "10월(3.6%)")."""
+        cache = self.__dict__.setdefault("_dated_cache", {})
+        found = cache.get((text, lang))
+        if found is None:
+            if len(cache) > 20_000:
+                cache.clear()
+            rates = [f for f in find_mentions(text, lang) if f.kind == "percent"]
+            ends, starts = [r.end for r in rates], [r.start for r in rates]
+            found = []
+            for a, b, basis in self.base_names(lang).spans(text):
+                dated = None
+                i = bisect_right(ends, a) - 1  # the last rate ending before the name
+                if i >= 0 and _DATES_RATE[lang][0].fullmatch(text[rates[i].end:a]):
+                    dated = rates[i].start
+                j = bisect_left(starts, b)  # the first rate starting after it
+                if dated is None and j < len(rates) and _DATES_RATE[lang][1].fullmatch(text[b:rates[j].start]):
+                    dated = rates[j].start
+                found.append((a, b, basis, dated))
+            cache[(text, lang)] = found
+        return found
 
     def _listed_pairs(self, text: str, lang: str, clause, items, money) -> dict:
         """"Mid-sized firms and individuals posted surpluses of $930 million and $510 million",

@@ -78,6 +78,7 @@ class BaseNames:
         self.lang = lang
         self.patterns: dict[str, re.Pattern] = {}
         self._named: dict[str, frozenset[str]] = {}
+        self._spans: dict[str, tuple[tuple[int, int, str], ...]] = {}
         specific = {basis: _period_names(Period.parse(base), lang, release_year) for basis, base in bases.items()}
         # "the first half of this year" in a first-half release names the period itself, no base.
         current = _period_names(period, lang, release_year)
@@ -133,4 +134,11 @@ class BaseNames:
         return set(found)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
-        return sorted((m.start(), m.end(), basis) for basis, pattern in self.patterns.items() for m in pattern.finditer(text))
+        # Asked for each figure and direction word of a sentence: each text is searched once.
+        found = self._spans.get(text)
+        if found is None:
+            if len(self._spans) > 50_000:
+                self._spans.clear()
+            found = self._spans[text] = tuple(sorted((m.start(), m.end(), basis) for basis, pattern in self.patterns.items()
+                                                     for m in pattern.finditer(text)))
+        return list(found)
