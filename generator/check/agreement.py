@@ -245,6 +245,15 @@ class Agreement:
             return self._past_cause(earlier[-1], position, items)
         return context[-1:] if context else []
 
+    @staticmethod
+    def _named_after(text: str, lang: str, figure: Mention, items: list[ItemMention], clause) -> list[ItemMention]:
+        """"a $550 million deficit in information services", "a $3.57 billion surplus with Asia":
+        a name straight after the amount (and its balance word) says whose it is."""
+        if lang != "en":
+            return []
+        return [i for i in items if clause[0] <= i.start < clause[1] and i.start >= figure.end
+                and _EN_OWNER_AFTER.fullmatch(text, figure.end, i.start)][:1]
+
     def _past_cause(self, owner: ItemMention, position: int, items: list[ItemMention]) -> list[ItemMention]:
         """"수입은 에너지 수입 감소(-18.4%)에도 1.2% 늘었다", "수출은 반도체 호조에 힘입어 8.4% 늘었다": a
         name inside a concessive or causal phrase is not the subject of what follows the phrase;
@@ -316,7 +325,7 @@ class Agreement:
                 if len({m.codes for m in named}) == len(named) >= len(percents):
                     pairs.update({f: [m] for f, m in zip(percents, named[-len(percents):])})
             for figure in in_clause:
-                owners = pairs.get(figure) or self._attribute(figure.start, items, clause, context)
+                owners = pairs.get(figure) or self._named_after(text, lang, figure, items, clause) or self._attribute(figure.start, items, clause, context)
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
             findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
             findings += self._digits(doc, sentence, lang, clause, items, context)
@@ -1497,6 +1506,9 @@ class Agreement:
 # "double-digit growth", 두 자릿수 증가율: how many digits a change's percent has.
 DIGITS = {"en": r"\b(?P<n>single|double|triple)[- ]digits?\b", "ko": r"(?P<n>한|두|세)\s?자릿수"}
 _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세": 3}
+
+# What joins an amount to the name of its item after it: "a $550 million deficit in …", "… surplus with Asia".
+_EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|gap)\s+)?(?:in|with|for)\s+(?:the\s+)?", re.IGNORECASE)
 
 # Korean phrases whose names are not the subject of what follows: "…감소에도 (불구하고)", "…호조에 힘입어".
 _KO_CONCESSIVE = r"에도(?:\s?불구하고)?\s|에 힘입어|덕분에|영향으로|탓에|로 인해"
