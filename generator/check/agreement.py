@@ -8,6 +8,7 @@ uses, and compare them with the facts of those items. Editor annotation text
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 import re
 from decimal import Decimal
@@ -235,17 +236,41 @@ class Agreement:
         inside = [m for m in items if clause[0] <= m.start < clause[1]]
         before = [m for m in inside if m.end <= position]
         if before:
-            return [before[-1]]
+            return self._past_cause(before[-1], position, items)
         after = [m for m in inside if m.start >= position]
         if after:
             return [after[0]]
         earlier = [m for m in items if m.end <= position]
         if earlier:
-            return [earlier[-1]]
+            return self._past_cause(earlier[-1], position, items)
         return context[-1:] if context else []
+
+    @staticmethod
+    def _named_after(text: str, lang: str, figure: Mention, items: list[ItemMention], clause) -> list[ItemMention]:
+        """"a $550 million deficit in information services", "a $3.57 billion surplus with Asia":
+        a name straight after the amount (and its balance word) says whose it is."""
+        if lang != "en":
+            return []
+        return [i for i in items if clause[0] <= i.start < clause[1] and i.start >= figure.end
+                and _EN_OWNER_AFTER.fullmatch(text, figure.end, i.start)][:1]
+
+    def _past_cause(self, owner: ItemMention, position: int, items: list[ItemMention]) -> list[ItemMention]:
+        """"수입은 에너지 수입 감소(-18.4%)에도 1.2% 늘었다", "수출은 반도체 호조에 힘입어 8.4% 늘었다": a
+        name inside a concessive or causal phrase is not the subject of what follows the phrase;
+        the sentence's subject is (a name, or the bare metric word, the total's)."""
+        text = getattr(self, "_text", "")
+        if getattr(self, "_lang", None) != "ko" or not text or not rx(_KO_CONCESSIVE).search(text[owner.end:position]):
+            return [owner]
+        subject = self._streak_subject(text, position, items, "ko", (0, position))
+        if not subject:
+            return [owner]
+        # -2 marks a subject read from the sentence's structure: the figure is not then handed to
+        # another name of the clause, as a figure of the total's generic name may be.
+        return [m for m in items if m.end <= position and list(m.codes) == subject][-1:] or [ItemMention(tuple(subject), -2, -2)]
 
     def _sentence(self, doc, sentence, lang, items, figures, context, phrases, stated) -> list[Finding]:
         text = sentence.text
+        self._text, self._lang = text, lang  # for _attribute, which reads the words around a name
         findings: list[Finding] = []
         clauses = self._clauses(text, lang)
         for clause in clauses:
@@ -300,7 +325,7 @@ class Agreement:
                 if len({m.codes for m in named}) == len(named) >= len(percents):
                     pairs.update({f: [m] for f, m in zip(percents, named[-len(percents):])})
             for figure in in_clause:
-                owners = pairs.get(figure) or self._attribute(figure.start, items, clause, context)
+                owners = pairs.get(figure) or self._named_after(text, lang, figure, items, clause) or self._attribute(figure.start, items, clause, context)
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
             findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
             findings += self._digits(doc, sentence, lang, clause, items, context)
@@ -316,9 +341,15 @@ class Agreement:
         neighbouring figure."""
         names = self.base_names(lang)
         named = names.named(text)
-        if len(named) < 2:
+        if not named:
             return named
         others = [f for f in find_mentions(text, lang) if f.kind in ("money", "percent") and f.start != figure.start]
+        if figure.kind == "percent":
+            # "rose 8.4%, up from 3.6% in October", "10월(3.6%)보다", "October's 3.6%": a period
+            # named as the date of another rate is that rate's, not the base this change is on.
+            named = {basis for _, _, basis, dated in self._dated_spans(text, lang) if dated in (None, figure.start)}
+            if len(named) < 2:
+                return named
         after = text[figure.end:min([f.start for f in others if f.start >= figure.end] + [len(text)])]
         before = text[max([f.end for f in others if f.end <= figure.start] + [0]):figure.start]
         for segment in ((after, before) if lang == "en" else (before, after)):
@@ -326,6 +357,29 @@ class Agreement:
             if own:
                 return own
         return named
+
+    def _dated_spans(self, text: str, lang: str) -> list[tuple[int, int, str, int | None]]:
+        """The base names of ``text``, each with the start of the rate it dates, if one: the rate
+        just before it ("3.6% in October") or just after it ("October's 3.6%", "10월(3.6%)")."""
+        cache = self.__dict__.setdefault("_dated_cache", {})
+        found = cache.get((text, lang))
+        if found is None:
+            if len(cache) > 20_000:
+                cache.clear()
+            rates = [f for f in find_mentions(text, lang) if f.kind == "percent"]
+            ends, starts = [r.end for r in rates], [r.start for r in rates]
+            found = []
+            for a, b, basis in self.base_names(lang).spans(text):
+                dated = None
+                i = bisect_right(ends, a) - 1  # the last rate ending before the name
+                if i >= 0 and _DATES_RATE[lang][0].fullmatch(text[rates[i].end:a]):
+                    dated = rates[i].start
+                j = bisect_left(starts, b)  # the first rate starting after it
+                if dated is None and j < len(rates) and _DATES_RATE[lang][1].fullmatch(text[b:rates[j].start]):
+                    dated = rates[j].start
+                found.append((a, b, basis, dated))
+            cache[(text, lang)] = found
+        return found
 
     def _listed_pairs(self, text: str, lang: str, clause, items, money) -> dict:
         """"Mid-sized firms and individuals posted surpluses of $930 million and $510 million",
@@ -366,7 +420,8 @@ class Agreement:
                 # "상반기 수출은 570억7000만달러": the half's exports, not June's.
                 candidates = [c for c in candidates if f"_{scope}" in c.metric]
                 hits = [c for c in hits if c in candidates]
-            generic = set(codes) <= {self.config.total} or not any(clause[0] <= m.start < clause[1] for m in owners)
+            generic = (set(codes) <= {self.config.total} or not any(clause[0] <= m.start < clause[1] for m in owners)) \
+                and not any(m.start == -2 for m in owners)
             if not hits and not pairs_mode and generic and not scope:
                 # The nearest name may be a generic one ("services exports"), or carried over
                 # from an earlier sentence; the figure may belong to another item named in the
@@ -403,6 +458,16 @@ class Agreement:
             # "전월(2.1%)보다 0.3% 확대": the gap between two rates is in percentage points.
             return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
                                  f"'{figure.text}' is a change of a rate, which is in percentage points, not percent", "percentage points")]
+        if figure.kind == "percent" and lang == "en" and _EN_RATE_GAP.match(sentence.text, figure.end) \
+                and not rx(r"\b(?:to|at|of|was|were|is|stood at)\s+(?:about\s+|around\s+)?$", I).search(sentence.text[max(0, figure.start - 16):figure.start]):
+            # "Inflation picked up 0.3 percent from 2.1 percent": the step from one rate to another is
+            # in percentage points, when it is the rate's change in points and not a rate the item has.
+            facts = [self.index.get(code, ItemFacts()) for code in codes]
+            stepped = {fact.get("metric") for f in facts for v, fact in f.points if fact.kind == "change" and matches(figure, v)}
+            if stepped and not any(matches(figure, v) for f in facts for v, fact in f.percent
+                                   if fact.kind in ("level", "record") and fact.get("metric") in stepped):
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
+                                     f"'{figure.text}' is a change of a rate, which is in percentage points, not percent", "percentage points")]
         if figure.kind == "percent":
             band = self._band(sentence.text, lang, figure, codes)
             if band is not None:
@@ -420,7 +485,8 @@ class Agreement:
         # name is the total's (often generic: "Prices of goods", "services exports") or was carried
         # over from an earlier sentence: in a list, "services (2.5 percent), public services (1.2
         # percent)", a figure belongs to the name before it.
-        generic = set(codes) <= {self.config.total} or not any(clause[0] <= m.start < clause[1] for m in owners)
+        generic = (set(codes) <= {self.config.total} or not any(clause[0] <= m.start < clause[1] for m in owners)) \
+            and not any(m.start == -2 for m in owners)
         if generic and not any(fits(figure, value) for value, _ in pool):
             clause_codes = self._codes(m for m in items if clause[0] <= m.start < clause[1])
             wider = self._narrow(sentence.text, lang, figure, clause,
@@ -500,6 +566,7 @@ class Agreement:
             figure.kind == "percent" and any(rx(rf"\s?(?:가량|정도|가까이|넘게|이나|나)?\s?(?:{pattern})").match(text[figure.end:figure.end + 12])
                                              for _, pattern in DIRECTIONS[lang]))
 
+        shared = figure.kind == "percent" and not moved and Suggester._share(text, lang, figure)
         # The base the figure itself is measured on: "8.4 percent from the previous month", "전월 대비 8.4%".
         window = text[figure.end:min(clause[1], figure.end + 30)] if lang == "en" else text[max(clause[0], figure.start - 16):figure.start]
         # "slowed to 5.1 percent from 11.7 percent in May": a rate compared with another rate, not a
@@ -547,6 +614,10 @@ class Agreement:
                 return False
             if moved and fact.kind in ("share", "driver", "rank"):
                 return False
+            # "made up 38.6% of total exports", "28.3%를 차지": a share, not the item's growth.
+            if shared and not (fact.kind in ("share", "driver") or (defined is not None and defined.share_of)
+                               or (fact.kind == "rank" and (defined is None or defined.unit == "usd_million"))):
+                return False
             return True
 
         return [p for p in pool if keep(p[1])]
@@ -580,6 +651,7 @@ class Agreement:
             return None
         window_start, window_end = max(0, figure.start - 25), min(len(text), figure.end + 25)
         lowered = text.lower()
+        rates = [f for f in find_mentions(text, lang) if f.kind == "percent" and f.start != figure.start]
 
         def distance(phrase: str) -> int | None:
             best = None
@@ -594,6 +666,10 @@ class Agreement:
                 if a >= figure.end and (rx(r"\bsince\s+$", I).search(text[max(0, a - 8):a]) if lang == "en"
                                         else rx(r"\s?(?:\([^)]*\)\s?)?이후").match(text[b:b + 16])):
                     continue  # "rose 25.9 percent, the highest since March": the record's reference, not the figure's period
+                if any(figure.end <= r.start and r.end <= a or b <= r.start and r.end <= figure.start for r in rates):
+                    continue  # "rose 8.4%, up from 3.6% in October": the period dates the rate between
+                if any(b <= r.start and _DATES_RATE[lang][1].fullmatch(text[b:r.start]) for r in rates):
+                    continue  # "8.4% 늘어 10월(3.6%)보다", "October's 3.6%": the period dates the rate after it
                 gap = figure.start - b if b <= figure.start else a - figure.end if a >= figure.end else 0
                 best = gap if best is None else min(best, gap)
             return best
@@ -602,6 +678,10 @@ class Agreement:
             out = {period_name(period, lang)}
             if self.release_year:
                 out.add(period_name(period, lang, release_year=self.release_year, relative=True))
+            if period.kind == "M" and self.period.kind == "M" and 0 < (self.period.year * 12 + self.period.n) - (period.year * 12 + period.n) < 12:
+                # A month less than a year back needs no year ("after an 8.4% gain in November" in
+                # a December release published in January).
+                out.add(period_name(period, lang, release_year=period.year, relative=True))
             return out
 
         def basis_phrase(period: Period) -> str | None:
@@ -683,6 +763,8 @@ class Agreement:
         """What the amount is said to be: exports, imports or a balance (surplus/deficit), if the text says."""
         if lang == "ko" and rx(r"\s?(흑자|적자)").match(text[figure.end:figure.end + 4]):
             return "balance"
+        if lang == "en" and rx(r"\s+(?:trade\s+)?(?:surplus|deficit|gap|shortfall)\b", I).match(text, figure.end):
+            return "balance"  # "leaving a $4.53 billion gap": the noun after the amount says what it is
         best, where = None, -1
         if not holds_any(tuple(p for _, p in METRIC_WORDS[lang]), text[clause[0]:figure.start], I):
             return None
@@ -739,7 +821,8 @@ class Agreement:
         "widened to $4.53 billion from $3.76 billion", "37억6000만달러에서 45억3000만달러로"."""
         if lang == "en":
             # "compared with $3.76 billion", "against $3.76 billion": the base as a bare figure too.
-            return bool(rx(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*$", I).search(text[max(0, figure.start - 14):figure.start]))
+            return bool(rx(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*(?:(?:about|around|roughly|nearly|almost|some|just (?:over|under))\s+)?$", I)
+                        .search(text[max(0, figure.start - 24):figure.start]))
         return bool(rx(r"\)?\s?(?:에서|보다)").match(text[figure.end:figure.end + 4]))
 
     def period_phrases(self, period: str | None, fact: Fact, lang: str) -> list[str]:
@@ -840,6 +923,14 @@ class Agreement:
                 if start >= clause[1] or any(s <= start < e for s, e in taken):
                     continue
                 taken.append((start, end))
+                if lang == "en" and any(a == end + len(gap.group(0)) for gap in [rx(r"\s+(?:in|for|during)\s+", I).match(text, end)] if gap
+                                        for a, _, _ in self.base_names(lang).spans(text)):
+                    continue  # "reversing a 0.8 percent drop in October": the base period's move, not this one's
+                if lang == "ko" and rx(r"\s?(?:" + _KO_CONCESSIVE + ")").match(text, end) and not any(
+                        f.kind in ("money", "percent") for f in find_mentions(text[clause[0]:clause[1]], lang)):
+                    continue  # "중국 수요 둔화에도", "반도체 호조에 힘입어": a cause in words, not a figure's direction
+                if category == "unchanged" and lang == "ko" and rx(r"(?:흑자|적자|증가|상승|감소|하락|플러스|마이너스|오름|내림)\s?(?:기조|행진|세|흐름|국면)?\s?[을를]\s?$").search(text[max(clause[0], start - 12):start]):
+                    continue  # "흑자 기조를 유지", "증가세를 유지": a sign or a run kept, not an unchanged amount
                 # "2%대를 유지", "stayed in the 2 percent range": the word is of a band, not of a change.
                 if rx(BAND_OBJECT[lang], I).search(text[max(clause[0], start - 12):start]):
                     continue
@@ -848,6 +939,9 @@ class Agreement:
                 # that is also an index's ("prices were flat") may be the index's when the rate is not the subject.
                 subject = bool(self.rate_metrics) and self._rate_subject(text, clause, start, end, lang)
                 either = rate_only and not subject and category in ("unchanged",)
+                if either and lang == "en" and holds_any(tuple(p for _, p in METRIC_WORDS[lang]), text[clause[0]:start], I):
+                    # "Imports for the year were nearly flat": the metric the clause names, not a rate.
+                    either = rate_only = False
                 rate_only = rate_only or subject
                 metric = None if rate_only else self._metric_at(text, start, end, clause, lang, look_ahead=category in ("grow", "shrink"))
                 owners = self._attribute(start, items, clause, context)
@@ -896,6 +990,10 @@ class Agreement:
                     changes = pinned
                 if any(f.direction in AGREES[category] for f in changes):
                     continue
+                if category == "unchanged" and rx(HEDGED_FLAT[lang], I).search(text[max(clause[0], start - 12):start]) and any(
+                        (abs(f.get("delta") or 0) <= Decimal("0.1") if f.get("unit") == "pp" else "percent" in f.data and abs(f.percent) < Decimal("0.5"))
+                        for f in changes):
+                    continue  # "nearly flat" for -0.02%: a hedged "unchanged" allows a slight move
                 fact = changes[0]
                 said = self._describe_change(fact, lang)
                 findings.append(self.finding(doc, sentence, start, end, "data.direction",
@@ -959,7 +1057,9 @@ class Agreement:
         상승률이 or a band it moves into (2%대로), or "inflation … rose to 2.6 percent" / "held steady at"."""
         before = text[clause[0]:start]
         if lang == "ko":
-            return bool(rx(r"상승률\s?(?:은|는|이|가|도)\s|%대로\s").search(before))
+            # "상승폭이 줄었다", "오름폭이 커졌다": the rise's size is the rate.
+            return bool(rx(r"상승률\s?(?:은|는|이|가|도)\s|%대로\s").search(before)
+                        or rx(r"(?:상승|오름|증가|하락|내림)\s?폭\s?(?:은|는|이|가|도)?\s?$").search(before))
         return bool(rx(r"\binflation\b|\bthe (?:inflation )?rate\b", I).search(before)
                     and (rx(r"\s+(?:to|at)\s+-?\d", I).match(text[end:end + 12])
                          # "inflation stayed at 2.4 percent, unchanged from October"
@@ -972,11 +1072,16 @@ class Agreement:
         findings = []
         if not holds_any((*words["read"], *words.get("ended", [])), text, I):
             return findings
-        codes = self._codes(items or context)
-        facts = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks]
+        every = self._codes(items or context)
+        seen: list[tuple[int, int]] = []
         for ended, patterns in ((False, words["read"]), (True, words.get("ended", []))):
             for pattern in patterns:
                 for m in rx(pattern, I).finditer(text):
+                    if any(a < m.end() and m.start() < b for a, b in seen):
+                        continue  # "for three straight months" read by two patterns: one claim
+                    seen.append((m.start(), m.end()))
+                    codes = self._streak_subject(text, m.start(), items, lang) or every
+                    facts = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks]
                     raw = (m.groupdict().get("n") or "").lower()
                     n = _count(raw, words)
                     if m.groupdict().get("month") and self.period.kind == "M":
@@ -996,6 +1101,19 @@ class Agreement:
                         findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
                                                      f"'{m.group(0)}': the data keeps no month-on-month streak; it can neither confirm nor refute it"))
                         continue
+                    held = self._held_value(text, m, lang, codes) if not ended else None
+                    if held is not None:
+                        # "두 달 연속 2.4%", "at 2.4 percent for a second straight month": a rate that
+                        # stayed the same; the change on the previous period shows two months of it.
+                        value, change = held
+                        if change.direction != "unchanged":
+                            findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.streak",
+                                                         f"'{m.group(0)}': {self.name(change.item, lang)} was not {value}% in {change.base_period} (data: {self._describe_change(change, lang)})",
+                                                         self._describe_change(change, lang)))
+                        elif n > 2:
+                            findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                                         f"'{m.group(0)}': the data keeps no streak of an unchanged rate beyond two periods; it can neither confirm nor refute it"))
+                        continue
                     if ended:
                         ok = [f for f in facts if f.ended and f.length + 1 == n and not f.open]
                         ok += [f for f in facts if f.ended and f.open and f.length + 1 <= n]
@@ -1011,9 +1129,28 @@ class Agreement:
                         findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
                                                      f"'{m.group(0)}': the data keeps no streak of that band; it can neither confirm nor refute it"))
                         continue
+                    if condition in ("above", "below") and not any(f.condition == condition for f in facts) and not any(
+                            r.condition == condition and (r.item is None or r.item in codes) for r in self.config.streaks):
+                        # "stayed above 2% for three straight months": a threshold the release keeps no
+                        # streaks of (config streaks:); the facts can neither confirm nor refute it.
+                        findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                                     f"'{m.group(0)}': the data keeps no streak {condition} that threshold; it can neither confirm nor refute it"))
+                        continue
+                    if condition in ("widened", "narrowed") and not any(f.condition == condition for f in facts):
+                        # "widened for a second straight half": the rules keep no streaks of a balance's
+                        # widening, and the data may not reach back far enough to count one.
+                        findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                                     f"'{m.group(0)}': the data keeps no streak of a {condition} balance; it can neither confirm nor refute it"))
+                        continue
                     ok = [f for f in ok if (condition is None or f.condition == condition)
                           and (metric is None or f.metric == metric or not any(g.metric == metric for g in facts))]
                     if ok:
+                        continue
+                    if ended and not any(f.ended for f in facts) and n - 1 < int(self.config.thresholds.get("streak_min_periods", 3)):
+                        # "rose for the first time in two months": a run of one, shorter than the
+                        # data keeps streaks of; nothing to confirm or refute it with.
+                        findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                                     f"'{m.group(0)}': the run it ends is shorter than the streaks the data keeps; it can neither confirm nor refute it"))
                         continue
                     names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
                     known = sorted({(f.length, f.condition, f.ended, f.open) for f in facts}, reverse=True)
@@ -1021,6 +1158,55 @@ class Agreement:
                     findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.streak",
                                                  f"'{m.group(0)}': no such streak for {names} in the data (data: {said})", said))
         return findings
+
+    def _held_value(self, text: str, m: re.Match, lang: str, codes) -> tuple[Decimal, Fact] | None:
+        """The rate a streak says stayed put ("두 달 연속 2.4%를", "at 2.4 percent for a second
+        straight month") and the item's change on the previous period of the rate of that value."""
+        if lang == "ko":
+            found = rx(r"\s?(?P<v>\d+(?:\.\d+)?)\s?%(?!\s?대|\s?포인트|p)").match(text, m.end())
+        else:
+            found = rx(r"\b(?:at|of)\s+(?P<v>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:for\s+(?:the\s+|a\s+)?)?$", I).search(text, max(0, m.start() - 40), m.start())
+        if not found:
+            return None
+        value = Decimal(found.group("v"))
+        for code in codes:
+            for f in self.index.get(code, ItemFacts()).changes:
+                if f.get("basis") == "previous_period" and f.metric in self.rate_metrics and f.get("value") is not None \
+                        and abs(Decimal(str(f.value))) == value:
+                    return value, f
+        return None
+
+    def _streak_subject(self, text: str, start: int, items: list[ItemMention], lang: str, clause=None) -> list[str] | None:
+        """The item a streak at ``start`` is of, when its clause says: the last subject before it —
+        an item's name, or the bare word of a metric ("exports", 수출은), which is the total's
+        ("Led by semiconductors, exports rose for a sixth straight month", "수출은 반도체 호조에
+        힘입어 6개월 연속 증가"). An item qualifying the metric word ("semiconductor exports",
+        "exports to the U.S.", 반도체 수출이) is the subject itself; a name after the streak
+        ("…, led by semiconductors") is a cause. None when the clause names neither."""
+        clause = clause or next(((a, b) for a, b in self._clauses(text, lang) if a <= start < b), (0, len(text)))
+        before = [i for i in items if clause[0] <= i.start and i.end <= start]
+        if lang == "ko":
+            # 반도체 호조에 힘입어: a name not followed by its metric or a particle is not the subject.
+            before = [i for i in before if rx(r"\s?(?:수출|수입|무역수지|은|는|이|가|도|의)").match(text, i.end)]
+        last = before[-1] if before else None
+        bare = None
+        for name, pattern in METRIC_WORDS[lang]:
+            for w in rx(pattern, I).finditer(text, clause[0], start):
+                if last is not None and w.start() < last.end:
+                    continue
+                gap = text[last.end:w.start()] if last is not None else None
+                if gap is not None and rx(r"\s*(?:'s\s*|’s\s*)?").fullmatch(gap):
+                    continue  # "semiconductor exports", 반도체 수출: the item's own metric
+                if lang == "en" and any(i.start >= w.end() and rx(r"\s+(?:of|to|from)\s+(?:the\s+)?").fullmatch(text[w.end():i.start]) for i in items):
+                    continue  # "exports to the U.S.": the item named after its metric
+                if lang == "ko" and not rx(r"\s?(?:은|는|이|가|도)").match(text, w.end()):
+                    continue  # 수출 증가: not the clause's subject
+                bare = w
+        if bare is not None:
+            return [self.config.total]
+        if last is not None:
+            return self._codes([last])
+        return None
 
     def _band_reported(self, text: str, start: int, lang: str, codes) -> bool:
         """Whether the band a streak at ``start`` is of ("2%대", "the 2 percent range") is one the
@@ -1162,6 +1348,14 @@ class Agreement:
                 records = same
             since = self._since(text[max(clause[0], m.start() - 12):min(clause[1], m.end() + 40)], lang)
             claim = m.group(0).lower()
+            # "the highest November on record", "for any November", "11월 기준 역대": a record of
+            # the same period of the year.
+            month_scope = rx(r"(?:highest|largest|lowest|smallest|biggest|best|worst) (?:for any )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+                             r"|for any (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\d+월\s?(?:기준|중|로는)", I).search(text[clause[0]:clause[1]])
+            if records and month_scope is None and (since is not None or self._since_count(text, clause, m, lang) is not None):
+                # "the highest in two years" counts months of every kind: a record among Octobers
+                # only ("the highest October since 2023") is not it.
+                records = [f for f in records if f.get("scope") != "same_period_of_year"]
             # "the lowest in five months", "a 15-month high", "5개월 만에 최저": a "since" counted back.
             counted = self._since_count(text, clause, m, lang)
             if records and counted is not None and counted != since:
@@ -1176,10 +1370,6 @@ class Agreement:
                 # history: a fact of the same period of the year, or one that runs only from
                 # some period, is not it.
                 whole = [f for f in records if not f.get("since") and f.get("scope", "all") == "all"]
-                # "the highest November on record", "for any November", "11월 기준 역대": a record of
-                # the same period of the year.
-                month_scope = rx(r"(?:highest|largest|lowest|smallest|biggest|best|worst) (?:for any )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
-                                        r"|for any (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\d+월\s?(?:기준|중|로는)", I).search(text[clause[0]:clause[1]])
                 # … of the whole history of that month: "the highest November since 2023" is not it.
                 seasonal = [f for f in records if f.get("scope") == "same_period_of_year" and not f.get("since")]
                 if not whole and not (month_scope and seasonal):
@@ -1316,6 +1506,24 @@ class Agreement:
 # "double-digit growth", 두 자릿수 증가율: how many digits a change's percent has.
 DIGITS = {"en": r"\b(?P<n>single|double|triple)[- ]digits?\b", "ko": r"(?P<n>한|두|세)\s?자릿수"}
 _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세": 3}
+
+# What joins an amount to the name of its item after it: "a $550 million deficit in …", "… surplus with Asia".
+_EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|gap)\s+)?(?:in|with|for)\s+(?:the\s+)?", re.IGNORECASE)
+
+# Korean phrases whose names are not the subject of what follows: "…감소에도 (불구하고)", "…호조에 힘입어".
+_KO_CONCESSIVE = r"에도(?:\s?불구하고)?\s|에 힘입어|덕분에|영향으로|탓에|로 인해"
+
+# "nearly flat", "거의 변동이 없었다": an "unchanged" that allows a slight move.
+HEDGED_FLAT = {"en": r"\b(?:nearly|almost|virtually|broadly|roughly|essentially|little|largely)\s+$", "ko": r"거의\s?$"}
+
+# A change stated against another rate: "picked up 0.3 percent from 2.1 percent", "… to 2.4 percent".
+_EN_RATE_GAP = re.compile(r"\s*(?:percent|per cent|pct|%)?\s*(?:from|to)\s+(?:a |an )?-?\d+(?:\.\d+)?\s*(?:%|percent|per cent|pct)", re.IGNORECASE)
+
+# A period named as the date of a rate: after it ("3.6% in October"), or before it
+# ("October's 3.6%", "October (3.6%)", "10월(3.6%)", "10월의 3.6%").
+_DATES_RATE = {"en": (re.compile(r"\s*(?:percent|per cent|pct)?\s+(?:in|for|of)\s+(?:the\s+)?", re.IGNORECASE),
+                      re.compile(r"(?:'s|’s)\s+|\s*\(\s*", re.IGNORECASE)),
+               "ko": (re.compile(r"(?!x)x"), re.compile(r"\s?\(\s?|\s?의\s?"))}
 
 # What joins the members of a list: "A, B and C", "A와 B", "37억5000만달러, 22억달러".
 _LIST_JOINT = {"en": r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", "ko": r"\s*(?:[,，·]|및|[와과](?=\s))\s*"}

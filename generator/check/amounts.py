@@ -27,7 +27,10 @@ _EN_FOLD = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold
 # leftmost match is the same either way (a match inside a run also matches from its start).
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<!\d)\d+(?:\.\d+)?"
 EN_MONEY = re.compile(
-    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b(?:\s+(?:US\s+)?dollars?)?",
+    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b"
+    # "6.3 trillion won", "1 billion yen", "2 million people": not dollars.
+    r"(?!\s+(?:(?:South\s+)?Korean\s+)?(?:won|yen|yuan|euros?|pounds?|rupees?|people|persons|workers|tons?|tonnes|barrels|units|users|subscribers)\b)"
+    r"(?:\s+(?:US\s+)?dollars?)?",
     re.IGNORECASE,
 )
 # 1조2000억달러, 45억3000만달러, 45억 3천만 달러, 45.3억달러, 9000만달러, 22억 달러
@@ -37,6 +40,8 @@ KO_MONEY = re.compile(
     r"(?:(?P<man>\d{1,4}|\d천|\d(?:\.\d+)?천)\s?만\s?)?(?P<unit>(?:미국\s?)?달러|弗)"
 )
 KO_DOUBLE_MAN = re.compile(r"(?<![\d.,])(?P<neg>-)?(?P<first>\d{1,4})\s?만\s?(?P<second>\d{1,4})\s?만\s?(?:미국\s?)?달러")
+# The central bank's tables: "4,530백만달러", "770백만 달러" (millions of dollars).
+KO_MILLIONS = re.compile(r"(?<![\d.,])(?P<neg>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?백만\s?(?:미국\s?)?달러")
 # Amounts below 1만 dollars, written in plain digits (0달러, 2500달러).
 KO_PLAIN_MONEY = re.compile(r"(?<![\d억만조.,])(?P<neg>-)?(?P<num>\d{1,4})\s?(?:미국\s?)?달러")
 PERCENT = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<!\d)\d+(?:\.\d+)?)\s?(?P<unit>%\s?포인트|%p|%P|퍼센트\s?포인트|%|percentage points?|percent|per cent|pct|퍼센트)", re.IGNORECASE)
@@ -139,6 +144,9 @@ def _ko_money(text: str) -> list[Mention]:
         found = [f for f in found if not m.start() <= f.start < m.end()]
         value = (Decimal(m.group("first")) + Decimal(m.group("second"))) * Decimal(10) ** 4 / Decimal(10) ** 6
         found.append(Mention("money", value, Decimal(10) ** 4 / Decimal(10) ** 6, m.start(), m.end(), m.group(0), bool(m.group("neg"))))
+    for m in KO_MILLIONS.finditer(text):
+        digits = m.group("num")
+        found.append(Mention("money", Decimal(digits.replace(",", "")), _precision(digits, Decimal(1)), m.start(), m.end(), m.group(0), bool(m.group("neg"))))
     for m in KO_PLAIN_MONEY.finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
             value = Decimal(m.group("num")) / Decimal(10) ** 6

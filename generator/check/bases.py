@@ -16,6 +16,7 @@ from ..periods import Period
 
 _EN_HALF = {1: ("first", "January-June"), 2: ("second", "July-December")}
 _KO_HALF = {1: "상반기", 2: "하반기"}
+_EN_MONTHS = ("January February March April May June July August September October November December").split()
 # A half by its months in Korean ("지난해 7~12월"), as a pattern: the tilde is written several ways.
 _KO_HALF_MONTHS = {1: r"1\s?[~∼〜-]\s?6월", 2: r"7\s?[~∼〜-]\s?12월"}
 
@@ -77,6 +78,7 @@ class BaseNames:
         self.lang = lang
         self.patterns: dict[str, re.Pattern] = {}
         self._named: dict[str, frozenset[str]] = {}
+        self._spans: dict[str, tuple[tuple[int, int, str], ...]] = {}
         specific = {basis: _period_names(Period.parse(base), lang, release_year) for basis, base in bases.items()}
         # "the first half of this year" in a first-half release names the period itself, no base.
         current = _period_names(period, lang, release_year)
@@ -94,6 +96,23 @@ class BaseNames:
             else:
                 months = _KO_HALF_MONTHS[base.n]
                 specific["previous_period"] |= {_Pattern(rf"(?<!년 )(?<!년)(?<!해 )(?<!해)(?<!올 )(?:{_KO_HALF[base.n]}|{months})")}
+        if period.kind == "M":
+            # A month without a year is the latest such month before this one ("up from $9.73
+            # billion in November" in a December release published in January): a base less than
+            # a year back is named by its month alone, as long as no year or "last" dates it.
+            for basis, base in bases.items():
+                back = Period.parse(base)
+                if back.kind != "M" or not 0 < (period.year * 12 + period.n) - (back.year * 12 + back.n) < 12:
+                    continue
+                if lang == "en":
+                    month = _EN_MONTHS[back.n - 1]
+                    specific[basis] = specific[basis] | {_Pattern(rf"(?<!last )(?<!since )(?<![-–—]){month}(?![-–—]|\s*,?\s*(?:\d|of\s+last|last\s+year))")}
+                else:
+                    specific[basis] = specific[basis] | {_Pattern(rf"(?<![\d~∼〜\-년해])(?<!년 )(?<!해 )(?<!\d )(?<!올 ){back.n}월(?!\s?이후)")}
+                if back.year == period.year and back.n > 1:
+                    # The year to date of that month ("1~11월 누적", "January-November") names it too.
+                    specific[basis] = specific[basis] | ({_Pattern(rf"(?:the\s+)?January\s?(?:[-–—]|through|to)\s?{_EN_MONTHS[back.n - 1]}(?!\s*,?\s*\d)")}
+                                                         if lang == "en" else {_Pattern(rf"(?<!\d)1\s?[~∼〜-]\s?{back.n}월")})
         for basis in bases:
             generic = words.get(basis, {}).get(period.kind, {}).get("read", [])
             # A generic phrase that names a particular period ("the second half of 20\d\d") counts
@@ -115,4 +134,11 @@ class BaseNames:
         return set(found)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
-        return sorted((m.start(), m.end(), basis) for basis, pattern in self.patterns.items() for m in pattern.finditer(text))
+        # Asked for each figure and direction word of a sentence: each text is searched once.
+        found = self._spans.get(text)
+        if found is None:
+            if len(self._spans) > 50_000:
+                self._spans.clear()
+            found = self._spans[text] = tuple(sorted((m.start(), m.end(), basis) for basis, pattern in self.patterns.items()
+                                                     for m in pattern.finditer(text)))
+        return list(found)

@@ -110,6 +110,10 @@ _CURRENCY = {"en": re.compile(r"(?:\$|\s?dollars?\b)", re.IGNORECASE), "ko": re.
 _EN_HEADS = ("enterprises", "companies", "firms", "corporations", "businesses")
 # Modifiers that stand for one another at the start of a name ("auto parts", "car parts").
 _EN_MODIFIERS = {"auto": ("car", "automotive", "automobile")}
+# Adjectives coverage writes as their nouns ("culture and leisure").
+_EN_NOUNS = {"cultural": "culture"}
+# Size words that stand for one another before a head noun ("big firms" for "large corporations").
+_EN_SIZES = {"large": ("big",)}
 _EN_PRICE_HEADS = ("products", "prices", "inflation")
 _KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D"}
 # Abbreviations and short forms of parts of English names ("IP royalties", "the U.S."), and
@@ -193,10 +197,41 @@ def _variants(name: str, lang: str) -> set[str]:
                 out.update(" ".join([*head, other]) for other in _EN_PRICE_HEADS)  # "oil products" → "oil prices"
             if last in _EN_HEADS:
                 out.update(" ".join([*head, other]) for other in _EN_HEADS)
+                if head and head[0] in _EN_SIZES:
+                    # "big firms", "major companies" for "large corporations"
+                    for size in _EN_SIZES[head[0]]:
+                        out.update(" ".join([size, *head[1:], other]) for other in _EN_HEADS)
                 if head and head[-1].endswith("-sized"):
                     # "mid-size firms", "midsize companies", "midsized businesses"
                     for size in ("-size", "size", "sized"):
                         out.update(" ".join([*head[:-1], head[-1].replace("-sized", size), other]) for other in _EN_HEADS)
+        # "culture and leisure" for "cultural and leisure services", "trademarks and franchises" for
+        # "trademark and franchise rights": a pair of nouns stands for the services or rights of them.
+        pair = re.fullmatch(r"(\w+) and (\w+) (services|rights)", name)
+        if pair:
+            first, second, kind = pair.groups()
+            for one in {first, _EN_NOUNS.get(first, first)}:
+                out.add(f"{one} and {second}")
+                if kind == "rights":
+                    out.add(f"{_en_plural(one)} and {_en_plural(second)}")
+        # "advertising" for "advertising and public relations", "consulting" for "management
+        # consulting": an activity's own noun names it.
+        gerund = re.fullmatch(r"(\w{5,}ing) and [\w ]+|\w+ (\w{5,}ing)", name)
+        if gerund:
+            out.add(gerund.group(1) or gerund.group(2))
+        # "livestock", "petroleum" for "livestock products", "petroleum products": a noun before the
+        # head names the goods (not an adjective: "industrial", "agricultural").
+        goods = re.fullmatch(r"(\w+) products", name)
+        if goods and not re.search(r"(?:al|ic|ed|ive|ous|ary)$", goods.group(1)):
+            out.add(goods.group(1))
+        if name.endswith("-cost prices"):
+            # "living costs", "the living-cost index" for "living-cost prices"
+            stem = name[:-len("-cost prices")]
+            out.update({f"{stem} costs", f"{stem}-cost index", f"{stem} cost index", f"{stem}-cost inflation"})
+        if name.startswith("average daily "):
+            rest = name[len("average daily "):]
+            # "daily average exports", "exports per working day"
+            out.update({f"daily average {rest}", f"daily-average {rest}", f"per-day {rest}", f"{rest} per working day", f"{rest} per day"})
         if name.endswith(" and others"):
             out.add(name[:-len(" and others")])  # "individuals" for "individuals and others"
         for long, short in _EN_ABBREVIATIONS.items():
@@ -214,6 +249,14 @@ def _variants(name: str, lang: str) -> set[str]:
         m = re.fullmatch(r"(.+[^권])·(.+권)", f)
         if m:
             forms.add(f"{m.group(1)}권·{m.group(2)}")
+    # "식료품·에너지 제외", "식료품과 에너지 제외 근원물가" for "식료품 및 에너지 제외 지수": coverage joins the
+    # pair with a middle dot or 과/와 and calls such an index 근원물가.
+    for f in list(forms):
+        if " 및 " in f:
+            forms.add(f.replace(" 및 ", "·"))
+    for f in list(forms):
+        if f.endswith(" 제외 지수"):
+            forms |= {f[:-len("지수")] + "근원물가", f[:-len(" 지수")]}
     if name.endswith(" 및 기타"):
         forms.add(name[:-len(" 및 기타")])  # "개인" for "개인 및 기타"
     if name in _KO_PARTNERS:

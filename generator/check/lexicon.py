@@ -25,8 +25,8 @@ DIRECTIONS = {
         ("unchanged", r"\bunchanged\b|\bthe same level\b|\bheld steady\b"),
         # "export growth" is the name of a rate, not a rise; "up from 3.1 percent", "down 0.3 point"
         # compare rates, not the item's own move ("up 8.4 percent", "down from $5.6 billion" are).
-        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing)?|(?<!export )(?<!import )(?<!exports )(?<!imports )growth|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed)?|up(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
-        ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?|down(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
+        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing)?|(?<!export )(?<!import )(?<!exports )(?<!imports )growth|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|up(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
+        ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|slid(?:e|es|ing)?|sank|slipp(?:ed|ing)|dipp(?:ed|ing)|down(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
     ],
     "ko": [
         ("turned_surplus", r"흑자로?\s?(?:전환|돌아)"),
@@ -36,8 +36,8 @@ DIRECTIONS = {
         # A stem with any ending a clause can take (늘었다, 늘며, 늘면서, 늘자, 늘지만, 늘린, 늘렸다):
         # benchmarks/korean_morphology.py compares these with an analyser's lemmas.
         ("grow", r"확대|증가(?!율|폭|세 둔화)|급증|늘[었어고린며면자지기던는렸리]|불었|불어|커[졌지진]|상승(?!률|폭|세 둔화)"
-                 r"|올[랐라른]|오르[며면고자지기던는]|뛰[었며고]"),
-        ("shrink", r"축소|감소(?!율|폭)|급감|줄[었어고인며면자지던는였이]|작아|하락(?!률|폭)|내[렸려린]|내리[며면고자지기던는]|떨어[졌지진져]"),
+                 r"|올[랐라른]|오르[며면고자지기던는]|뛰[었며고]|급등|치솟|↑"),
+        ("shrink", r"축소|감소(?!율|폭)|급감|줄[었어고인며면자지던는였이]|작아|하락(?!률|폭)|내[렸려린]|내리[며면고자지기던는]|떨어[졌지진져]|급락|↓"),
     ],
 }
 AGREES = {
@@ -48,7 +48,7 @@ AGREES = {
     "unchanged": {"unchanged"},
 }
 METRIC_WORDS = {
-    "en": [("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap)\b")],
+    "en": [("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap|shortfalls?)\b")],
     "ko": [("exports", r"수출"), ("imports", r"수입"), ("balance", r"흑자|적자|수지")],
 }
 SIGN_WORDS = {"en": r"\b(surplus(?:es)?|deficits?|shortfalls?|in the red|in the black)\b", "ko": r"(흑자|적자)"}
@@ -69,7 +69,7 @@ BAND_OBJECT = {"en": r"\b(?:percent|%) range\s*$", "ko": r"%대(?:를|을|에)?\
 INDEX_WORDS = {"en": r"\bindex\b|\bCPI\b", "ko": r"지수"}
 # A figure stated as the gap from another rate ("전월(2.1%)보다 0.3%"): percentage points, never percent.
 RATE_GAP = {"en": r"(?!)", "ko": r"\(\s?-?\d+(?:\.\d+)?\s?%\)\s?보다\s?$"}
-CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;"}
+CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;|(?<=에도)\s(?!불구)|(?<=불구하고)\s"}
 # Words that make a figure a year-to-date (cumulative) one: "for the full year", 연간, 1~11월.
 YEAR_TO_DATE = {
     "en": r"\b(?:year[- ]to[- ]date|so far this year|for the (?:full |whole )?year|annual|full-year|in the january[-–]\w+ period"
@@ -96,10 +96,12 @@ RATE_WORDS = {"en": r"\bgrowth\b|\brate\b|\bpace\b|\bgains?\b|\bdeclines?\b", "k
 STREAK_CONDITIONS = {
     "en": [("band", r"\b(?:percent|%) range\b|\brange\b"),
            ("below", r"\b(?:below|under)\b"), ("above", r"\babove\b"),
+           ("widened", r"\b(?:widen(?:s|ed|ing)?|deepen(?:s|ed|ing)?)\b"), ("narrowed", r"\bnarrow(?:s|ed|ing)?\b"),
            ("surplus", r"\bsurplus(?:es)?\b"), ("deficit", r"\bdeficits?\b"),
            ("increased", r"\b(?:gains?|grow(?:th|ing)?|ris(?:e|es|ing)|rose|increas(?:e|es|ed|ing)|up|higher)\b"),
            ("decreased", r"\b(?:fall(?:s|ing)?|fell|declin(?:e|es|ed|ing)|drops?|decreas(?:e|es|ed|ing)|down|lower)\b")],
-    "ko": [("band", r"%대"), ("below", r"미만|밑돌"), ("above", r"초과|웃돌"), ("surplus", r"흑자"), ("deficit", r"적자"),
+    "ko": [("band", r"%대"), ("below", r"미만|밑돌"), ("above", r"초과|웃돌"),
+           ("widened", r"확대|커[졌지진]|불어|불었"), ("narrowed", r"축소"), ("surplus", r"흑자"), ("deficit", r"적자"),
            ("increased", r"증가|상승|늘|오름|플러스"), ("decreased", r"감소|하락|줄|내림|마이너스")],
 }
 # Words that mark an amount as a change ("up 660 million", "by 770 million", "6억6000만달러 많은").
