@@ -23,7 +23,7 @@ from ..periods import Period
 from .amounts import Mention, find_mentions, matches, multiple_matches
 from .document import Document, Sentence
 from .findings import Finding, RuleInfo
-from .rx import I, holds_any, rx
+from .rx import I, holds_any, may_match, rx
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
@@ -228,7 +228,8 @@ class Agreement:
         return findings, stated
 
     def _clauses(self, text: str, lang: str) -> list[tuple[int, int]]:
-        cuts = [m.start() for m in rx(CLAUSE[lang], I).finditer(text)]
+        # Asked several times of each sentence; most have no clause word at all.
+        cuts = [m.start() for m in rx(CLAUSE[lang], I).finditer(text)] if may_match(CLAUSE[lang], text, I) else []
         bounds = [0, *cuts, len(text)]
         return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
 
@@ -917,7 +918,10 @@ class Agreement:
         points = [abs(f.value) for f in find_mentions(segment, lang) if f.kind == "points"]
         # A clause may end inside a word (줄|지만: 지만 starts the next clause), so a direction word
         # may take its ending from beyond the clause's end (``reach``); it must start inside it.
+        reach_lowered = reach.lower()
         for category, pattern, rate_only in lexicon:
+            if not may_match(pattern, reach, I, reach_lowered):
+                continue
             for m in rx(pattern, I).finditer(reach):
                 start, end = clause[0] + m.start(), clause[0] + m.end()
                 if start >= clause[1] or any(s <= start < e for s, e in taken):
@@ -1280,7 +1284,7 @@ class Agreement:
         text = sentence.text
         findings = []
         taken: list[tuple[int, int]] = []
-        for m in rx(pattern, I).finditer(text):
+        for m in (rx(pattern, I).finditer(text) if may_match(pattern, text, I) else ()):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))

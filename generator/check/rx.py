@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .kinds.prefilter import FOLDS_TO_ASCII
+
 I = int(re.IGNORECASE)
 _COMPILED: dict[tuple[str, int], re.Pattern] = {}
 
@@ -44,7 +46,92 @@ def rx_any(patterns: tuple[str, ...], flags: int = 0) -> re.Pattern | None:
     return _ANY[key]
 
 
-def holds_any(patterns: tuple[str, ...], text: str, flags: int = 0) -> bool:
-    """Whether one of ``patterns`` matches somewhere in ``text`` (True when that cannot be told cheaply)."""
+def holds_any(patterns: tuple[str, ...], text: str, flags: int = 0, lowered: str | None = None) -> bool:
+    """Whether one of ``patterns`` matches somewhere in ``text`` (True when that cannot be told cheaply).
+
+    A text holding none of the literals the patterns' matches must contain is answered with a
+    substring test: the joined pattern, whose branches start with ``\\b\\w+``, is tried at every
+    character (a sixth of the agreement check of a long release went to it).
+    """
     joined = rx_any(patterns, flags)
-    return joined is None or joined.search(text) is not None
+    if joined is None:
+        return True
+    needed = _needed(patterns, flags)
+    if needed is not None:
+        folded = bool(flags & I)
+        if not (folded and not FOLDS_TO_ASCII.isdisjoint(text)):
+            hay = (lowered if lowered is not None else text.lower()) if folded else text
+            if not any(x in hay for x in needed):
+                return False
+    return joined.search(text) is not None
+
+
+def may_match(pattern: str, text: str, flags: int = 0, lowered: str | None = None) -> bool:
+    """False only when ``text`` lacks every literal a match of ``pattern`` must contain (so the
+    pattern cannot match there); ``lowered`` is ``text.lower()`` when the caller has it."""
+    return holds_any((pattern,), text, flags, lowered) if _needed((pattern,), flags) is not None else True
+
+
+_NEEDED: dict[tuple[tuple[str, ...], int], tuple[str, ...] | None] = {}
+
+
+def _needed(patterns: tuple[str, ...], flags: int) -> tuple[str, ...] | None:
+    key = (patterns, flags)
+    if key not in _NEEDED:
+        found = [required_literals(p, flags) for p in patterns]
+        _NEEDED[key] = None if any(f is None for f in found) else tuple(x for f in found for x in f)
+    return _NEEDED[key]
+
+
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Literals one of which every match of ``pattern`` contains (lowered when ``flags`` has
+    IGNORECASE), or None when no such literal is sure: read from the parsed pattern, so a
+    mandatory word anywhere counts ("\\w+ straight month" needs "straight")."""
+    try:
+        from re import _constants as c, _parser
+        parsed = _parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - another Python's internals, or a pattern re rejects: no shortcut
+        return None
+    if parsed.state.flags & (re.VERBOSE | re.LOCALE) or (parsed.state.flags & re.IGNORECASE) != (flags & re.IGNORECASE):
+        return None  # inline flags at the start change how literals compare
+    found = _required(parsed.data, c)
+    if not found or not all(found):
+        return None
+    if flags & re.IGNORECASE:
+        if not all(ch.isascii() or ch.lower() == ch.upper() for x in found for ch in x):
+            return None
+        return tuple(x.lower() for x in found)
+    return found
+
+
+def _required(items, c) -> tuple[str, ...] | None:
+    best: list = [None]
+
+    def consider(options) -> None:
+        if options and all(options) and (best[0] is None or min(map(len, options)) > min(map(len, best[0]))):
+            best[0] = tuple(options)
+
+    run: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        consider(("".join(run),) if run else None)
+        run = []
+        if op is c.SUBPATTERN:
+            if av[1] or av[2]:
+                return None  # a group with its own flags: its case rules differ
+            consider(_required(av[3], c))
+        elif op is c.BRANCH:
+            branches = [_required(b, c) for b in av[1]]
+            if all(branches):
+                consider(tuple(x for b in branches for x in b))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            if av[0] >= 1:
+                consider(_required(av[2], c))
+        elif op is c.IN:
+            chars = [chr(v) for o, v in av if o is c.LITERAL]
+            if len(chars) == len(av) and len(chars) <= 8:
+                consider(tuple(chars))
+    consider(("".join(run),) if run else None)
+    return best[0]
