@@ -20,3 +20,18 @@ def cache_root() -> Path | None:
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg) if xdg else Path.home() / ".cache"
     return base / "pressgen"
+
+
+def store_pickle(folder: Path, name: str, value) -> None:
+    """Write ``value`` pickled as ``folder/<name>.pickle``, whole or not at all; a read-only or full
+    disk or an unpicklable value only means the next run computes it again."""
+    import pickle
+
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        folder.mkdir(parents=True, exist_ok=True)
+        temp = folder / f".{name}.{os.getpid()}.tmp"
+        temp.write_bytes(data)
+        os.replace(temp, folder / f"{name}.pickle")  # whole entries only: a reader never sees a half-written file
+    except Exception:  # noqa: BLE001 - see above
+        pass

@@ -93,14 +93,9 @@ def load(kind: str, text: str, display: str, parse: Callable[[], Any]) -> Any:
     except Exception:  # noqa: BLE001 - missing, damaged or foreign: parse as if there were no cache
         pass
     value = parse()  # errors propagate unchanged, and nothing is stored for them
-    try:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        folder.mkdir(parents=True, exist_ok=True)
-        temp = folder / f".{name}.{os.getpid()}.tmp"
-        temp.write_bytes(data)
-        os.replace(temp, entry)  # whole entries only: a reader never sees a half-written file
-    except Exception:  # noqa: BLE001 - read-only or full disk, an unpicklable value: the next run parses again
-        pass
+    from .cachedir import store_pickle
+
+    store_pickle(folder, name, value)
     return value
 
 

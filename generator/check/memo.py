@@ -26,6 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from ..cachedir import store_pickle
+
 # Bumped by hand when what is stored changes shape; part of every key.
 FORMAT = 1
 _IN_PROCESS_LIMIT = 256
@@ -178,15 +180,8 @@ def remembered(name: str, compute: Callable[[], Any], *, disk: bool = True,
             value = _MISSING
     if value is _MISSING:
         value = compute()
-        if entry is not None:
-            try:
-                data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-                folder.mkdir(parents=True, exist_ok=True)
-                temp = folder / f".{name}.{os.getpid()}.tmp"
-                temp.write_bytes(data)
-                os.replace(temp, entry)  # whole entries only: a reader never sees a half-written file
-            except Exception:  # noqa: BLE001 - read-only or full disk: the next run checks again
-                pass
+        if folder is not None:
+            store_pickle(folder, name, value)
     if len(_results) >= _IN_PROCESS_LIMIT:
         _results.clear()
     _results[name] = value
