@@ -23,11 +23,12 @@ def check_draft(project: "Project", draft: "Draft") -> dict[str, list["Finding"]
     inputs writes the same texts, whose findings are already known.
     """
     from .check import memo
+    from .inputs import project_inputs
 
     folder = f"output/{project.config.id}/{draft.period}"
     texts = [part for lang in sorted(draft.releases) for part in (lang, draft.releases[lang])]
     name = memo.key("draft-check", str(project.root.resolve()), folder, *texts)
-    stamped = memo.remembered(name, lambda: (_check_draft(project, draft), memo.stamp_inputs(memo.project_inputs(project.root, project.config))),
+    stamped = memo.remembered(name, lambda: (_check_draft(project, draft), memo.stamp_inputs(project_inputs(project.root, project.config))),
                               valid=lambda value: memo.unchanged(value[1]))
     return {lang: list(found) for lang, found in stamped[0].items()}
 

@@ -72,16 +72,15 @@ def stamp(project: "Project", period: "Period") -> tuple | None:
 
     Plain strings and ``os.scandir``: with ``pathlib`` the stamp took most of a kept draft's time.
     """
+    from .inputs import project_inputs
+
     config = project.config
-    # draft.input_files, without its listing of the templates (the tree below lists them).
-    paths = [str(p) for p in (config.path, config.items, config.figures, *((config.revisions,) if config.revisions else ()))]
+    folders, files = project_inputs(project.root, config)
+    paths = [str(p) for p in files]
     paths.append(os.path.join(str(config.annotations), f"{period}.yaml"))
-    _tree(str(config.annotations), paths)  # a new or misnamed annotation file changes what drafting does
-    _tree(os.path.join(str(project.root), "config"), paths)
-    _tree(str(config.templates), paths)
-    for files in config.wording_files.values():  # the release's own wording files, wherever they are
-        for path in files:
-            _tree(str(path), paths)
+    # A new or misnamed annotation file changes what drafting does; the templates are read too.
+    for folder in (*folders, config.templates):
+        _tree(str(folder), paths)
     now = time.time_ns()
     entries = []
     for path in paths:

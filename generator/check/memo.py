@@ -1,9 +1,9 @@
 """Check results kept for a text already checked, keyed by everything that decides them.
 
 The findings of a release text depend only on its bytes, on what it is checked as (display
-path, release, period), on the project's inputs (every file under ``config/`` and the
-release's data folder: release definition, wording rules, vocabularies, figures, items,
-revisions, annotations) and on pressgen's own code. All of that is the key, by content:
+path, release, period, project folder), on the project's inputs (``inputs.project_inputs``:
+every file under ``config/``, the release's figures, items, revisions, annotations and own
+wording files) and on pressgen's own code. All of that is the key, by content:
 an edited sentence, a revised figure, a new wording rule or another pressgen build misses
 it and is checked afresh. Like ruff's cache, this saves repeating work, never changes an
 answer; ``PRESSGEN_CACHE_DIR=off`` turns the copy on disk off, as for every cache.
@@ -87,21 +87,6 @@ def _digest(path: str | Path) -> bytes:
     return found
 
 
-def inputs_digest(root: Path, folders: Iterable[Path]) -> str:
-    """One digest of every file under ``folders`` (project-relative names and contents)."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            try:
-                name = path.relative_to(root).as_posix()
-            except ValueError:
-                name = str(path)
-            digest.update(name.encode("utf-8", "surrogatepass") + b"\0" + _digest(path))
-    return digest.hexdigest()
-
-
 def key(*parts: str | bytes) -> str:
     digest = hashlib.sha256(code_fingerprint().encode())
     for part in parts:
@@ -122,16 +107,6 @@ def _folder() -> Path | None:
 
     root = cache_root()
     return None if root is None else root / "check"
-
-
-def project_inputs(root: Path, config) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-    """What a check of ``config``'s releases reads besides the text: folders read whole (the
-    project's ``config/``: release definitions, wording rules, vocabularies; the annotations)
-    and single files (figures, items, revisions, the release's own wording files)."""
-    folders = (Path(root) / "config", config.annotations)
-    files = (config.path, config.figures, config.items, *((config.revisions,) if config.revisions else ()),
-             *(p for group in config.wording_files.values() for p in group))
-    return folders, files
 
 
 def _listing(folders: Iterable[str], files: Iterable[str]) -> list[str]:
@@ -156,8 +131,7 @@ def unchanged(stamped: tuple) -> bool:
     return len(now) == len(digests) and all(p == name and _digest(p) == digest for p, (name, digest) in zip(now, digests))
 
 
-def remembered(name: str, compute: Callable[[], Any], *, disk: bool = True,
-               valid: Callable[[Any], bool] | None = None) -> Any:
+def remembered(name: str, compute: Callable[[], Any], *, valid: Callable[[Any], bool] | None = None) -> Any:
     """``compute()``'s value for the key ``name``, from memory or disk when already computed and
     ``valid(value)`` still holds (its inputs unchanged).
 
@@ -168,7 +142,7 @@ def remembered(name: str, compute: Callable[[], Any], *, disk: bool = True,
     value = _results.get(name, _MISSING)
     if value is not _MISSING and (valid is None or valid(value)):
         return value
-    folder = _folder() if disk else None
+    folder = _folder()
     entry = folder / f"{name}.pickle" if folder is not None else None
     value = _MISSING
     if entry is not None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError, UsageError
 from ..gcpause import paused
+from ..inputs import project_inputs
 from ..periods import Period
 from . import suppress
 from .agreement import DATA_RULES, Agreement, rule_infos as data_rule_infos
@@ -242,7 +243,7 @@ def _check_file_afresh(root: Path, file: Path, release: str | None, period: str 
     wording_kept, wording_hidden = suppress.partition(linted, doc)
     data_kept, data_hidden = suppress.partition(data_findings, doc)
     doc_findings = wording_kept + data_kept + suppress.directive_findings(doc, known)
-    inputs = memo.stamp_inputs(memo.project_inputs(root, project.config))
+    inputs = memo.stamp_inputs(project_inputs(root, project.config))
     return doc, doc_findings, key, stated, agreement.levels, wording_hidden + data_hidden, inputs
 
 

@@ -71,6 +71,6 @@ def _agreement(run: tuple[int, int]):
     return agreement.check(doc, run)
 
 
-def _lint(*_):
+def _lint():
     doc, _, lint = _SHARED
     return lint(doc)
