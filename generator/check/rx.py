@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
-from .kinds.prefilter import FOLDS_TO_ASCII
 
 I = int(re.IGNORECASE)
+# Characters that IGNORECASE matches to an ASCII letter while ``str.lower`` does not map them to
+# it (İ, dotless ı, long ſ, the Kelvin sign): a text holding one is scanned, never skipped.
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 _COMPILED: dict[tuple[str, int], re.Pattern] = {}
 
 
@@ -111,13 +113,18 @@ def _required(items, c) -> tuple[str, ...] | None:
         if options and all(options) and (best[0] is None or min(map(len, options)) > min(map(len, best[0]))):
             best[0] = tuple(options)
 
-    run: list[str] = []
+    # The run of literal characters and small classes being read, as its alternatives
+    # ([12]H gives 1H and 2H); anything else ends it.
+    run: list[str] = [""]
     for op, av in items:
         if op is c.LITERAL:
-            run.append(chr(av))
+            run = [r + chr(av) for r in run]
             continue
-        consider(("".join(run),) if run else None)
-        run = []
+        if op is c.IN and all(o is c.LITERAL for o, _ in av) and len(av) * len(run) <= 8:
+            run = [r + chr(v) for r in run for _, v in av]
+            continue
+        consider(run if run != [""] else None)
+        run = [""]
         if op is c.SUBPATTERN:
             if av[1] or av[2]:
                 return None  # a group with its own flags: its case rules differ
@@ -133,5 +140,5 @@ def _required(items, c) -> tuple[str, ...] | None:
             chars = [chr(v) for o, v in av if o is c.LITERAL]
             if len(chars) == len(av) and len(chars) <= 8:
                 consider(tuple(chars))
-    consider(("".join(run),) if run else None)
+    consider(run if run != [""] else None)
     return best[0]
