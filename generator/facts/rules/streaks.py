@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from decimal import Decimal
-from typing import Callable
+from typing import Callable, Iterator
 
 from ...periods import Period
 from ..context import POINT_KINDS, Context, change_direction, shared_change, sign_direction
@@ -78,9 +78,19 @@ def _build_conditions(ctx: Context, metric) -> list[tuple[str, str | None, tuple
 def _run(test: Callable, item: str, end: Period) -> tuple[int, Period, bool]:
     """Length of the run of periods ending at ``end`` where test holds, its first period, and
     whether it is open (it reaches a period the data cannot judge, so it may be longer)."""
+    def verdicts():
+        period = end
+        while True:
+            yield test(item, period)
+            period = period.previous()
+    return _walk(verdicts(), end)
+
+
+def _walk(verdicts: Iterator[bool | None], end: Period) -> tuple[int, Period, bool]:
+    """The run's length, first period and openness, from the verdicts of ``end`` and the periods before it."""
     length, period = 0, end
     while length < _MAX_RUN:
-        verdict = test(item, period)
+        verdict = next(verdicts)
         if verdict is None:
             return length, period.next(), True
         if not verdict:
@@ -117,18 +127,14 @@ def _series_verdict(fast: tuple, numbers: list[int], values: list, starts: list[
 def _series_run(fast: tuple, series: tuple, at: int | None, end: Period) -> tuple[int, Period, bool]:
     """``_run`` read along the item's series: the same length, first period and openness."""
     numbers, values, starts = series
-    length, period = 0, end
-    while length < _MAX_RUN:
-        verdict = _series_verdict(fast, numbers, values, starts, at)
-        if verdict is None:
-            return length, period.next(), True
-        if not verdict:
-            return length, period.next(), False
-        length += 1
-        period = period.previous()
-        # The previous period's cell is the one before in the series only inside an unbroken stretch.
-        at = at - 1 if at > starts[at] else None
-    return length, period.next(), True
+
+    def verdicts():
+        here = at
+        while True:
+            yield _series_verdict(fast, numbers, values, starts, here)
+            # The previous period's cell is the one before in the series only inside an unbroken stretch.
+            here = here - 1 if here is not None and here > starts[here] else None
+    return _walk(verdicts(), end)
 
 
 def streak(ctx: Context) -> list[Fact]:
