@@ -23,7 +23,7 @@ from ..periods import Period
 from .amounts import Mention, find_mentions, matches, multiple_matches
 from .document import Document, Sentence
 from .findings import Finding, RuleInfo
-from .rx import I, holds_any, may_match, rx
+from .rx import I, holds_any, may_hold, may_match, rx
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
@@ -54,7 +54,7 @@ class Agreement:
         self.release_year = annotations.release_date.year if annotations and annotations.release_date else None
         self.annotation_texts: list[str] = []
         self._annotation_cache: list[tuple[str, re.Pattern]] | None = None
-        self._vocab_memo: dict[str, dict] = {}
+        self._vocab_memo: dict = {}
         self._sentence_bases: dict[str, set[str]] = {}
         # Bases named by the paragraph's earlier sentences, for a percent whose sentence names none.
         self._carried_bases: set[str] = set()
@@ -638,7 +638,7 @@ class Agreement:
         month's own figures."""
         before = text[clause[0]:figure.start]
         last, where = None, -1
-        if not holds_any((*(p for _, p in PERIOD_SCOPES[lang]), YEAR_TO_DATE[lang]), before, I):
+        if not may_hold((*(p for _, p in PERIOD_SCOPES[lang]), YEAR_TO_DATE[lang]), before, I):
             return None
         for scope, pattern in [*PERIOD_SCOPES[lang], ("ytd", YEAR_TO_DATE[lang])]:
             for m in rx(pattern, I).finditer(before):
@@ -775,7 +775,7 @@ class Agreement:
         if lang == "en" and rx(r"\s+(?:trade\s+)?(?:surplus|deficit|gap|shortfall)\b", I).match(text, figure.end):
             return "balance"  # "leaving a $4.53 billion gap": the noun after the amount says what it is
         best, where = None, -1
-        if not holds_any(tuple(p for _, p in METRIC_WORDS[lang]), text[clause[0]:figure.start], I):
+        if not may_hold(tuple(p for _, p in METRIC_WORDS[lang]), text[clause[0]:figure.start], I):
             return None
         for metric, pattern in METRIC_WORDS[lang]:
             for m in rx(pattern, I).finditer(text[clause[0]:figure.start]):
@@ -1082,7 +1082,7 @@ class Agreement:
         words = self._vocabulary(lang)["streaks"]
         text = sentence.text
         findings = []
-        if not holds_any((*words["read"], *words.get("ended", [])), text, I):
+        if not may_hold((*words["read"], *words.get("ended", [])), text, I):
             return findings
         every = self._codes(items or context)
         seen: list[tuple[int, int]] = []
@@ -1287,8 +1287,10 @@ class Agreement:
         period a "since" names."""
         words = self._vocabulary(lang).get("records", {})
         # English words whole ("recorded" is not "record"); Korean takes particles after them.
-        edge = r"\b" if lang == "en" else ""
-        pattern = "|".join(f"{edge}(?:{p}){edge}" for p in words.get("read", [])) or RECORD[lang]
+        pattern = self._vocab_memo.get(("records", lang))
+        if pattern is None:  # joined once per check: a new string per sentence is hashed afresh at each look-up
+            edge = r"\b" if lang == "en" else ""
+            pattern = self._vocab_memo["records", lang] = "|".join(f"{edge}(?:{p}){edge}" for p in words.get("read", [])) or RECORD[lang]
         text = sentence.text
         findings = []
         taken: list[tuple[int, int]] = []

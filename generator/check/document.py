@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import yaml
 from markdown_it import MarkdownIt
@@ -19,6 +19,7 @@ from ..paths import read_bytes_capped
 from ..textfile import MAX_TEXT_BYTES
 from ..yamlload import safe_load_bounded
 from ..periods import Period
+from .positions import EMPTY, Runs, RunsBuilder
 from .suppress import Directive, find_directives
 
 LANGUAGES = ("en", "ko")
@@ -61,7 +62,7 @@ class Sentence:
     column: int
     kind: str
     level: int | None = None
-    positions: tuple[tuple[int, int], ...] = field(default=(), repr=False, compare=False)
+    positions: Sequence[tuple[int, int]] = field(default=(), repr=False, compare=False)
 
     def position(self, offset: int) -> tuple[int, int]:
         """File ``(line, column)`` of the character at ``offset`` in ``text``; ``len(text)`` gives just past the end."""
@@ -325,14 +326,28 @@ class _Stream:
         k = bisect.bisect_right(self.starts, index) - 1
         return self.first + k + 1, index - self.starts[k] + 1
 
-    def _run(self, at: int, length: int) -> list[tuple[int, int]]:
-        """Positions of ``length`` consecutive characters from ``at``."""
+    def _run(self, at: int, length: int) -> Runs:
+        """Positions of ``length`` consecutive characters from ``at``: a run per line they are on
+        (a line's newline is its last column)."""
         line, column = self.pos(at)
-        if "\n" not in self.text[at:at + length]:
-            return list(zip(repeat(line, length), range(column, column + length)))
-        return self._positions(range(at, at + length))
+        end = at + length
+        if self.text.find("\n", at, end) < 0:
+            return Runs.run(line, column, length)
+        starts = self.starts
+        k = bisect.bisect_right(starts, at) - 1
+        out_starts, lines, columns = [], [], []
+        index = at
+        while index < end:
+            out_starts.append(index - at)
+            lines.append(self.first + k + 1)
+            columns.append(index - starts[k] + 1)
+            k += 1
+            if k >= len(starts):
+                break
+            index = starts[k]
+        return Runs(out_starts, lines, columns, length)
 
-    def _positions(self, indices: Iterable[int]) -> list[tuple[int, int]]:
+    def _positions(self, indices: Iterable[int]) -> Runs:
         """Positions of ascending indices into ``text``, walking the line starts once."""
         starts, out = self.starts, []
         k, following = 0, starts[1] if len(starts) > 1 else len(self.text) + 1
@@ -341,11 +356,11 @@ class _Stream:
                 k += 1
                 following = starts[k + 1] if k + 1 < len(starts) else len(self.text) + 1
             out.append((self.first + k + 1, index - starts[k] + 1))
-        return out
+        return Runs.of(out)
 
-    def align(self, content: str) -> list[tuple[int, int]]:
+    def align(self, content: str) -> Runs:
         if not content:
-            return []
+            return EMPTY
         text, cursor = self.text, self.cursor
         at = text.find(content, cursor, cursor + len(content) + _GAP)
         if at >= 0:
@@ -404,17 +419,17 @@ class _Stream:
 
 
 class _Prose:
-    """Characters of one inline run and their file positions, kept as two parallel lists."""
+    """Characters of one inline run and their file positions, kept side by side."""
 
     __slots__ = ("pieces", "positions")
 
     def __init__(self) -> None:
         self.pieces: list[str] = []
-        self.positions: list[tuple[int, int]] = []
+        self.positions = RunsBuilder()
 
-    def add(self, text: str, positions: list[tuple[int, int]]) -> None:
+    def add(self, text: str, positions: Runs) -> None:
         self.pieces.append(text)
-        self.positions.extend(positions)
+        self.positions.add(positions)
 
 
 def _sentences(tokens: list, lines: list[str]) -> Iterable[Sentence]:
@@ -442,7 +457,7 @@ def _sentences(tokens: list, lines: list[str]) -> Iterable[Sentence]:
                 kind = _KINDS_BY_CONTAINER[opened.type]
                 level = int(opened.tag[1]) if kind == "heading" else None
                 break
-        text, positions = _collapse("".join(prose.pieces), prose.positions)
+        text, positions = _collapse("".join(prose.pieces), prose.positions.build())
         yield from _split(text, positions, kind, level)
 
 
@@ -465,16 +480,16 @@ def _walk(children: list, stream: _Stream, prose: _Prose, emit: bool = True) -> 
         elif kind in ("softbreak", "hardbreak"):
             where = stream.seek("\n")
             if emit:
-                prose.add(" ", [where])
+                prose.add(" ", Runs.run(*where, 1))
         elif kind == "code_inline":
             where = stream.seek(child.markup)
             stream.seek(child.markup)
             if emit:
-                prose.add(" ", [where])  # keeps the words on either side apart
+                prose.add(" ", Runs.run(*where, 1))  # keeps the words on either side apart
         elif kind == "html_inline":
             where = stream.seek(child.content)
             if emit and not child.content.startswith("<!--") and not _HTML_TAG.match(child.content):
-                prose.add(child.content, [(where[0], where[1] + i) for i in range(len(child.content))])
+                prose.add(child.content, Runs.run(where[0], where[1], len(child.content)))
         elif kind == "image":
             stream.seek("![")
             _walk(child.children or [], stream, prose, emit=False)
@@ -489,25 +504,25 @@ def _walk(children: list, stream: _Stream, prose: _Prose, emit: bool = True) -> 
             autolink = False
 
 
-def _collapse(text: str, positions: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+def _collapse(text: str, positions: Runs) -> tuple[str, Runs]:
     """Whitespace runs become one space, placed where the run starts; none at either end."""
     # Only runs that are not already a single plain space need rewriting; prose has few.
     pieces: list[str] = []
-    out: list[tuple[int, int]] = []
+    kept = RunsBuilder()
     last = 0
     for m in _ODD_SPACES.finditer(text):
         start, end = m.span()
         pieces.append(text[last:start])
-        out.extend(positions[last:start])
         pieces.append(" ")
-        out.append(positions[start])
+        kept.add(positions.cut(last, start + 1))  # the space takes the place of the run's first character
         last = end
     if last == 0:
-        text, out = text, positions
+        out = positions
     else:
         pieces.append(text[last:])
-        out.extend(positions[last:])
+        kept.add(positions.cut(last, len(text)))
         text = "".join(pieces)
+        out = kept.build()
     begin, end = 0, len(text)
     if text.startswith(" "):
         begin = 1
@@ -518,7 +533,7 @@ def _collapse(text: str, positions: list[tuple[int, int]]) -> tuple[str, list[tu
     return text, out
 
 
-def _split(text: str, positions: list[tuple[int, int]], kind: str, level: int | None) -> Iterable[Sentence]:
+def _split(text: str, positions: Runs, kind: str, level: int | None) -> Iterable[Sentence]:
     for start, end in (_headline_parts(text) if kind == "heading" else _sentence_spans(text)):
         while start < end and text[start] == " ":
             start += 1
@@ -526,7 +541,7 @@ def _split(text: str, positions: list[tuple[int, int]], kind: str, level: int | 
             end -= 1
         if start < end:
             first = positions[start]
-            yield Sentence(text[start:end], first[0], first[1], kind, level, tuple(positions[start:end]))
+            yield Sentence(text[start:end], first[0], first[1], kind, level, positions.cut(start, end))
 
 
 def _headline_parts(text: str) -> list[tuple[int, int]]:

@@ -55,23 +55,61 @@ def holds_any(patterns: tuple[str, ...], text: str, flags: int = 0, lowered: str
     substring test: the joined pattern, whose branches start with ``\\b\\w+``, is tried at every
     character (a sixth of the agreement check of a long release went to it).
     """
-    joined = rx_any(patterns, flags)
+    try:
+        joined, needed = _PLANS[patterns, flags]
+    except KeyError:
+        joined, needed = _plan(patterns, flags)
     if joined is None:
         return True
-    needed = _needed(patterns, flags)
-    if needed is not None:
-        folded = bool(flags & I)
-        if not (folded and not FOLDS_TO_ASCII.isdisjoint(text)):
-            hay = (lowered if lowered is not None else text.lower()) if folded else text
-            if not any(x in hay for x in needed):
-                return False
+    if needed is not None and not _holds_literal(needed, text, flags, lowered):
+        return False
     return joined.search(text) is not None
+
+
+def may_hold(patterns: tuple[str, ...], text: str, flags: int = 0) -> bool:
+    """False only when ``text`` lacks every literal the matches of ``patterns`` must contain: for
+    callers that go on to try each pattern anyway, where ``holds_any``'s joined search would be
+    done twice."""
+    try:
+        needed = _PLANS[patterns, flags][1]
+    except KeyError:
+        needed = _plan(patterns, flags)[1]
+    return needed is None or _holds_literal(needed, text, flags, None)
 
 
 def may_match(pattern: str, text: str, flags: int = 0, lowered: str | None = None) -> bool:
     """False only when ``text`` lacks every literal a match of ``pattern`` must contain (so the
     pattern cannot match there); ``lowered`` is ``text.lower()`` when the caller has it."""
-    return holds_any((pattern,), text, flags, lowered) if _needed((pattern,), flags) is not None else True
+    try:
+        needed = _MAY[pattern, flags]
+    except KeyError:
+        needed = _MAY[pattern, flags] = _needed((pattern,), flags)
+    return needed is None or _holds_literal(needed, text, flags, lowered)
+
+
+_FOLDS = re.compile("[" + "".join(sorted(FOLDS_TO_ASCII)) + "]")
+_PLANS: dict[tuple[tuple[str, ...], int], tuple[re.Pattern | None, tuple[str, ...] | None]] = {}
+_MAY: dict[tuple[str, int], tuple[str, ...] | None] = {}
+
+
+def _holds_literal(needed: tuple[str, ...], text: str, flags: int, lowered: str | None) -> bool:
+    """Whether ``text`` holds one of ``needed`` (lowered literals under IGNORECASE; a text with a
+    character that folds to ASCII only in ``re`` is answered yes). Profiled: the test for those
+    characters as a set walk over the text cost more than the rest of the shortcut; ``isascii``
+    and one scan in C do not."""
+    if flags & I:
+        if not text.isascii() and _FOLDS.search(text) is not None:
+            return True
+        text = lowered if lowered is not None else text.lower()
+    for literal in needed:  # a plain loop: a generator per call cost more than the tests
+        if literal in text:
+            return True
+    return False
+
+
+def _plan(patterns: tuple[str, ...], flags: int) -> tuple[re.Pattern | None, tuple[str, ...] | None]:
+    _PLANS[patterns, flags] = plan = (rx_any(patterns, flags), _needed(patterns, flags))
+    return plan
 
 
 _NEEDED: dict[tuple[tuple[str, ...], int], tuple[str, ...] | None] = {}
@@ -81,7 +119,7 @@ def _needed(patterns: tuple[str, ...], flags: int) -> tuple[str, ...] | None:
     key = (patterns, flags)
     if key not in _NEEDED:
         found = [required_literals(p, flags) for p in patterns]
-        _NEEDED[key] = None if any(f is None for f in found) else tuple(x for f in found for x in f)
+        _NEEDED[key] = None if any(f is None for f in found) else tuple(dict.fromkeys(x for f in found for x in f))
     return _NEEDED[key]
 
 
