@@ -55,3 +55,30 @@ def test_the_lexicon_groups_have_literals_to_skip_on():
 def test_holds_any_answers_as_trying_each_pattern(text):
     for _, patterns in GROUPS:
         assert holds_any(patterns, text, I) == any(re.search(p, text, re.IGNORECASE) for p in patterns), patterns
+
+
+def _record_alternatives(lang):
+    edge = r"\b" if lang == "en" else ""
+    return tuple(f"{edge}(?:{p}){edge}" for p in vocabulary(lang)["records"]["read"])
+
+
+RECORD_PIECES = ["record", "-high", "all-time", " high", " low", "largest", "biggest", "highest", " ever", " since ",
+                 "2019", "the most", "month", "year", "-month", "new", "fresh", "never been", " larger", " in ", "two",
+                 "months", "역대", "최대", "최고", "이후", "사상", "처음", "만에", "치", "Ever", "HIGH", "ſ", "K", "İ", " ", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(RECORD_PIECES), st.text(max_size=3)), max_size=14).map("".join))
+def test_alternatives_left_out_change_no_match(text):
+    # The record words joined whole, and joined from only those whose literals the text holds:
+    # the same matches at the same places.
+    from generator.check.rx import present
+
+    for lang in ("en", "ko"):
+        alternatives = _record_alternatives(lang)
+        whole = [m.span() for m in re.finditer("|".join(alternatives), text, re.IGNORECASE)]
+        kept = present(alternatives, text, I)
+        if kept:
+            assert [m.span() for m in re.finditer("|".join(kept), text, re.IGNORECASE)] == whole
+        else:
+            assert whole == []

@@ -23,7 +23,7 @@ from ..periods import Period
 from .amounts import Mention, find_mentions, matches, multiple_matches
 from .document import Document, Sentence
 from .findings import Finding, RuleInfo
-from .rx import I, holds_any, may_hold, may_match, rx
+from .rx import I, holds_any, may_hold, may_match, present, rx
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
@@ -202,7 +202,7 @@ class Agreement:
         context: list[ItemMention] = [ItemMention((self.config.total,), -1, -1)]
         phrases = self.base_phrases(lang)
         carried: set[str] = set()
-        sentences = _paragraph_starts(_merge_headline_parts(doc.sentences))
+        sentences = _prepared(doc)
         for sentence, fresh in (sentences if part is None else sentences[part[0]:part[1]]):
             # A heading or a new paragraph (a blank line before it) starts from the total again.
             if fresh:
@@ -638,9 +638,7 @@ class Agreement:
         month's own figures."""
         before = text[clause[0]:figure.start]
         last, where = None, -1
-        if not may_hold((*(p for _, p in PERIOD_SCOPES[lang]), YEAR_TO_DATE[lang]), before, I):
-            return None
-        for scope, pattern in [*PERIOD_SCOPES[lang], ("ytd", YEAR_TO_DATE[lang])]:
+        for scope, pattern in _present_pairs((*PERIOD_SCOPES[lang], ("ytd", YEAR_TO_DATE[lang])), before):
             for m in rx(pattern, I).finditer(before):
                 if m.start() > where:
                     last, where = scope, m.end()
@@ -775,10 +773,9 @@ class Agreement:
         if lang == "en" and rx(r"\s+(?:trade\s+)?(?:surplus|deficit|gap|shortfall)\b", I).match(text, figure.end):
             return "balance"  # "leaving a $4.53 billion gap": the noun after the amount says what it is
         best, where = None, -1
-        if not may_hold(tuple(p for _, p in METRIC_WORDS[lang]), text[clause[0]:figure.start], I):
-            return None
-        for metric, pattern in METRIC_WORDS[lang]:
-            for m in rx(pattern, I).finditer(text[clause[0]:figure.start]):
+        before = text[clause[0]:figure.start]
+        for metric, pattern in _present_pairs(METRIC_WORDS[lang], before):
+            for m in rx(pattern, I).finditer(before):
                 if m.start() > where:
                     best, where = metric, m.start()
         return best
@@ -892,8 +889,9 @@ class Agreement:
 
     def _metric_at(self, text: str, start: int, end: int, clause, lang: str, look_ahead: bool = True) -> str | None:
         best, where = self.default_metric, -1
-        for metric, pattern in METRIC_WORDS[lang]:
-            for m in rx(pattern, I).finditer(text[clause[0]:start]):
+        before = text[clause[0]:start]
+        for metric, pattern in _present_pairs(METRIC_WORDS[lang], before):
+            for m in rx(pattern, I).finditer(before):
                 if m.start() > where:
                     best, where = metric, m.start()
         # "an increase in exports": English may name the metric just after the word.
@@ -1087,7 +1085,7 @@ class Agreement:
         every = self._codes(items or context)
         seen: list[tuple[int, int]] = []
         for ended, patterns in ((False, words["read"]), (True, words.get("ended", []))):
-            for pattern in patterns:
+            for pattern in present(tuple(patterns), text, I):
                 for m in rx(pattern, I).finditer(text):
                     if any(a < m.end() and m.start() < b for a, b in seen):
                         continue  # "for three straight months" read by two patterns: one claim
@@ -1287,14 +1285,17 @@ class Agreement:
         period a "since" names."""
         words = self._vocabulary(lang).get("records", {})
         # English words whole ("recorded" is not "record"); Korean takes particles after them.
-        pattern = self._vocab_memo.get(("records", lang))
-        if pattern is None:  # joined once per check: a new string per sentence is hashed afresh at each look-up
+        alternatives = self._vocab_memo.get(("records", lang))
+        if alternatives is None:  # built once per check, not once per sentence
             edge = r"\b" if lang == "en" else ""
-            pattern = self._vocab_memo["records", lang] = "|".join(f"{edge}(?:{p}){edge}" for p in words.get("read", [])) or RECORD[lang]
+            alternatives = self._vocab_memo["records", lang] = tuple(f"{edge}(?:{p}){edge}" for p in words.get("read", [])) or (RECORD[lang],)
         text = sentence.text
         findings = []
         taken: list[tuple[int, int]] = []
-        for m in (rx(pattern, I).finditer(text) if may_match(pattern, text, I) else ()):
+        # Only the record words whose literals the sentence holds: the same matches, without
+        # trying "(\w+)-month high" at every word of every sentence (a tenth of a long check).
+        pattern = "|".join(present(alternatives, text, I))
+        for m in (rx(pattern, I).finditer(text) if pattern else ()):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
@@ -1572,7 +1573,7 @@ _MATCHERS: dict[tuple[int, int, str], tuple] = {}
 def parts(doc: Document, count: int) -> list[tuple[int, int]]:
     """``doc``'s sentences cut into at most ``count`` runs of whole paragraphs of about equal
     length, as ``Agreement.check`` numbers them: each can be checked on its own."""
-    sentences = _paragraph_starts(_merge_headline_parts(doc.sentences))
+    sentences = _prepared(doc)
     total = sum(len(s.text) for s, _ in sentences) or 1
     cuts, done, goal = [0], 0, total / max(count, 1)
     for i, (sentence, fresh) in enumerate(sentences):
@@ -1580,6 +1581,27 @@ def parts(doc: Document, count: int) -> list[tuple[int, int]]:
             cuts.append(i)
         done += len(sentence.text)
     return [(a, b) for a, b in zip(cuts, [*cuts[1:], len(sentences)])]
+
+
+def _present_pairs(pairs, text: str) -> list[tuple[str, str]]:
+    """The ``(name, pattern)`` pairs whose pattern may match in ``text`` (IGNORECASE), in order:
+    the others cannot match there, so a loop trying each pattern gives the same answer without them."""
+    kept = present(tuple(p for _, p in pairs), text, I)
+    if len(kept) == len(pairs):
+        return list(pairs)
+    return [pair for pair in pairs if pair[1] in kept]
+
+
+_PREPARED: list = [None, None]
+
+
+def _prepared(doc: Document) -> list[tuple[Sentence, bool]]:
+    """The sentences as ``check`` reads them, worked out once per document: ``parts`` works them
+    out before the workers are forked, and each worker's runs would otherwise redo the whole
+    document's. Kept with the very tuple they were made from (held, so its id is not reused)."""
+    if _PREPARED[0] is not doc.sentences:
+        _PREPARED[:] = [doc.sentences, _paragraph_starts(_merge_headline_parts(doc.sentences))]
+    return _PREPARED[1]
 
 
 def _paragraph_starts(sentences: list[Sentence]) -> list[tuple[Sentence, bool]]:

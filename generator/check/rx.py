@@ -87,6 +87,23 @@ def may_match(pattern: str, text: str, flags: int = 0, lowered: str | None = Non
     return needed is None or _holds_literal(needed, text, flags, lowered)
 
 
+def present(patterns: tuple[str, ...], text: str, flags: int = 0) -> tuple[str, ...]:
+    """Those of ``patterns`` that may match in ``text``, in their order: a pattern whose required
+    literals are all absent cannot match anywhere, so leaving it out of an alternation changes
+    none of the alternation's matches (at each position the first alternative that matches wins,
+    and it never would)."""
+    try:
+        plans = _PRESENT[patterns, flags]
+    except KeyError:
+        plans = _PRESENT[patterns, flags] = tuple((p, _needed((p,), flags)) for p in patterns)
+    if flags & I:
+        if not text.isascii() and _FOLDS.search(text) is not None:
+            return patterns
+        text = text.lower()
+    return tuple(p for p, needed in plans if needed is None or any(literal in text for literal in needed))
+
+
+_PRESENT: dict[tuple[tuple[str, ...], int], tuple[tuple[str, tuple[str, ...] | None], ...]] = {}
 _FOLDS = re.compile("[" + "".join(sorted(FOLDS_TO_ASCII)) + "]")
 _PLANS: dict[tuple[tuple[str, ...], int], tuple[re.Pattern | None, tuple[str, ...] | None]] = {}
 _MAY: dict[tuple[str, int], tuple[str, ...] | None] = {}
