@@ -100,7 +100,16 @@ def present(patterns: tuple[str, ...], text: str, flags: int = 0) -> tuple[str, 
         if not text.isascii() and _FOLDS.search(text) is not None:
             return patterns
         text = text.lower()
-    return tuple(p for p, needed in plans if needed is None or any(literal in text for literal in needed))
+    kept = []
+    for pattern, needed in plans:  # plain loops: generators here cost more than the tests
+        if needed is None:
+            kept.append(pattern)
+            continue
+        for literal in needed:
+            if literal in text:
+                kept.append(pattern)
+                break
+    return tuple(kept)
 
 
 _PRESENT: dict[tuple[tuple[str, ...], int], tuple[tuple[str, tuple[str, ...] | None], ...]] = {}
