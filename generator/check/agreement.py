@@ -646,7 +646,8 @@ class Agreement:
             for m in rx(pattern, I).finditer(before):
                 if m.start() > where:
                     last, where = scope, m.end()
-        if last is None or any(m.start() >= where for m in rx(MONTH_WORDS[lang], I).finditer(before)):
+        if last is None or (may_match(MONTH_WORDS[lang], before, I)
+                            and any(m.start() >= where for m in rx(MONTH_WORDS[lang], I).finditer(before))):
             return None
         return last
 

@@ -510,7 +510,10 @@ def _collapse(text: str, positions: Runs) -> tuple[str, Runs]:
     pieces: list[str] = []
     kept = RunsBuilder()
     last = 0
-    for m in _ODD_SPACES.finditer(text):
+    # Every whitespace character but the plain space is unprintable, so a printable text
+    # without a double space has nothing to collapse: two scans in C instead of the pattern's.
+    odd = () if text.isprintable() and "  " not in text else _ODD_SPACES.finditer(text)
+    for m in odd:
         start, end = m.span()
         pieces.append(text[last:start])
         pieces.append(" ")
