@@ -128,7 +128,7 @@ def _jobs(value: int | None) -> int | None:
 
 
 def _cmd_draft(args) -> int:
-    from .draft import build_periods
+    from .draftcache import build_cached
     from .progress import Progress
     from .project import open_projects
     from .publish import check_output_root, write_periods
@@ -156,8 +156,8 @@ def _cmd_draft(args) -> int:
     built = []
     for project, periods in plans:
         progress = Progress(len(periods), enabled=args.all)
-        built.append((project, build_periods(project, periods, languages, on_period=progress.step, jobs=_jobs(args.jobs),
-                                                      charts=args.charts), progress))
+        built.append((project, build_cached(project, periods, languages, on_period=progress.step, jobs=_jobs(args.jobs),
+                                                     charts=args.charts), progress))
         progress.clear()
     for project, _, _ in built:
         check_output_root(project)  # obstacles in any release's output stop the run before the first write
