@@ -35,6 +35,8 @@ FORMAT = 1
 MAX_STORED_PERIODS = 8
 # A period's files above this size are not stored.
 MAX_STORED_BYTES = 16 * 1024 * 1024
+# Entries kept in the cache folder, the most recent ones (about a megabyte each for the bundled releases).
+MAX_ENTRIES = 64
 _LIBRARIES = ("jinja2", "babel", "pyyaml", "markdown-it-py", "matplotlib", "pillow")
 
 
@@ -97,6 +99,18 @@ def store(project: "Project", period: "Period", languages, charts: bool, content
     if folder is None or sum(len(v) for v in contents.values()) > MAX_STORED_BYTES:
         return
     store_pickle(folder, _name(project, period, languages, charts), (dict(contents), stamped))
+    _prune(folder)
+
+
+def _prune(folder) -> None:
+    """Keep the ``MAX_ENTRIES`` most recently stored: an entry is per project folder and period,
+    and projects come and go (every test run's temporary copies among them)."""
+    try:
+        entries = sorted(folder.glob("*.pickle"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+        for old in entries[:-MAX_ENTRIES]:
+            old.unlink(missing_ok=True)
+    except OSError:  # another process pruning at the same time: nothing lost but cache
+        pass
 
 
 def build_cached(project: "Project", periods: list["Period"], languages=None, *, on_period: Callable[[str], None] | None = None,

@@ -160,3 +160,14 @@ def test_the_cli_drafts_again_from_the_cache_and_still_keeps_an_editors_edit(roo
     assert (folder / "release.en.md").read_text(encoding="utf-8") == edited
     assert "kept output/knowledge_services/2025H1/release.en.md: edited since it was generated" in err
     assert (folder / "release.en.new.md").exists()
+
+
+def test_the_cache_keeps_only_the_most_recent_entries(root, monkeypatch):
+    monkeypatch.setattr(draftcache, "MAX_ENTRIES", 2)
+    project = open_project(root, RELEASE)
+    periods = [str(p) for p in project.dataset.periods][-3:]
+    for period in periods:
+        _build(root, periods=[period])
+    assert len(_entries(root)) == 2
+    _refuse_building(monkeypatch)
+    assert _build(root, periods=periods[-1:])  # the latest is still there
