@@ -38,12 +38,23 @@ class Agreement:
     """Checks documents of one release period against its facts."""
 
     def __init__(self, config: ReleaseConfig, items: dict, facts: FactSet, annotations: Annotations | None,
-                 levels: dict[str, str] | None = None) -> None:
+                 levels: dict[str, str] | None = None, year: FactSet | None = None) -> None:
         self.config = config
         self.items = items
         self.facts = facts
         self.period = Period.parse(facts.period)
-        self.index = index_facts(facts, {m.id: m.unit for m in config.metrics.values()})
+        units = {m.id: m.unit for m in config.metrics.values()}
+        self.index = index_facts(facts, units)
+        # A release of a year's last half or quarter also reports the whole year ("For the whole of
+        # 2024, the deficit came to $7.26 billion", 연간 적자는 72억6000만달러): the year's own
+        # amounts, stated only with words of the full year, never as the period's.
+        self.year_index: dict[str, list[Candidate]] = {}
+        if year is not None:
+            for fact in year:
+                if fact.kind == "level" and fact.get("value") is not None and units.get(fact.get("metric"), "usd_million") == "usd_million":
+                    value = Decimal(fact.value)
+                    self.year_index.setdefault(fact.item, []).append(
+                        Candidate(abs(value), value, f"{fact.get('metric', 'balance')}_ytd", fact, "value"))
         # Without a metric word, a direction is judged against the release's lead metric when
         # that is a balance (a balance-led release), else against any metric's change.
         head = config.headline
@@ -420,11 +431,13 @@ class Agreement:
         names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
         if figure.kind == "money":
             candidates = [c for code in codes for c in self.index.get(code, ItemFacts()).money]
+            scope = self._scope(sentence.text, lang, figure, clause)
+            if scope == "ytd" and any(code in self.year_index for code in codes):
+                candidates = [c for code in codes for c in self.year_index.get(code, ())]
             if not candidates:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
             hits = [c for c in candidates if matches(figure, c.value)]
-            scope = self._scope(sentence.text, lang, figure, clause)
             if scope and any(f"_{scope}" in c.metric for c in candidates):
                 # "상반기 수출은 570억7000만달러": the half's exports, not June's.
                 candidates = [c for c in candidates if f"_{scope}" in c.metric]
@@ -859,6 +872,11 @@ class Agreement:
             word = words[-1].lower() if words else None
             # "a surplus of $2.1 billion": the sign word names the amount itself.
             named = bool(rx(SIGN_WORDS["en"] + r"\W+(?:of|at|to|was|were|stood at|came to|reached)?\s*(?:about |some |nearly |almost )?$", I).search(window))
+            # "posted a $4.53 billion surplus", "swings to $4.53 bln surplus": the sign word straight
+            # after the amount names it, whatever stands before.
+            after = rx(r"\s*(?:(?:trade|services|current[- ]account)\s+)?(surplus(?:es)?|deficits?|shortfalls?)\b", I).match(text, figure.end)
+            if after:
+                word, named = after.group(1).lower(), True
         else:
             after = rx(r"\s?(흑자|적자)").match(text[figure.end:figure.end + 4])
             word = after.group(1) if after else None
@@ -879,7 +897,7 @@ class Agreement:
         # Every balance figure carries a sign (a change's delta carries the sign of the balance
         # it changed); an amount that may also be an export or import figure is not judged.
         # A year-to-date, quarter's or half's balance (balance_ytd) carries its sign too.
-        balance = [h for h in hits if h.metric == "balance" or (
+        balance = [h for h in hits if h.metric in ("balance", "balance_ytd") or (
             h.metric in self.config.metrics and self.config.metrics[h.metric].kind == "balance")]
         if stated is None or not balance or (len(balance) < len(hits) and not named) or any(h.signed == 0 for h in balance):
             return []  # zero is neither a surplus nor a deficit
