@@ -272,7 +272,9 @@ class Agreement:
         if lang != "en":
             return []
         return [i for i in items if clause[0] <= i.start < clause[1] and i.start >= figure.end
-                and _EN_OWNER_AFTER.fullmatch(text, figure.end, i.start)][:1]
+                and (_EN_OWNER_AFTER.fullmatch(text, figure.end, i.start)
+                     # "of the $1.44 billion IP deficit": a name between the amount and its balance word
+                     or (text[figure.end:i.start].isspace() and _EN_OWNED_AFTER.match(text, i.end)))][:1]
 
     def _past_cause(self, owner: ItemMention, position: int, items: list[ItemMention]) -> list[ItemMention]:
         """"수입은 에너지 수입 감소(-18.4%)에도 1.2% 늘었다", "수출은 반도체 호조에 힘입어 8.4% 늘었다": a
@@ -467,6 +469,14 @@ class Agreement:
                                        f"'{figure.text}' does not match the data for {names} (data: {said})", said)
                 return [self.suggest.money(finding, sentence.text, lang, figure, codes, clause, candidates, owners, pairs_mode)]
             wrong = self._wrong_role(sentence.text, lang, figure, hits, clause, codes)
+            if wrong and generic and not pairs_mode and not scope and set(codes) <= {self.config.total}:
+                # "ICT 산업의 지식서비스 수출은 1년 전보다 10억3000만달러 늘어": the total's name qualifies
+                # the trade of the item before it; the total's own 10억3000만 (its balance's change) is
+                # not the exports' change, the item's is.
+                clause_codes = [c for c in self._codes(m for m in items if clause[0] <= m.start < clause[1]) if c != self.config.total]
+                other = [c for code in clause_codes for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value)]
+                if other and not self._wrong_role(sentence.text, lang, figure, other, clause, clause_codes):
+                    codes, hits, wrong = clause_codes, other, None
             if wrong:
                 message, said = wrong
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
@@ -1538,6 +1548,7 @@ DIGITS = {"en": r"\b(?P<n>single|double|triple)[- ]digits?\b", "ko": r"(?P<n>한
 _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세": 3}
 
 # What joins an amount to the name of its item after it: "a $550 million deficit in …", "… surplus with Asia".
+_EN_OWNED_AFTER = re.compile(r"\s+(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|exports|imports|balance)\b", re.IGNORECASE)
 _EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|gap)\s+)?(?:in|with|for)\s+(?:the\s+)?", re.IGNORECASE)
 
 # Korean phrases whose names are not the subject of what follows: "…감소에도 (불구하고)", "…호조에 힘입어".

@@ -73,7 +73,7 @@ CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", 
 # Words that make a figure a year-to-date (cumulative) one: "for the full year", 연간, 1~11월.
 YEAR_TO_DATE = {
     "en": r"\b(?:year[- ]to[- ]date|so far this year|for the (?:full |whole )?year|annual|full-year|in the january[-–]\w+ period"
-          r"|for (?:the )?(?:whole|full|entire) (?:of )?(?:the year|20\d\d)|(?:in|for) 20\d\d as a whole|for all of 20\d\d"
+          r"|(?:for|over|in) (?:the )?(?:whole|full|entire) (?:of )?(?:the year|year|20\d\d)|(?:in|for) 20\d\d as a whole|for all of 20\d\d"
           r"|from january (?:to|through) \w+|january[-–](?:march|april|may|june|july|august|september|october|november|december)|(?:the )?first (?:\w+) months)\b",
     "ko": r"연간|누적|올해 들어|1\s?[~∼-]\s?\d{1,2}월|(?:지난해|작년|\d{4}년)\s?한\s?해(?!\s?전)",
 }
