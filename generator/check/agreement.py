@@ -62,7 +62,9 @@ class Agreement:
             "balance" if head is None and "balance" in config.metrics else None)
         self.rate_metrics = {m.id for m in config.metrics.values() if m.kind in ("rate", "contribution")}
         self.levels = {rule: level for rule, (level, _) in DATA_RULES.items()} | (levels or {})
-        self.release_year = annotations.release_date.year if annotations and annotations.release_date else None
+        # Without a release date, a period is published after it ends: in the year its next period
+        # starts (2024H2 in 2025, so "지난해 하반기" is the period itself and "지난해 상반기" the half before).
+        self.release_year = annotations.release_date.year if annotations and annotations.release_date else self.period.next().year
         self.annotation_texts: list[str] = []
         self._annotation_cache: list[tuple[str, re.Pattern]] | None = None
         self._vocab_memo: dict[str, dict] = {}
@@ -816,6 +818,15 @@ class Agreement:
             return f"is not the {metric} figure of {' / '.join(dict.fromkeys(self.name(c, lang) for c in codes))}", said
         lowered = text.lower()
         segment = text[clause[0]:clause[1]]
+        dated = self._dated_base(text, lang, figure, clause)
+        if dated and not any(h.role == "base" and h.fact.get("basis") == dated for h in hits) and any(h.role == "value" for h in hits):
+            # "In the first half of 2024, the deficit was $3.76 billion", "2024년 상반기 적자는
+            # 37억6000만달러" in a 2024H2 release: this period's figure, dated to the base period.
+            metric = next(h.metric for h in hits if h.role == "value")
+            base = [c for code in codes for c in self.index.get(code, ItemFacts()).money
+                    if c.role == "base" and c.fact.get("basis") == dated and c.metric == metric]
+            if base:
+                return f"is the figure for {self.period}, but the sentence dates it to {base[0].base_period}", self.money_text(base[0].value, lang)
         # The bases the sentence names, each bound to its own period: "from $3.76 billion a year
         # earlier" names the year-ago base, so the previous half's 3.76 billion is not it.
         named = self._named_for(text, lang, figure)
@@ -846,6 +857,23 @@ class Agreement:
         if named and hits[0].fact.get("basis") not in named:
             return f"is the change on {hits[0].fact.get('base_period')}, not on the base the sentence names", said
         return "is a change, but the sentence states no change", said
+
+    def _dated_base(self, text: str, lang: str, figure: Mention, clause) -> str | None:
+        """The basis whose period a sentence dates an amount to, as its own period and not as a
+        comparison: "In the first half of 2024, the deficit was …", "… was $3.76 billion in the
+        first half of 2024", "2024년 상반기 적자는 …". None when no base period dates it."""
+        for a, b, basis in self.base_names(lang).spans(text):
+            if not (clause[0] <= a and b <= clause[1]):
+                continue
+            if lang == "en":
+                if b <= figure.start and _EN_DATED_BEFORE[0].search(text, clause[0], a) and _EN_DATED_BEFORE[1].fullmatch(text, b, figure.start):
+                    return basis
+                if a >= figure.end and _EN_DATED_AFTER.fullmatch(text, figure.end, a) \
+                        and not rx(r"\b(?:from|than|compared (?:with|to)|against|versus|vs\.?)\s+(?:about\s+|some\s+)?(?:US)?\$?\s?$", I).search(text[max(0, figure.start - 24):figure.start]):
+                    return basis
+            elif b <= figure.start and _KO_DATED.fullmatch(text, b, figure.start):
+                return basis
+        return None
 
     @staticmethod
     def _from_to(text: str, lang: str, figure: Mention) -> bool:
@@ -1548,6 +1576,15 @@ DIGITS = {"en": r"\b(?P<n>single|double|triple)[- ]digits?\b", "ko": r"(?P<n>한
 _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세": 3}
 
 # What joins an amount to the name of its item after it: "a $550 million deficit in …", "… surplus with Asia".
+# A period dating an amount as its own ("In the first half of 2024, the deficit was $3.5 billion"):
+# the name opens its clause after in/during/for, and only a subject and a linking verb follow it.
+_EN_DATED_BEFORE = (re.compile(r"(?:^|[,;:]\s*)\s*(?:in|during|for|over)\s+$", re.IGNORECASE),
+                    re.compile(r",?\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,5}?(?:was|were|stood at|came to|amounted to|totaled|totalled|reached)\s+(?:an?\s+(?:surplus|deficit)\s+of\s+)?(?:US)?\$?\s?", re.IGNORECASE))
+# "… was $3.76 billion in the first half of 2024": the period straight after the amount.
+_EN_DATED_AFTER = re.compile(r"\s+(?:(?:surplus|deficit)\s+)?(?:in|during|for)\s+(?:the\s+)?", re.IGNORECASE)
+# "2024년 상반기 적자는 37억6000만달러": the period, then the subject with its particle, then the amount;
+# no comparison (보다, 대비, 에 비해, 에서), no parenthesis and no other figure between.
+_KO_DATED = re.compile(r"(?:\s?의)?\s?(?![^()\d]*?(?:보다|대비|비해|비교|에서|대해|까지))[^()\d,]{0,20}?(?:은|는|이|가)\s?")
 _EN_OWNED_AFTER = re.compile(r"\s+(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|exports|imports|balance)\b", re.IGNORECASE)
 _EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|gap)\s+)?(?:in|with|for)\s+(?:the\s+)?", re.IGNORECASE)
 
