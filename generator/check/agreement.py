@@ -488,6 +488,11 @@ class Agreement:
         fits = multiple_matches if figure.kind == "multiple" else matches
         pool = [p for code in codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
         pool = self._narrow(sentence.text, lang, figure, clause, pool)
+        derived = self._derived_shares(sentence.text, lang, figure, clause, items) if figure.kind == "percent" else None
+        if derived:
+            # "저작권 적자가 지재권 적자의 24.5%", "Copyrights accounted for 24.5 percent of the IP
+            # deficit": the part and the whole are both named, so the share is theirs, derived.
+            pool = derived
         if figure.kind == "percent" and rx(RATE_GAP[lang], I).search(sentence.text[max(clause[0], figure.start - 24):figure.start]):
             # "전월(2.1%)보다 0.3% 확대": the gap between two rates is in percentage points.
             return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
@@ -586,7 +591,13 @@ class Agreement:
         # A base named earlier in the paragraph carries over ("… from a year earlier. The deficit
         # widened 29.4 percent."), as a reader reads it.
         implied: set[str] = set()
-        if not named and not any(f.kind == "money" and self._from_to(text, lang, f) for f in find_mentions(text, lang)):
+        froms = [f for f in find_mentions(text, lang) if f.kind == "money" and self._from_to(text, lang, f)]
+        if not named and froms:
+            # "rose to $4.53 billion (up 20.5%) from $3.76 billion": the from-figure is a base's
+            # value, and the percent is on that base (a from-figure of no base leaves it open).
+            implied = {fact.basis for _, fact in pool if fact.kind == "change" and fact.get("basis") in ("previous_period", "year_ago")
+                       and fact.get("base_value") is not None and any(matches(f, abs(Decimal(fact.base_value))) for f in froms)}
+        elif not named:
             implied = set(self._carried_bases) or ({self.config.headline.basis} if self.config.headline is not None else set())
             # An item whose data has no change on that basis (ICT exports: only on the year) is read
             # on the basis it has: the sentence names none, and the data leaves one.
@@ -600,7 +611,8 @@ class Agreement:
             figure.kind == "percent" and any(rx(rf"\s?(?:가량|정도|가까이|넘게|이나|나)?\s?(?:{pattern})").match(text[figure.end:figure.end + 12])
                                              for _, pattern in DIRECTIONS[lang]))
 
-        shared = figure.kind == "percent" and not moved and Suggester._share(text, lang, figure)
+        # A fraction ("two-thirds of", 3분의 2) is a share unless a direction word moves it (절반 가까이 늘었다).
+        shared = figure.kind == "percent" and not moved and (figure.fraction or Suggester._share(text, lang, figure))
         # The base the figure itself is measured on: "8.4 percent from the previous month", "전월 대비 8.4%".
         window = text[figure.end:min(clause[1], figure.end + 30)] if lang == "en" else text[max(clause[0], figure.start - 16):figure.start]
         # "slowed to 5.1 percent from 11.7 percent in May": a rate compared with another rate, not a
@@ -857,6 +869,36 @@ class Agreement:
         if named and hits[0].fact.get("basis") not in named:
             return f"is the change on {hits[0].fact.get('base_period')}, not on the base the sentence names", said
         return "is a change, but the sentence states no change", said
+
+    def _derived_shares(self, text: str, lang: str, figure: Mention, clause, items: list[ItemMention]) -> list | None:
+        """The shares of a part in its whole when a share's clause names both ("Platform services
+        accounted for 71.9% of the ICT services surplus", "R&D 서비스 적자가 전문·사업서비스 적자의
+        3분의 2"): the part's amount over the whole's, of the metric both have this period. The
+        whole is an ancestor of the part other than the total (whose shares are published facts).
+        None when the figure is not a share or the clause names no such pair."""
+        if not (figure.fraction or Suggester._share(text, lang, figure)) or self.suggest._moved(text, lang, figure, clause):
+            return None
+        named = list(dict.fromkeys(c for m in items if clause[0] <= m.start < clause[1] for c in m.codes))
+        if len(named) < 2:
+            return None
+        metric = self._stated_metric(text, lang, figure, clause)
+        values = {code: {c.metric: c for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.fact.kind == "level"}
+                  for code in named}
+        shares = []
+        for part in named:
+            ancestor = self.items[part].parent if part in self.items else None
+            while ancestor and ancestor != self.config.total:
+                if ancestor in values:
+                    for m, own in values[part].items():
+                        whole = values[ancestor].get(m)
+                        if whole is None or (metric and m != metric and not m.startswith(metric + "_")) or whole.signed == 0:
+                            continue
+                        ratio = own.signed / whole.signed * 100
+                        if ratio > 0:
+                            # To a thousandth (no double rounding at a written tenth), zeros dropped for the message.
+                            shares.append((Decimal(format(ratio.quantize(Decimal("0.001")).normalize(), "f")), own.fact))
+                ancestor = self.items[ancestor].parent if ancestor in self.items else None
+        return shares or None
 
     def _dated_base(self, text: str, lang: str, figure: Mention, clause) -> str | None:
         """The basis whose period a sentence dates an amount to, as its own period and not as a

@@ -702,7 +702,9 @@ class Suggester:
         if lang == "en":
             return bool(re.match(r"\s+(?:of\s+(?:the\s+)?(?:total|all|overall)\b|share\b)", after, re.IGNORECASE)
                         or re.search(r"(?:account(?:s|ed|ing)? for|share of|making up|made up|represent(?:s|ed|ing)?)\s+(?:about\s+|some\s+)?$", before, re.IGNORECASE))
-        return bool(re.match(r"\s?(?:를|을)?\s?차지", after) or re.search(r"비중(?:은|이)?\s*$", before))
+        # "69.0%를 차지", "70% 이상을 차지", "전문·사업서비스 적자의 69.0%에 달했다" (of a named whole).
+        return bool(re.match(r"\s?(?:가량|정도|이상|넘게|가까이|안팎|남짓)?\s?(?:를|을)?\s?차지", after) or re.search(r"비중(?:은|이)?\s*$", before)
+                    or (re.search(r"(?:적자|흑자|수지|수출|수입)의\s?$", before) and re.match(r"\s?(?:가량|정도|이상|넘게|가까이)?\s?(?:에|를|을)\s?(?:달|해당|차지|넘|웃돌|밑돌|육박)", after)))
 
     def _moved(self, text: str, lang: str, figure: Mention, clause) -> bool:
         """A percent stated as a change: "rose 8.4 percent", "up 8.4%", "an 8.4 percent rise", "8.4% 증가"."""
