@@ -27,7 +27,7 @@ from .rx import I, holds_any, may_match, rx
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-from .lexicon import AGREES, BAND_OBJECT, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, INDEX_WORDS, METRIC_WORDS, MONTH_ON_MONTH, MONTH_WORDS, PERIOD_SCOPES, RATE_GAP, RATE_WORDS, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
+from .lexicon import AGREES, BAND_OBJECT, agrees, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, INDEX_WORDS, METRIC_WORDS, MONTH_ON_MONTH, MONTH_WORDS, PERIOD_SCOPES, RATE_GAP, RATE_WORDS, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
 from .suggest import Suggester
 
 def _normal(text: str) -> str:
@@ -1033,6 +1033,8 @@ class Agreement:
                 if start >= clause[1] or any(s <= start < e for s, e in taken):
                     continue
                 taken.append((start, end))
+                if category in ("improve", "worsen") and not rx(METRIC_WORDS[lang][-1][1], I).search(text[clause[0]:start]):
+                    continue  # "improving business conditions", "업황 개선": only a balance named before improves
                 if lang == "en" and any(a == end + len(gap.group(0)) for gap in [rx(r"\s+(?:in|for|during)\s+", I).match(text, end)] if gap
                                         for a, _, _ in self.base_names(lang).spans(text)):
                     continue  # "reversing a 0.8 percent drop in October": the base period's move, not this one's
@@ -1098,7 +1100,7 @@ class Agreement:
                         pinned = [f for f in every if wanted(f) and f.get("value") is not None and abs(f.value) == Decimal(level.group(1))]
                 if pinned:
                     changes = pinned
-                if any(f.direction in AGREES[category] for f in changes):
+                if any(agrees(category, f) for f in changes):
                     continue
                 if category == "unchanged" and rx(HEDGED_FLAT[lang], I).search(text[max(clause[0], start - 12):start]) and any(
                         (abs(f.get("delta") or 0) <= Decimal("0.1") if f.get("unit") == "pp" else "percent" in f.data and abs(f.percent) < Decimal("0.5"))

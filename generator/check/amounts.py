@@ -219,7 +219,8 @@ def _mentions(text: str, lang: str) -> tuple[Mention, ...]:
 def _fractions(text: str, lang: str) -> list[Mention]:
     found = []
     if lang == "en":
-        if "of" not in text:
+        lowered = text.lower()
+        if " of" not in lowered or not any(word in lowered for word in ("half", "third", "quarter", "fifth", "tenth")):
             return found
         for m in EN_FRACTION.finditer(text):
             frac = m.group("frac").lower()

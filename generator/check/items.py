@@ -117,7 +117,7 @@ _EN_SIZES = {"large": ("big",)}
 _EN_PRICE_HEADS = ("products", "prices", "inflation")
 # An activity named by those who do it ("manufacturers logged a deficit" for manufacturing).
 _EN_AGENTS = {"manufacturing": ("manufacturers", "manufacturing firms", "manufacturing companies")}
-_KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D"}
+_KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D", "소프트웨어": "SW"}
 # Abbreviations and short forms of parts of English names ("IP royalties", "the U.S."), and
 # modifiers that stand for one another ("R&D-related" for "R&D-based").
 _EN_ABBREVIATIONS = {"intellectual property": "ip", "research and development": "r&d", "united states": "u.s."}
