@@ -742,7 +742,9 @@ class Agreement:
         nearest, where = None, None
         for period in sorted(periods):
             phrase = basis_phrase(Period.parse(period))
-            if phrase and text[max(0, figure.start - len(phrase) - 2):figure.start].rstrip().endswith(phrase + "(") :
+            # "전월(-0.8%)": the sign written inside the parenthesis, before the rate, too.
+            if phrase and rx(r"\(\s?[-−+]?\s?$").search(text[max(0, figure.start - 4):figure.start]) and \
+                    rx(r"\(\s?[-−+]?\s?$").sub("", text[max(0, figure.start - len(phrase) - 6):figure.start]).rstrip().endswith(phrase):
                 return [(value, fact) for value, fact, p in entries if p == period]
         for period in sorted(periods | {str(self.period)}):
             for phrase in names(Period.parse(period)):
@@ -1038,6 +1040,8 @@ class Agreement:
                 if lang == "en" and any(a == end + len(gap.group(0)) for gap in [rx(r"\s+(?:in|for|during)\s+", I).match(text, end)] if gap
                                         for a, _, _ in self.base_names(lang).spans(text)):
                     continue  # "reversing a 0.8 percent drop in October": the base period's move, not this one's
+                if lang == "ko" and rx(r"(?:세|폭)?\s?에서\s?(?:상승|증가|하락|감소|플러스|마이너스|오름|내림)[^\s]{0,3}\s?(?:으로|로)").match(text, end):
+                    continue  # "전월(-0.8%) 하락에서 상승으로 돌아섰다": the base month's move, left for this one
                 if lang == "ko" and rx(r"\s?(?:" + _KO_CONCESSIVE + ")").match(text, end) and not any(
                         f.kind in ("money", "percent") for f in find_mentions(text[clause[0]:clause[1]], lang)):
                     continue  # "중국 수요 둔화에도", "반도체 호조에 힘입어": a cause in words, not a figure's direction
@@ -1172,6 +1176,9 @@ class Agreement:
             # "상승폭이 줄었다", "오름폭이 커졌다": the rise's size is the rate.
             return bool(rx(r"상승률\s?(?:은|는|이|가|도)\s|%대로\s").search(before)
                         or rx(r"(?:상승|오름|증가|하락|내림)\s?폭\s?(?:은|는|이|가|도)?\s?$").search(before))
+        # "unchanged from October's pace", "the same as the previous month's rate": the rate's own word.
+        if rx(r"\s+(?:from|as|on)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)?\s+){0,2}(?:pace|rate)\b", I).match(text, end):
+            return True
         return bool(rx(r"\binflation\b|\bthe (?:inflation )?rate\b", I).search(before)
                     and (rx(r"\s+(?:to|at)\s+-?\d", I).match(text[end:end + 12])
                          # "inflation stayed at 2.4 percent, unchanged from October"
