@@ -464,6 +464,10 @@ class Agreement:
                 hits = [c for code in carried for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value)]
                 if hits:
                     codes = carried
+            if not hits and self._other_sign_subject(sentence.text, lang, clause, items, owners):
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
+                                     f"'{figure.text}': the sentence names no item and calls it a {self._total_sign() == 'deficit' and 'surplus' or 'deficit'}, "
+                                     f"which {self.name(self.config.total, lang)} did not have; its subject is in a sentence before")]
             if not hits:
                 closest = min(candidates, key=lambda c: (abs(c.value - figure.value), c.value))
                 said = self.money_text(closest.value, lang)
@@ -901,6 +905,25 @@ class Agreement:
                             shares.append((Decimal(format(ratio.quantize(Decimal("0.001")).normalize(), "f")), own.fact))
                 ancestor = self.items[ancestor].parent if ancestor in self.items else None
         return shares or None
+
+    def _total_sign(self) -> str | None:
+        values = [c.signed for c in self.index.get(self.config.total, ItemFacts()).money
+                  if c.role == "value" and c.fact.kind == "level" and c.metric == "balance"]
+        return None if not values or values[0] == 0 else "surplus" if values[0] > 0 else "deficit"
+
+    def _other_sign_subject(self, text: str, lang: str, clause, items: list[ItemMention], owners) -> bool:
+        """A sentence that names no item, read alone (no subject carried from a sentence before),
+        whose clause calls its figure the sign the total did not have ("흑자 규모는 19억6천만달러로",
+        "The surplus came to $1.96 billion" when the total ran a deficit): its subject cannot be the
+        total, so it is not judged against the total's figures."""
+        if items or not owners or owners[0].start != -1 or list(owners[0].codes) != [self.config.total]:
+            return False
+        sign = self._total_sign()
+        words = rx(SIGN_WORDS[lang], I).findall(text[clause[0]:clause[1]])
+        if sign is None or not words:
+            return False
+        said = {"surplus" if w.lower().startswith(("surplus", "흑자", "in the black")) else "deficit" for w in words}
+        return said == {"deficit" if sign == "surplus" else "surplus"}
 
     def _dated_base(self, text: str, lang: str, figure: Mention, clause) -> str | None:
         """The basis whose period a sentence dates an amount to, as its own period and not as a
@@ -1413,6 +1436,12 @@ class Agreement:
             codes = self._codes(inside or context)
             if len(codes) > 1 and self.config.total in codes:
                 codes = [c for c in codes if c != self.config.total]
+            if not items and self._other_sign_subject(text, lang, clause, items, context[-1:]) and not self.index.get(self.config.total, ItemFacts()).records:
+                # "흑자 규모는 19억6천만달러로 반기 기준 역대 최대다" alone: a surplus record, when the total
+                # had a deficit, is another item's, named in a sentence before.
+                findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                             f"'{m.group(0)}': the sentence names no item, and its sign is not the total's; its subject is in a sentence before"))
+                continue
             records = [f for code in codes for f in self.index.get(code, ItemFacts()).records]
             names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
             metric = self._stated_metric(text, lang, Mention("money", Decimal(0), Decimal(1), m.start(), m.end(), ""), clause)
