@@ -27,7 +27,8 @@ _EN_FOLD = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold
 # leftmost match is the same either way (a match inside a run also matches from its start).
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<!\d)\d+(?:\.\d+)?"
 EN_MONEY = re.compile(
-    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b"
+    # "$4.53-billion deficit": the scale joined by a hyphen too.
+    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})(?:\s*|-)(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b"
     # "6.3 trillion won", "1 billion yen", "2 million people": not dollars.
     r"(?!\s+(?:(?:South\s+)?Korean\s+)?(?:won|yen|yuan|euros?|pounds?|rupees?|people|persons|workers|tons?|tonnes|barrels|units|users|subscribers)\b)"
     r"(?:\s+(?:US\s+)?dollars?)?",
@@ -37,7 +38,8 @@ EN_MONEY = re.compile(
 KO_MONEY = re.compile(
     r"(?P<neg>-)?(?:(?<!\d)(?P<jo>\d+(?:\.\d+)?)\s?조\s?)?(?:(?P<eok>\d{1,4}(?:,\d{3})?(?:\.\d+)?)\s?억\s?)?"
     # 弗 is the dollar in headlines ("적자 45억弗").
-    r"(?:(?P<man>\d{1,4}|\d천|\d(?:\.\d+)?천)\s?만\s?)?(?P<unit>(?:미국\s?)?달러|弗)"
+    # "45억3,000만달러" (a comma in the 만 part); 불 is the spoken dollar ("45억3천만불로"), not 불어/불과.
+    r"(?:(?P<man>\d,\d{3}|\d{1,4}|\d천|\d(?:\.\d+)?천)\s?만\s?)?(?P<unit>(?:미국\s?)?달러|弗|불(?![가-힣])|불(?=(?:로|의|을|를|이|가|은|는|에|씩|대)(?![가-힣])))"
 )
 KO_DOUBLE_MAN = re.compile(r"(?<![\d.,])(?P<neg>-)?(?P<first>\d{1,4})\s?만\s?(?P<second>\d{1,4})\s?만\s?(?:미국\s?)?달러")
 # The central bank's tables: "4,530백만달러", "770백만 달러" (millions of dollars).
