@@ -76,7 +76,8 @@ _AMOUNT_HEDGE_BEFORE = {
 }
 _AMOUNT_HEDGE_AFTER = {
     "en": re.compile(r"^\s*(?P<more>or more|plus)\b"),
-    "ko": re.compile(r"^\s?(?:(?:을|를|가|이)?\s?(?P<more>넘[게는어었겼긴]|넘|돌파|웃돌|상회|이상|초과)|(?P<nearly>가까이|가까운|에\s?육박|에\s?근접|에\s?조금 못)|(?P<about>가량|안팎|정도|내외)|(?P<less>미만|에\s?못\s?미|밑돌))"),
+    # "40억달러대": in the band from the figure up to the next step of its last digit (40억–50억).
+    "ko": re.compile(r"^(?:(?P<band>대(?=[를을에로의이가는도과와\s,.)…]|$))|\s?(?:(?:을|를|가|이)?\s?(?P<more>넘[게는어었겼긴]|넘|돌파|웃돌|상회|이상|초과)|(?P<nearly>가까이|가까운|에\s?육박|에\s?근접|에\s?조금 못)|(?P<about>가량|안팎|정도|내외)|(?P<less>미만|에\s?못\s?미|밑돌)))"),
 }
 
 
@@ -251,7 +252,7 @@ def _hedged(mention: Mention, text: str, lang: str) -> Mention:
     after = _AMOUNT_HEDGE_AFTER[lang].match(text[mention.end:mention.end + 10])
     for found in (before, after):
         if found:
-            hedge = next(name for name in ("more", "nearly", "about", "less") if found.groupdict().get(name))
+            hedge = next(name for name in ("more", "nearly", "about", "less", "band") if found.groupdict().get(name))
             return Mention(mention.kind, mention.value, mention.precision, mention.start, mention.end, mention.text,
                            mention.negative, hedge)
     return mention
@@ -293,6 +294,8 @@ def matches(mention: Mention, value: Decimal) -> bool:
         if mention.hedge == "less":
             # "less than $5 billion", "50억달러 미만": below it and above the step under it.
             return mention.value - step < value < mention.value
+        if mention.hedge == "band":
+            return mention.value <= value < mention.value + step
         return round_half_up(value, step) == mention.value
     if abs(value - mention.value) > mention.precision:
         return False  # rounding moves a value by at most half the precision: no need to round
