@@ -216,6 +216,7 @@ class Agreement:
         phrases = self.base_phrases(lang)
         carried: set[str] = set()
         sentences = _paragraph_starts(_merge_headline_parts(doc.sentences))
+        cells = self._table_cells(doc, sentences, lang) if any(s.kind == "table" for s, _ in sentences) else {}
         for sentence, fresh in (sentences if part is None else sentences[part[0]:part[1]]):
             # A heading or a new paragraph (a blank line before it) starts from the total again.
             if fresh:
@@ -234,6 +235,17 @@ class Agreement:
                 for start, end in spans:
                     chars[start:end] = " " * (end - start)
                 sentence = replace(sentence, text="".join(chars))
+            read_as = cells.get((sentence.line, sentence.column))
+            if read_as is not None and sentence.positions:
+                # A table cell is read with its column's header, period and unit: "| -3.76 |" under
+                # "H2 2024" in a table "($ bn)" states 3.76 billion dollars for 2024H2. The words
+                # added sit at the cell's edges; no fix is offered for a cell so read.
+                before, after = read_as
+                sentence = replace(sentence, text=before + sentence.text.strip() + after,
+                                   positions=sentence.positions[:1] * len(before) + sentence.positions[len(sentence.text) - len(sentence.text.lstrip()):len(sentence.text.rstrip())]
+                                   + sentence.positions[-1:] * len(after))
+            else:
+                read_as = None
             mentions_items = self.matcher(lang).find(sentence.text)
             if lang == "en":
                 # "Core inflation, which strips out food and energy prices, slowed": a name inside a
@@ -242,11 +254,82 @@ class Agreement:
                 mentions_items = [i for i in mentions_items if not any(a <= i.start < b for a, b in asides)]
             figures = find_mentions(sentence.text, lang)
             self._carried_bases = carried
-            findings += self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
+            found = self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
+            findings += [replace(f, suggestion=None) for f in found] if read_as is not None else found
             if mentions_items:
                 context = mentions_items
             carried = (self.base_names(lang).named(sentence.text) & {"previous_period", "year_ago"}) or carried
         return findings, stated
+
+    def _table_cells(self, doc: Document, sentences, lang: str) -> dict[tuple[int, int], tuple[str, str]]:
+        """What each table cell is read with, as (words before, words after) the cell: the column's
+        header before it when the header is no period ("Imports: 4.8", an item or a metric), the
+        period its column or row names after it ("(H2 2024)"), and, for a bare number, the
+        table's unit ("($ bn)", "(%)", "(억달러)", in the header or the row's label). Cells are
+        grouped into rows by line and into tables by consecutive lines (the separator between)."""
+        rows: list[list[Sentence]] = []
+        for sentence, _ in sentences:
+            if sentence.kind != "table":
+                continue
+            if rows and rows[-1][0].line == sentence.line:
+                rows[-1].append(sentence)
+            else:
+                rows.append([sentence])
+        out: dict[tuple[int, int], tuple[str, str]] = {}
+        tables: list[list[list[Sentence]]] = []
+        for row in rows:
+            if tables and 0 < row[0].line - tables[-1][-1][0].line <= 2:
+                tables[-1].append(row)
+            else:
+                tables.append([row])
+        names = self.base_names(lang)
+        current = {period_name(self.period, lang).lower()}
+        if self.release_year:
+            current.add(period_name(self.period, lang, release_year=self.release_year, relative=True).lower())
+
+        def period_of(text: str) -> str | None:
+            named = names.named(text) or any(p in text.lower() for p in current) or rx(
+                r"\b(?:H[12]|[12]H)\s?'?\d{2,4}\b|\b\d{4}\s?H[12]\b|\d{4}년\s?[상하]반기|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d{4}[.-]\d{1,2}\b|\d{1,2}월", I).search(text)
+            return text.strip() if named else None
+
+        lines = doc.file_lines
+
+        def index(cell: Sentence) -> int:
+            # The cell's column: the pipes before it on its line (an empty cell makes no sentence).
+            line = lines[cell.line - 1] if 0 < cell.line <= len(lines) else ""
+            before = line[:cell.column - 1].replace("\\|", "")
+            return before.count("|") - (1 if line.lstrip().startswith("|") else 0)
+
+        for table in tables:
+            header, body = table[0], table[1:]
+            if not body:
+                continue
+            heads = {index(c): c.text.strip() for c in header}
+            table_unit = _table_unit(" ".join(heads.values()), lang)
+            for row in body:
+                labels = [c for c in row if index(c) == 0]
+                label = labels[0].text if labels else ""
+                row_period = period_of(label)
+                for cell in row:
+                    column = index(cell)
+                    if column <= 0:
+                        continue
+                    head = heads.get(column, "")
+                    unit = _table_unit(label, lang) or _table_unit(head, lang) or table_unit
+                    text, after, before = cell.text, "", ""
+                    if unit and _BARE_NUMBER.fullmatch(text):
+                        after = unit
+                    elif not find_mentions(text, lang):
+                        continue
+                    period = period_of(head) or row_period
+                    if period:
+                        after += f" ({period})"
+                    elif head and "/" not in head:
+                        # "Imports", "ICT services": the column's header names what the cell is of
+                        # ("Surplus/deficit" names no sign).
+                        before = f"{head}: " if lang == "en" else f"{head} "
+                    out[(cell.line, cell.column)] = (before, after)
+        return out
 
     def _clauses(self, text: str, lang: str) -> list[tuple[int, int]]:
         # Asked several times of each sentence; most have no clause word at all.
@@ -1665,6 +1748,30 @@ _EN_DATED_AFTER = re.compile(r"\s+(?:(?:surplus|deficit)\s+)?(?:in|during|for)\s
 # "2024년 상반기 적자는 37억6000만달러": the period, then the subject with its particle, then the amount;
 # no comparison (보다, 대비, 에 비해, 에서), no parenthesis and no other figure between.
 _KO_DATED = re.compile(r"(?:\s?의)?\s?(?![^()\d]*?(?:보다|대비|비해|비교|에서|대해|까지))[^()\d,]{0,20}?(?:은|는|이|가)\s?")
+# A table cell that is a bare number ("-4.53", "1,960"), read with the table's unit.
+_BARE_NUMBER = re.compile(r"\s*[-−+]?\d[\d,]*(?:\.\d+)?\s*")
+
+
+def _table_unit(text: str, lang: str) -> str | None:
+    """The money unit a table's header or a row's label gives ("($ bn)", "US$ million", "(억달러)",
+    "단위: 백만달러"), as the words a bare number then takes; None when it gives none."""
+    if lang == "en" and not re.search(r"[(（]\s*%p?\s*[)）]|\bpercent\b", text, re.IGNORECASE):
+        m = re.search(r"(?:US)?\$\s?(bn|billions?|bln|mn|millions?|mln)\b|\b(billion|million)s?\s+(?:of\s+)?(?:US\s+|U\.S\.\s+)?dollars\b"
+                      r"|\b(?:USD|US\$)\s+(billion|million|bn|mn)\b", text, re.IGNORECASE)
+        if not m:
+            return None
+        word = next(g for g in m.groups() if g).lower()
+        return " billion dollars" if word.startswith(("b", "bn")) else " million dollars"
+    if re.search(r"[(（]\s*%p\s*[)）]", text, re.IGNORECASE):
+        return "%p"
+    if re.search(r"[(（]\s*%\s*[)）]|\bpercent\b", text, re.IGNORECASE):
+        return "%"
+    m = re.search(r"(억|백만)\s?(?:미국\s?)?달러", text)
+    if not m or not re.search(r"[(（]\s*(?:단위\s?[:：]?\s?)?(?:억|백만)\s?(?:미국\s?)?달러\s*[)）]|단위\s?[:：]?\s?(?:억|백만)\s?달러", text):
+        return None
+    return "억달러" if m.group(1) == "억" else "백만달러"
+
+
 _EN_OWNED_AFTER = re.compile(r"\s+(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|exports|imports|balance)\b", re.IGNORECASE)
 _EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|gap)\s+)?(?:in|with|for)\s+(?:the\s+)?", re.IGNORECASE)
 

@@ -126,8 +126,8 @@ STREAK_CONDITIONS = {
 }
 # Words that mark an amount as a change ("up 660 million", "by 770 million", "6억6000만달러 많은").
 CHANGE_WORDS = {
-    "en": r"\b(?:by|up|down|more|less|higher|lower|gain(?:ed)?|loss|larger|smaller|bigger|wider|narrower)\b",
-    "ko": r"많|적은|적게|더",
+    "en": r"\b(?:by|up|down|more|less|higher|lower|gain(?:ed)?|loss|larger|smaller|bigger|wider|narrower|change)\b",
+    "ko": r"많|적은|적게|더|증감",
 }
 
 
