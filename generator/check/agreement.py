@@ -1016,12 +1016,14 @@ class Agreement:
             if not (clause[0] <= a and b <= clause[1]):
                 continue
             if lang == "en":
-                if b <= figure.start and _EN_DATED_BEFORE[0].search(text, clause[0], a) and _EN_DATED_BEFORE[1].fullmatch(text, b, figure.start):
+                if b <= figure.start and _EN_DATED_BEFORE[0].search(text, clause[0], a) and _EN_DATED_BEFORE[1].fullmatch(text, b, figure.start) \
+                        and not rx(r"\b(?:from|than|compared|against|versus|since)\b", I).search(text, clause[0], a):
                     return basis
-                if a >= figure.end and _EN_DATED_AFTER.fullmatch(text, figure.end, a) \
-                        and not rx(r"\b(?:from|than|compared (?:with|to)|against|versus|vs\.?)\s+(?:about\s+|some\s+)?(?:US)?\$?\s?$", I).search(text[max(0, figure.start - 24):figure.start]):
+                # "… was $3.76 billion in the first half", "compared with $3.76 billion in the first half".
+                if a >= figure.end and _EN_DATED_AFTER.fullmatch(text, figure.end, a):
                     return basis
-            elif b <= figure.start and _KO_DATED.fullmatch(text, b, figure.start):
+            elif b <= figure.start and (_KO_DATED.fullmatch(text, b, figure.start) or rx(r"\s?\(\s?[-−]?\s?").fullmatch(text, b, figure.start)):
+                # "2024년 상반기 적자는 …", "지난해 상반기(37억6000만달러)보다".
                 return basis
         return None
 
@@ -1741,7 +1743,7 @@ _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세"
 # What joins an amount to the name of its item after it: "a $550 million deficit in …", "… surplus with Asia".
 # A period dating an amount as its own ("In the first half of 2024, the deficit was $3.5 billion"):
 # the name opens its clause after in/during/for, and only a subject and a linking verb follow it.
-_EN_DATED_BEFORE = (re.compile(r"(?:^|[,;:]\s*)\s*(?:in|during|for|over)\s+$", re.IGNORECASE),
+_EN_DATED_BEFORE = (re.compile(r"(?:^|[,;:]\s*)\s*(?:[\w'’-]+\s+){0,5}?(?:in|during|for|over)\s+$", re.IGNORECASE),
                     re.compile(r",?\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,5}?(?:was|were|stood at|came to|amounted to|totaled|totalled|reached)\s+(?:an?\s+(?:surplus|deficit)\s+of\s+)?(?:US)?\$?\s?", re.IGNORECASE))
 # "… was $3.76 billion in the first half of 2024": the period straight after the amount.
 _EN_DATED_AFTER = re.compile(r"\s+(?:(?:surplus|deficit)\s+)?(?:in|during|for)\s+(?:the\s+)?", re.IGNORECASE)

@@ -236,6 +236,8 @@ def _variants(name: str, lang: str) -> set[str]:
             rest = name[len("average daily "):]
             # "daily average exports", "exports per working day"
             out.update({f"daily average {rest}", f"daily-average {rest}", f"per-day {rest}", f"{rest} per working day", f"{rest} per day"})
+        if name.endswith(" rights") and name.count(" ") >= 2:
+            out.add(name[:-len(" rights")])  # "industrial property" for "industrial property rights"
         if name.endswith(" and others"):
             out.add(name[:-len(" and others")])  # "individuals" for "individuals and others"
         for long, short in _EN_ABBREVIATIONS.items():

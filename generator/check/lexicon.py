@@ -25,7 +25,7 @@ DIRECTIONS = {
         ("unchanged", r"\bunchanged\b|\bthe same level\b|\bheld steady\b"),
         # "export growth" is the name of a rate, not a rise; "up from 3.1 percent", "down 0.3 point"
         # compare rates, not the item's own move ("up 8.4 percent", "down from $5.6 billion" are).
-        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing)?|(?<!export )(?<!import )(?<!exports )(?<!imports )growth|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|up(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
+        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing)?|(?<!export )(?<!import )(?<!exports )(?<!imports )growth|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|(?<!made )(?<!make )(?<!makes )(?<!making )(?<!took )(?<!ended )up(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
         # A balance that improved or worsened moved towards a surplus or a deficit, whatever its sign.
         ("improve", r"\b(?:improv(?:es|ed))\b"),
         ("worsen", r"\b(?:worsen(?:s|ed)|deteriorat(?:es|ed))\b"),
