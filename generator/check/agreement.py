@@ -1064,7 +1064,7 @@ class Agreement:
             named = bool(rx(SIGN_WORDS["en"] + r"\W+(?:of|at|to|was|were|stood at|came to|reached)?\s*(?:about |some |nearly |almost )?$", I).search(window))
             # "posted a $4.53 billion surplus", "swings to $4.53 bln surplus": the sign word straight
             # after the amount names it, whatever stands before.
-            after = rx(r"\s*(?:(?:trade|services|current[- ]account)\s+)?(surplus(?:es)?|deficits?|shortfalls?)\b", I).match(text, figure.end)
+            after = rx(r"\s*(?:(?:trade|services|current[- ]account)\s+)?(surplus(?:es)?|deficits?|shortfalls?|in the red|in the black)\b", I).match(text, figure.end)
             if after:
                 word, named = after.group(1).lower(), True
         else:

@@ -67,7 +67,8 @@ def agrees(category: str, fact) -> bool:
         return toward_surplus == (category == "improve")
     return False
 METRIC_WORDS = {
-    "en": [("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap|shortfalls?)\b")],
+    # "receipts" and "outbound payments" are the central bank's words for services exports and imports.
+    "en": [("exports", r"\bexports?\b|\breceipts\b"), ("imports", r"\bimports?\b|\boutbound payments\b|\bpayments (?:abroad|overseas)\b"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap|shortfalls?)\b")],
     "ko": [("exports", r"수출"), ("imports", r"수입"), ("balance", r"흑자|적자|수지")],
 }
 SIGN_WORDS = {"en": r"\b(surplus(?:es)?|deficits?|shortfalls?|in the red|in the black)\b", "ko": r"(흑자|적자)"}
