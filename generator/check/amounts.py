@@ -64,7 +64,7 @@ _KO_NUMBER_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "열": 10}
 _HEDGE_BEFORE = {"en": re.compile(r"(?P<more>more than|over|above)\s*$|(?P<nearly>nearly|almost|close to|just under)\s*$|(?P<about>roughly|about|around|some)\s*$", re.IGNORECASE),
                  "ko": re.compile(r"(?P<nearly>거의)\s*$|(?P<about>약)\s*$")}
 _HEDGE_AFTER = {"en": re.compile(r"^\s*(?P<more>or more)\b"),
-                "ko": re.compile(r"^\s*(?:로|으로)?\s*(?:(?P<more>넘게|넘는|이상|넘어|넘었|넘겼|넘긴|넘|남짓)|(?P<nearly>가까이|가깝|에 육박|육박)|(?P<about>가량|정도|안팎|에 달))")}
+                "ko": re.compile(r"^\s*(?:로|으로|를|을)?\s*(?:(?P<more>넘게|넘는|이상|넘어|넘었|넘겼|넘긴|넘|남짓|웃돌|상회|초과)|(?P<nearly>가까이|가깝|에 육박|육박)|(?P<about>가량|정도|안팎|에 달))")}
 
 
 # Hedges on an amount or a percentage: "more than $4 billion", "nearly 30 percent", "45억달러를 넘었다",
