@@ -68,7 +68,8 @@ def agrees(category: str, fact) -> bool:
     return False
 METRIC_WORDS = {
     # "receipts" and "outbound payments" are the central bank's words for services exports and imports.
-    "en": [("exports", r"\bexports?\b|\breceipts\b"), ("imports", r"\bimports?\b|\boutbound payments\b|\bpayments (?:abroad|overseas)\b"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap|shortfalls?)\b")],
+    # ("Payments exceeded receipts by $3.09 billion" states the balance.)
+    "en": [("exports", r"\bexports?\b|\breceipts\b(?!\s+by\b)"), ("imports", r"\bimports?\b|\b(?:outbound payments|payments (?:abroad|overseas))\b(?!\s+by\b)"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap|shortfalls?)\b")],
     "ko": [("exports", r"수출"), ("imports", r"수입"), ("balance", r"흑자|적자|수지")],
 }
 SIGN_WORDS = {"en": r"\b(surplus(?:es)?|deficits?|shortfalls?|in the red|in the black)\b", "ko": r"(흑자|적자)"}
