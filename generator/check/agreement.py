@@ -27,7 +27,7 @@ from .rx import I, holds_any, may_hold, may_match, present, rx
 from .bases import BaseNames
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
-from .lexicon import AGREES, BAND_OBJECT, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, INDEX_WORDS, METRIC_WORDS, MONTH_ON_MONTH, MONTH_WORDS, PERIOD_SCOPES, RATE_GAP, RATE_WORDS, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
+from .lexicon import AGREES, BAND_OBJECT, agrees, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, INDEX_WORDS, METRIC_WORDS, MONTH_ON_MONTH, MONTH_WORDS, PERIOD_SCOPES, RATE_GAP, RATE_WORDS, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
 from .suggest import Suggester
 
 def _normal(text: str) -> str:
@@ -40,12 +40,23 @@ class Agreement:
     """Checks documents of one release period against its facts."""
 
     def __init__(self, config: ReleaseConfig, items: dict, facts: FactSet, annotations: Annotations | None,
-                 levels: dict[str, str] | None = None) -> None:
+                 levels: dict[str, str] | None = None, year: FactSet | None = None) -> None:
         self.config = config
         self.items = items
         self.facts = facts
         self.period = Period.parse(facts.period)
-        self.index = index_facts(facts, {m.id: m.unit for m in config.metrics.values()})
+        units = {m.id: m.unit for m in config.metrics.values()}
+        self.index = index_facts(facts, units)
+        # A release of a year's last half or quarter also reports the whole year ("For the whole of
+        # 2024, the deficit came to $7.26 billion", 연간 적자는 72억6000만달러): the year's own
+        # amounts, stated only with words of the full year, never as the period's.
+        self.year_index: dict[str, list[Candidate]] = {}
+        if year is not None:
+            for fact in year:
+                if fact.kind == "level" and fact.get("value") is not None and units.get(fact.get("metric"), "usd_million") == "usd_million":
+                    value = Decimal(fact.value)
+                    self.year_index.setdefault(fact.item, []).append(
+                        Candidate(abs(value), value, f"{fact.get('metric', 'balance')}_ytd", fact, "value"))
         # Without a metric word, a direction is judged against the release's lead metric when
         # that is a balance (a balance-led release), else against any metric's change.
         head = config.headline
@@ -53,7 +64,9 @@ class Agreement:
             "balance" if head is None and "balance" in config.metrics else None)
         self.rate_metrics = {m.id for m in config.metrics.values() if m.kind in ("rate", "contribution")}
         self.levels = {rule: level for rule, (level, _) in DATA_RULES.items()} | (levels or {})
-        self.release_year = annotations.release_date.year if annotations and annotations.release_date else None
+        # Without a release date, a period is published after it ends: in the year its next period
+        # starts (2024H2 in 2025, so "지난해 하반기" is the period itself and "지난해 상반기" the half before).
+        self.release_year = annotations.release_date.year if annotations and annotations.release_date else self.period.next().year
         self.annotation_texts: list[str] = []
         self._annotation_cache: list[tuple[str, re.Pattern]] | None = None
         self._vocab_memo: dict = {}
@@ -205,6 +218,7 @@ class Agreement:
         phrases = self.base_phrases(lang)
         carried: set[str] = set()
         sentences = _prepared(doc)
+        cells = self._table_cells(doc, sentences, lang) if any(s.kind == "table" for s, _ in sentences) else {}
         for sentence, fresh in (sentences if part is None else sentences[part[0]:part[1]]):
             # A heading or a new paragraph (a blank line before it) starts from the total again.
             if fresh:
@@ -223,6 +237,17 @@ class Agreement:
                 for start, end in spans:
                     chars[start:end] = " " * (end - start)
                 sentence = replace(sentence, text="".join(chars))
+            read_as = cells.get((sentence.line, sentence.column))
+            if read_as is not None and sentence.positions:
+                # A table cell is read with its column's header, period and unit: "| -3.76 |" under
+                # "H2 2024" in a table "($ bn)" states 3.76 billion dollars for 2024H2. The words
+                # added sit at the cell's edges; no fix is offered for a cell so read.
+                before, after = read_as
+                sentence = replace(sentence, text=before + sentence.text.strip() + after,
+                                   positions=sentence.positions[:1] * len(before) + sentence.positions[len(sentence.text) - len(sentence.text.lstrip()):len(sentence.text.rstrip())]
+                                   + sentence.positions[-1:] * len(after))
+            else:
+                read_as = None
             mentions_items = self.matcher(lang).find(sentence.text)
             if lang == "en":
                 # "Core inflation, which strips out food and energy prices, slowed": a name inside a
@@ -231,11 +256,82 @@ class Agreement:
                 mentions_items = [i for i in mentions_items if not any(a <= i.start < b for a, b in asides)]
             figures = find_mentions(sentence.text, lang)
             self._carried_bases = carried
-            findings += self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
+            found = self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
+            findings += [replace(f, suggestion=None) for f in found] if read_as is not None else found
             if mentions_items:
                 context = mentions_items
             carried = (self.base_names(lang).named(sentence.text) & {"previous_period", "year_ago"}) or carried
         return findings, stated
+
+    def _table_cells(self, doc: Document, sentences, lang: str) -> dict[tuple[int, int], tuple[str, str]]:
+        """What each table cell is read with, as (words before, words after) the cell: the column's
+        header before it when the header is no period ("Imports: 4.8", an item or a metric), the
+        period its column or row names after it ("(H2 2024)"), and, for a bare number, the
+        table's unit ("($ bn)", "(%)", "(억달러)", in the header or the row's label). Cells are
+        grouped into rows by line and into tables by consecutive lines (the separator between)."""
+        rows: list[list[Sentence]] = []
+        for sentence, _ in sentences:
+            if sentence.kind != "table":
+                continue
+            if rows and rows[-1][0].line == sentence.line:
+                rows[-1].append(sentence)
+            else:
+                rows.append([sentence])
+        out: dict[tuple[int, int], tuple[str, str]] = {}
+        tables: list[list[list[Sentence]]] = []
+        for row in rows:
+            if tables and 0 < row[0].line - tables[-1][-1][0].line <= 2:
+                tables[-1].append(row)
+            else:
+                tables.append([row])
+        names = self.base_names(lang)
+        current = {period_name(self.period, lang).lower()}
+        if self.release_year:
+            current.add(period_name(self.period, lang, release_year=self.release_year, relative=True).lower())
+
+        def period_of(text: str) -> str | None:
+            named = names.named(text) or any(p in text.lower() for p in current) or rx(
+                r"\b(?:H[12]|[12]H)\s?'?\d{2,4}\b|\b\d{4}\s?H[12]\b|\d{4}년\s?[상하]반기|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d{4}[.-]\d{1,2}\b|\d{1,2}월", I).search(text)
+            return text.strip() if named else None
+
+        lines = doc.file_lines
+
+        def index(cell: Sentence) -> int:
+            # The cell's column: the pipes before it on its line (an empty cell makes no sentence).
+            line = lines[cell.line - 1] if 0 < cell.line <= len(lines) else ""
+            before = line[:cell.column - 1].replace("\\|", "")
+            return before.count("|") - (1 if line.lstrip().startswith("|") else 0)
+
+        for table in tables:
+            header, body = table[0], table[1:]
+            if not body:
+                continue
+            heads = {index(c): c.text.strip() for c in header}
+            table_unit = _table_unit(" ".join(heads.values()), lang)
+            for row in body:
+                labels = [c for c in row if index(c) == 0]
+                label = labels[0].text if labels else ""
+                row_period = period_of(label)
+                for cell in row:
+                    column = index(cell)
+                    if column <= 0:
+                        continue
+                    head = heads.get(column, "")
+                    unit = _table_unit(label, lang) or _table_unit(head, lang) or table_unit
+                    text, after, before = cell.text, "", ""
+                    if unit and _BARE_NUMBER.fullmatch(text):
+                        after = unit
+                    elif not find_mentions(text, lang):
+                        continue
+                    period = period_of(head) or row_period
+                    if period:
+                        after += f" ({period})"
+                    elif head and "/" not in head:
+                        # "Imports", "ICT services": the column's header names what the cell is of
+                        # ("Surplus/deficit" names no sign).
+                        before = f"{head}: " if lang == "en" else f"{head} "
+                    out[(cell.line, cell.column)] = (before, after)
+        return out
 
     def _clauses(self, text: str, lang: str) -> list[tuple[int, int]]:
         # Asked several times of each sentence; most have no clause word at all.
@@ -263,7 +359,9 @@ class Agreement:
         if lang != "en":
             return []
         return [i for i in items if clause[0] <= i.start < clause[1] and i.start >= figure.end
-                and _EN_OWNER_AFTER.fullmatch(text, figure.end, i.start)][:1]
+                and (_EN_OWNER_AFTER.fullmatch(text, figure.end, i.start)
+                     # "of the $1.44 billion IP deficit": a name between the amount and its balance word
+                     or (text[figure.end:i.start].isspace() and _EN_OWNED_AFTER.match(text, i.end)))][:1]
 
     def _past_cause(self, owner: ItemMention, position: int, items: list[ItemMention]) -> list[ItemMention]:
         """"수입은 에너지 수입 감소(-18.4%)에도 1.2% 늘었다", "수출은 반도체 호조에 힘입어 8.4% 늘었다": a
@@ -422,11 +520,13 @@ class Agreement:
         names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
         if figure.kind == "money":
             candidates = [c for code in codes for c in self.index.get(code, ItemFacts()).money]
+            scope = self._scope(sentence.text, lang, figure, clause)
+            if scope == "ytd" and any(code in self.year_index for code in codes):
+                candidates = [c for code in codes for c in self.year_index.get(code, ())]
             if not candidates:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
             hits = [c for c in candidates if matches(figure, c.value)]
-            scope = self._scope(sentence.text, lang, figure, clause)
             if scope and any(f"_{scope}" in c.metric for c in candidates):
                 # "상반기 수출은 570억7000만달러": the half's exports, not June's.
                 candidates = [c for c in candidates if f"_{scope}" in c.metric]
@@ -449,6 +549,10 @@ class Agreement:
                 hits = [c for code in carried for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value)]
                 if hits:
                     codes = carried
+            if not hits and self._other_sign_subject(sentence.text, lang, clause, items, owners):
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
+                                     f"'{figure.text}': the sentence names no item and calls it a {self._total_sign() == 'deficit' and 'surplus' or 'deficit'}, "
+                                     f"which {self.name(self.config.total, lang)} did not have; its subject is in a sentence before")]
             if not hits:
                 closest = min(candidates, key=lambda c: (abs(c.value - figure.value), c.value))
                 said = self.money_text(closest.value, lang)
@@ -456,6 +560,14 @@ class Agreement:
                                        f"'{figure.text}' does not match the data for {names} (data: {said})", said)
                 return [self.suggest.money(finding, sentence.text, lang, figure, codes, clause, candidates, owners, pairs_mode)]
             wrong = self._wrong_role(sentence.text, lang, figure, hits, clause, codes)
+            if wrong and generic and not pairs_mode and not scope and set(codes) <= {self.config.total}:
+                # "ICT 산업의 지식서비스 수출은 1년 전보다 10억3000만달러 늘어": the total's name qualifies
+                # the trade of the item before it; the total's own 10억3000만 (its balance's change) is
+                # not the exports' change, the item's is.
+                clause_codes = [c for c in self._codes(m for m in items if clause[0] <= m.start < clause[1]) if c != self.config.total]
+                other = [c for code in clause_codes for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value)]
+                if other and not self._wrong_role(sentence.text, lang, figure, other, clause, clause_codes):
+                    codes, hits, wrong = clause_codes, other, None
             if wrong:
                 message, said = wrong
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
@@ -465,6 +577,11 @@ class Agreement:
         fits = multiple_matches if figure.kind == "multiple" else matches
         pool = [p for code in codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
         pool = self._narrow(sentence.text, lang, figure, clause, pool)
+        derived = self._derived_shares(sentence.text, lang, figure, clause, items) if figure.kind == "percent" else None
+        if derived:
+            # "저작권 적자가 지재권 적자의 24.5%", "Copyrights accounted for 24.5 percent of the IP
+            # deficit": the part and the whole are both named, so the share is theirs, derived.
+            pool = derived
         if figure.kind == "percent" and rx(RATE_GAP[lang], I).search(sentence.text[max(clause[0], figure.start - 24):figure.start]):
             # "전월(2.1%)보다 0.3% 확대": the gap between two rates is in percentage points.
             return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
@@ -563,7 +680,13 @@ class Agreement:
         # A base named earlier in the paragraph carries over ("… from a year earlier. The deficit
         # widened 29.4 percent."), as a reader reads it.
         implied: set[str] = set()
-        if not named and not any(f.kind == "money" and self._from_to(text, lang, f) for f in find_mentions(text, lang)):
+        froms = [f for f in find_mentions(text, lang) if f.kind == "money" and self._from_to(text, lang, f)]
+        if not named and froms:
+            # "rose to $4.53 billion (up 20.5%) from $3.76 billion": the from-figure is a base's
+            # value, and the percent is on that base (a from-figure of no base leaves it open).
+            implied = {fact.basis for _, fact in pool if fact.kind == "change" and fact.get("basis") in ("previous_period", "year_ago")
+                       and fact.get("base_value") is not None and any(matches(f, abs(Decimal(fact.base_value))) for f in froms)}
+        elif not named:
             implied = set(self._carried_bases) or ({self.config.headline.basis} if self.config.headline is not None else set())
             # An item whose data has no change on that basis (ICT exports: only on the year) is read
             # on the basis it has: the sentence names none, and the data leaves one.
@@ -577,7 +700,8 @@ class Agreement:
             figure.kind == "percent" and any(rx(rf"\s?(?:가량|정도|가까이|넘게|이나|나)?\s?(?:{pattern})").match(text[figure.end:figure.end + 12])
                                              for _, pattern in DIRECTIONS[lang]))
 
-        shared = figure.kind == "percent" and not moved and Suggester._share(text, lang, figure)
+        # A fraction ("two-thirds of", 3분의 2) is a share unless a direction word moves it (절반 가까이 늘었다).
+        shared = figure.kind == "percent" and not moved and (figure.fraction or Suggester._share(text, lang, figure))
         # The base the figure itself is measured on: "8.4 percent from the previous month", "전월 대비 8.4%".
         window = text[figure.end:min(clause[1], figure.end + 30)] if lang == "en" else text[max(clause[0], figure.start - 16):figure.start]
         # "slowed to 5.1 percent from 11.7 percent in May": a rate compared with another rate, not a
@@ -708,7 +832,9 @@ class Agreement:
         nearest, where = None, None
         for period in sorted(periods):
             phrase = basis_phrase(Period.parse(period))
-            if phrase and text[max(0, figure.start - len(phrase) - 2):figure.start].rstrip().endswith(phrase + "(") :
+            # "전월(-0.8%)": the sign written inside the parenthesis, before the rate, too.
+            if phrase and rx(r"\(\s?[-−+]?\s?$").search(text[max(0, figure.start - 4):figure.start]) and \
+                    rx(r"\(\s?[-−+]?\s?$").sub("", text[max(0, figure.start - len(phrase) - 6):figure.start]).rstrip().endswith(phrase):
                 return [(value, fact) for value, fact, p in entries if p == period]
         for period in sorted(periods | {str(self.period)}):
             for phrase in names(Period.parse(period)):
@@ -797,6 +923,15 @@ class Agreement:
             return f"is not the {metric} figure of {' / '.join(dict.fromkeys(self.name(c, lang) for c in codes))}", said
         lowered = text.lower()
         segment = text[clause[0]:clause[1]]
+        dated = self._dated_base(text, lang, figure, clause)
+        if dated and not any(h.role == "base" and h.fact.get("basis") == dated for h in hits) and any(h.role == "value" for h in hits):
+            # "In the first half of 2024, the deficit was $3.76 billion", "2024년 상반기 적자는
+            # 37억6000만달러" in a 2024H2 release: this period's figure, dated to the base period.
+            metric = next(h.metric for h in hits if h.role == "value")
+            base = [c for code in codes for c in self.index.get(code, ItemFacts()).money
+                    if c.role == "base" and c.fact.get("basis") == dated and c.metric == metric]
+            if base:
+                return f"is the figure for {self.period}, but the sentence dates it to {base[0].base_period}", self.money_text(base[0].value, lang)
         # The bases the sentence names, each bound to its own period: "from $3.76 billion a year
         # earlier" names the year-ago base, so the previous half's 3.76 billion is not it.
         named = self._named_for(text, lang, figure)
@@ -827,6 +962,74 @@ class Agreement:
         if named and hits[0].fact.get("basis") not in named:
             return f"is the change on {hits[0].fact.get('base_period')}, not on the base the sentence names", said
         return "is a change, but the sentence states no change", said
+
+    def _derived_shares(self, text: str, lang: str, figure: Mention, clause, items: list[ItemMention]) -> list | None:
+        """The shares of a part in its whole when a share's clause names both ("Platform services
+        accounted for 71.9% of the ICT services surplus", "R&D 서비스 적자가 전문·사업서비스 적자의
+        3분의 2"): the part's amount over the whole's, of the metric both have this period. The
+        whole is an ancestor of the part other than the total (whose shares are published facts).
+        None when the figure is not a share or the clause names no such pair."""
+        if not (figure.fraction or Suggester._share(text, lang, figure)) or self.suggest._moved(text, lang, figure, clause):
+            return None
+        named = list(dict.fromkeys(c for m in items if clause[0] <= m.start < clause[1] for c in m.codes))
+        if len(named) < 2:
+            return None
+        metric = self._stated_metric(text, lang, figure, clause)
+        values = {code: {c.metric: c for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.fact.kind == "level"}
+                  for code in named}
+        shares = []
+        for part in named:
+            ancestor = self.items[part].parent if part in self.items else None
+            while ancestor and ancestor != self.config.total:
+                if ancestor in values:
+                    for m, own in values[part].items():
+                        whole = values[ancestor].get(m)
+                        if whole is None or (metric and m != metric and not m.startswith(metric + "_")) or whole.signed == 0:
+                            continue
+                        ratio = own.signed / whole.signed * 100
+                        if ratio > 0:
+                            # To a thousandth (no double rounding at a written tenth), zeros dropped for the message.
+                            shares.append((Decimal(format(ratio.quantize(Decimal("0.001")).normalize(), "f")), own.fact))
+                ancestor = self.items[ancestor].parent if ancestor in self.items else None
+        return shares or None
+
+    def _total_sign(self) -> str | None:
+        values = [c.signed for c in self.index.get(self.config.total, ItemFacts()).money
+                  if c.role == "value" and c.fact.kind == "level" and c.metric == "balance"]
+        return None if not values or values[0] == 0 else "surplus" if values[0] > 0 else "deficit"
+
+    def _other_sign_subject(self, text: str, lang: str, clause, items: list[ItemMention], owners) -> bool:
+        """A sentence that names no item, read alone (no subject carried from a sentence before),
+        whose clause calls its figure the sign the total did not have ("흑자 규모는 19억6천만달러로",
+        "The surplus came to $1.96 billion" when the total ran a deficit): its subject cannot be the
+        total, so it is not judged against the total's figures."""
+        if items or not owners or owners[0].start != -1 or list(owners[0].codes) != [self.config.total]:
+            return False
+        sign = self._total_sign()
+        words = rx(SIGN_WORDS[lang], I).findall(text[clause[0]:clause[1]])
+        if sign is None or not words:
+            return False
+        said = {"surplus" if w.lower().startswith(("surplus", "흑자", "in the black")) else "deficit" for w in words}
+        return said == {"deficit" if sign == "surplus" else "surplus"}
+
+    def _dated_base(self, text: str, lang: str, figure: Mention, clause) -> str | None:
+        """The basis whose period a sentence dates an amount to, as its own period and not as a
+        comparison: "In the first half of 2024, the deficit was …", "… was $3.76 billion in the
+        first half of 2024", "2024년 상반기 적자는 …". None when no base period dates it."""
+        for a, b, basis in self.base_names(lang).spans(text):
+            if not (clause[0] <= a and b <= clause[1]):
+                continue
+            if lang == "en":
+                if b <= figure.start and _EN_DATED_BEFORE[0].search(text, clause[0], a) and _EN_DATED_BEFORE[1].fullmatch(text, b, figure.start) \
+                        and not rx(r"\b(?:from|than|compared|against|versus|since)\b", I).search(text, clause[0], a):
+                    return basis
+                # "… was $3.76 billion in the first half", "compared with $3.76 billion in the first half".
+                if a >= figure.end and _EN_DATED_AFTER.fullmatch(text, figure.end, a):
+                    return basis
+            elif b <= figure.start and (_KO_DATED.fullmatch(text, b, figure.start) or rx(r"\s?\(\s?[-−]?\s?").fullmatch(text, b, figure.start)):
+                # "2024년 상반기 적자는 …", "지난해 상반기(37억6000만달러)보다".
+                return basis
+        return None
 
     @staticmethod
     def _from_to(text: str, lang: str, figure: Mention) -> bool:
@@ -863,6 +1066,11 @@ class Agreement:
             word = words[-1].lower() if words else None
             # "a surplus of $2.1 billion": the sign word names the amount itself.
             named = bool(rx(SIGN_WORDS["en"] + r"\W+(?:of|at|to|was|were|stood at|came to|reached)?\s*(?:about |some |nearly |almost )?$", I).search(window))
+            # "posted a $4.53 billion surplus", "swings to $4.53 bln surplus": the sign word straight
+            # after the amount names it, whatever stands before.
+            after = rx(r"\s*(?:(?:trade|services|current[- ]account)\s+)?(surplus(?:es)?|deficits?|shortfalls?|in the red|in the black)\b", I).match(text, figure.end)
+            if after:
+                word, named = after.group(1).lower(), True
         else:
             after = rx(r"\s?(흑자|적자)").match(text[figure.end:figure.end + 4])
             word = after.group(1) if after else None
@@ -883,7 +1091,7 @@ class Agreement:
         # Every balance figure carries a sign (a change's delta carries the sign of the balance
         # it changed); an amount that may also be an export or import figure is not judged.
         # A year-to-date, quarter's or half's balance (balance_ytd) carries its sign too.
-        balance = [h for h in hits if h.metric == "balance" or (
+        balance = [h for h in hits if h.metric in ("balance", "balance_ytd") or (
             h.metric in self.config.metrics and self.config.metrics[h.metric].kind == "balance")]
         if stated is None or not balance or (len(balance) < len(hits) and not named) or any(h.signed == 0 for h in balance):
             return []  # zero is neither a surplus nor a deficit
@@ -940,9 +1148,13 @@ class Agreement:
                 if start >= clause[1] or any(s <= start < e for s, e in taken):
                     continue
                 taken.append((start, end))
+                if category in ("improve", "worsen") and not rx(METRIC_WORDS[lang][-1][1], I).search(text[clause[0]:start]):
+                    continue  # "improving business conditions", "업황 개선": only a balance named before improves
                 if lang == "en" and any(a == end + len(gap.group(0)) for gap in [rx(r"\s+(?:in|for|during)\s+", I).match(text, end)] if gap
                                         for a, _, _ in self.base_names(lang).spans(text)):
                     continue  # "reversing a 0.8 percent drop in October": the base period's move, not this one's
+                if lang == "ko" and rx(r"(?:세|폭)?\s?에서\s?(?:상승|증가|하락|감소|플러스|마이너스|오름|내림)[^\s]{0,3}\s?(?:으로|로)").match(text, end):
+                    continue  # "전월(-0.8%) 하락에서 상승으로 돌아섰다": the base month's move, left for this one
                 if lang == "ko" and rx(r"\s?(?:" + _KO_CONCESSIVE + ")").match(text, end) and not any(
                         f.kind in ("money", "percent") for f in find_mentions(text[clause[0]:clause[1]], lang)):
                     continue  # "중국 수요 둔화에도", "반도체 호조에 힘입어": a cause in words, not a figure's direction
@@ -1005,7 +1217,7 @@ class Agreement:
                         pinned = [f for f in every if wanted(f) and f.get("value") is not None and abs(f.value) == Decimal(level.group(1))]
                 if pinned:
                     changes = pinned
-                if any(f.direction in AGREES[category] for f in changes):
+                if any(agrees(category, f) for f in changes):
                     continue
                 if category == "unchanged" and rx(HEDGED_FLAT[lang], I).search(text[max(clause[0], start - 12):start]) and any(
                         (abs(f.get("delta") or 0) <= Decimal("0.1") if f.get("unit") == "pp" else "percent" in f.data and abs(f.percent) < Decimal("0.5"))
@@ -1078,6 +1290,9 @@ class Agreement:
             # "상승폭이 줄었다", "오름폭이 커졌다": the rise's size is the rate.
             return bool(rx(r"상승률\s?(?:은|는|이|가|도)\s|%대로\s").search(before)
                         or rx(r"(?:상승|오름|증가|하락|내림)\s?폭\s?(?:은|는|이|가|도)?\s?$").search(before))
+        # "unchanged from October's pace", "the same as the previous month's rate": the rate's own word.
+        if rx(r"\s+(?:from|as|on)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)?\s+){0,2}(?:pace|rate)\b", I).match(text, end):
+            return True
         return bool(rx(r"\binflation\b|\bthe (?:inflation )?rate\b", I).search(before)
                     and (rx(r"\s+(?:to|at)\s+-?\d", I).match(text[end:end + 12])
                          # "inflation stayed at 2.4 percent, unchanged from October"
@@ -1317,6 +1532,12 @@ class Agreement:
             codes = self._codes(inside or context)
             if len(codes) > 1 and self.config.total in codes:
                 codes = [c for c in codes if c != self.config.total]
+            if not items and self._other_sign_subject(text, lang, clause, items, context[-1:]) and not self.index.get(self.config.total, ItemFacts()).records:
+                # "흑자 규모는 19억6천만달러로 반기 기준 역대 최대다" alone: a surplus record, when the total
+                # had a deficit, is another item's, named in a sentence before.
+                findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
+                                             f"'{m.group(0)}': the sentence names no item, and its sign is not the total's; its subject is in a sentence before"))
+                continue
             records = [f for code in codes for f in self.index.get(code, ItemFacts()).records]
             names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
             metric = self._stated_metric(text, lang, Mention("money", Decimal(0), Decimal(1), m.start(), m.end(), ""), clause)
@@ -1531,10 +1752,45 @@ DIGITS = {"en": r"\b(?P<n>single|double|triple)[- ]digits?\b", "ko": r"(?P<n>한
 _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세": 3}
 
 # What joins an amount to the name of its item after it: "a $550 million deficit in …", "… surplus with Asia".
+# A period dating an amount as its own ("In the first half of 2024, the deficit was $3.5 billion"):
+# the name opens its clause after in/during/for, and only a subject and a linking verb follow it.
+_EN_DATED_BEFORE = (re.compile(r"(?:^|[,;:]\s*)\s*(?:[\w'’-]+\s+){0,5}?(?:in|during|for|over)\s+$", re.IGNORECASE),
+                    re.compile(r",?\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,5}?(?:was|were|stood at|came to|amounted to|totaled|totalled|reached)\s+(?:an?\s+(?:surplus|deficit)\s+of\s+)?(?:US)?\$?\s?", re.IGNORECASE))
+# "… was $3.76 billion in the first half of 2024": the period straight after the amount.
+_EN_DATED_AFTER = re.compile(r"\s+(?:(?:surplus|deficit)\s+)?(?:in|during|for)\s+(?:the\s+)?", re.IGNORECASE)
+# "2024년 상반기 적자는 37억6000만달러": the period, then the subject with its particle, then the amount;
+# no comparison (보다, 대비, 에 비해, 에서), no parenthesis and no other figure between.
+_KO_DATED = re.compile(r"(?:\s?의)?\s?(?![^()\d]*?(?:보다|대비|비해|비교|에서|대해|까지))[^()\d,]{0,20}?(?:은|는|이|가)\s?")
+# A table cell that is a bare number ("-4.53", "1,960"), read with the table's unit.
+_BARE_NUMBER = re.compile(r"\s*[-−+]?\d[\d,]*(?:\.\d+)?\s*")
+
+
+def _table_unit(text: str, lang: str) -> str | None:
+    """The money unit a table's header or a row's label gives ("($ bn)", "US$ million", "(억달러)",
+    "단위: 백만달러"), as the words a bare number then takes; None when it gives none."""
+    if lang == "en" and not re.search(r"[(（]\s*%p?\s*[)）]|\bpercent\b", text, re.IGNORECASE):
+        m = re.search(r"(?:US)?\$\s?(bn|billions?|bln|mn|millions?|mln)\b|\b(billion|million)s?\s+(?:of\s+)?(?:US\s+|U\.S\.\s+)?dollars\b"
+                      r"|\b(?:USD|US\$)\s+(billion|million|bn|mn)\b", text, re.IGNORECASE)
+        if not m:
+            return None
+        word = next(g for g in m.groups() if g).lower()
+        return " billion dollars" if word.startswith(("b", "bn")) else " million dollars"
+    if re.search(r"[(（]\s*%p\s*[)）]", text, re.IGNORECASE):
+        return "%p"
+    if re.search(r"[(（]\s*%\s*[)）]|\bpercent\b", text, re.IGNORECASE):
+        return "%"
+    m = re.search(r"(억|백만)\s?(?:미국\s?)?달러", text)
+    if not m or not re.search(r"[(（]\s*(?:단위\s?[:：]?\s?)?(?:억|백만)\s?(?:미국\s?)?달러\s*[)）]|단위\s?[:：]?\s?(?:억|백만)\s?달러", text):
+        return None
+    return "억달러" if m.group(1) == "억" else "백만달러"
+
+
+_EN_OWNED_AFTER = re.compile(r"\s+(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|exports|imports|balance)\b", re.IGNORECASE)
 _EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|gap)\s+)?(?:in|with|for)\s+(?:the\s+)?", re.IGNORECASE)
 
-# Korean phrases whose names are not the subject of what follows: "…감소에도 (불구하고)", "…호조에 힘입어".
-_KO_CONCESSIVE = r"에도(?:\s?불구하고)?\s|에 힘입어|덕분에|영향으로|탓에|로 인해"
+# Korean phrases whose names are not the subject of what follows: "…감소에도 (불구하고)", "…호조에 힘입어",
+# "게임산업(22억6000만달러)을 중심으로".
+_KO_CONCESSIVE = r"에도(?:\s?불구하고)?\s|에 힘입어|덕분에|영향으로|탓에|로 인해|(?:을|를)\s?(?:중심으로|위주로)\s"
 
 # "nearly flat", "거의 변동이 없었다": an "unchanged" that allows a slight move.
 HEDGED_FLAT = {"en": r"\b(?:nearly|almost|virtually|broadly|roughly|essentially|little|largely)\s+$", "ko": r"거의\s?$"}

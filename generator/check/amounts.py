@@ -27,7 +27,8 @@ _EN_FOLD = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold
 # leftmost match is the same either way (a match inside a run also matches from its start).
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<!\d)\d+(?:\.\d+)?"
 EN_MONEY = re.compile(
-    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})\s*(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b"
+    # "$4.53-billion deficit": the scale joined by a hyphen too.
+    rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})(?:\s*|-)(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b"
     # "6.3 trillion won", "1 billion yen", "2 million people": not dollars.
     r"(?!\s+(?:(?:South\s+)?Korean\s+)?(?:won|yen|yuan|euros?|pounds?|rupees?|people|persons|workers|tons?|tonnes|barrels|units|users|subscribers)\b)"
     r"(?:\s+(?:US\s+)?dollars?)?",
@@ -37,7 +38,8 @@ EN_MONEY = re.compile(
 KO_MONEY = re.compile(
     r"(?P<neg>-)?(?:(?<!\d)(?P<jo>\d+(?:\.\d+)?)\s?조\s?)?(?:(?P<eok>\d{1,4}(?:,\d{3})?(?:\.\d+)?)\s?억\s?)?"
     # 弗 is the dollar in headlines ("적자 45억弗").
-    r"(?:(?P<man>\d{1,4}|\d천|\d(?:\.\d+)?천)\s?만\s?)?(?P<unit>(?:미국\s?)?달러|弗)"
+    # "45억3,000만달러" (a comma in the 만 part); 불 is the spoken dollar ("45억3천만불로"), not 불어/불과.
+    r"(?:(?P<man>\d,\d{3}|\d{1,4}|\d천|\d(?:\.\d+)?천)\s?만\s?)?(?P<unit>(?:미국\s?)?달러|弗|불(?![가-힣])|불(?=(?:로|의|을|를|이|가|은|는|에|씩|대)(?![가-힣])))"
 )
 KO_DOUBLE_MAN = re.compile(r"(?<![\d.,])(?P<neg>-)?(?P<first>\d{1,4})\s?만\s?(?P<second>\d{1,4})\s?만\s?(?:미국\s?)?달러")
 # The central bank's tables: "4,530백만달러", "770백만 달러" (millions of dollars).
@@ -62,20 +64,41 @@ _KO_NUMBER_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "열": 10}
 _HEDGE_BEFORE = {"en": re.compile(r"(?P<more>more than|over|above)\s*$|(?P<nearly>nearly|almost|close to|just under)\s*$|(?P<about>roughly|about|around|some)\s*$", re.IGNORECASE),
                  "ko": re.compile(r"(?P<nearly>거의)\s*$|(?P<about>약)\s*$")}
 _HEDGE_AFTER = {"en": re.compile(r"^\s*(?P<more>or more)\b"),
-                "ko": re.compile(r"^\s*(?:로|으로)?\s*(?:(?P<more>넘게|넘는|이상|넘어|넘었|넘겼|넘긴|넘|남짓)|(?P<nearly>가까이|가깝|에 육박|육박)|(?P<about>가량|정도|안팎|에 달))")}
+                "ko": re.compile(r"^\s*(?:로|으로|를|을)?\s*(?:(?P<more>넘게|넘는|이상|넘어|넘었|넘겼|넘긴|넘|남짓|웃돌|상회|초과)|(?P<nearly>가까이|가깝|에 육박|육박)|(?P<about>가량|정도|안팎|에 달))")}
 
 
 # Hedges on an amount or a percentage: "more than $4 billion", "nearly 30 percent", "45억달러를 넘었다",
 # "30% 가까이", "약 45억달러". "about" reads the figure as rounded to its last non-zero digit.
 _AMOUNT_HEDGE_BEFORE = {
-    "en": re.compile(r"(?:(?P<more>more than|over|above|upwards of|in excess of|topp(?:ed|ing)|exceed(?:ed|ing)|surpass(?:ed|ing)|just over)"
+    "en": re.compile(r"(?:(?P<more>more than|over|above|upwards of|in excess of|topp(?:ed|ing)|exceed(?:ed|ing)|surpass(?:ed|ing)|just over)|(?P<less>less than|under|below)"
                      r"|(?P<nearly>nearly|almost|close to|just under|just shy of)|(?P<about>about|around|roughly|approximately|some))\s+(?:US)?\$?\s?$", re.IGNORECASE),
     "ko": re.compile(r"(?:(?P<about>약|대략)|(?P<nearly>거의))\s?$"),
 }
 _AMOUNT_HEDGE_AFTER = {
     "en": re.compile(r"^\s*(?P<more>or more|plus)\b"),
-    "ko": re.compile(r"^\s?(?:(?:을|를|가|이)?\s?(?P<more>넘[게는어었겼긴]|넘|돌파|웃돌|상회)|(?P<nearly>가까이|가까운|에\s?육박|에\s?근접|에\s?조금 못)|(?P<about>가량|안팎|정도|내외))"),
+    # "40억달러대": in the band from the figure up to the next step of its last digit (40억–50억).
+    "ko": re.compile(r"^(?:(?P<band>대(?=[를을에로의이가는도과와\s,.)…]|$))|\s?(?:(?:을|를|가|이)?\s?(?P<more>넘[게는어었겼긴]|넘|돌파|웃돌|상회|이상|초과)|(?P<nearly>가까이|가까운|에\s?육박|에\s?근접|에\s?조금 못)|(?P<about>가량|안팎|정도|내외)|(?P<less>미만|에\s?못\s?미|밑돌)))"),
 }
+
+
+# Shares written as fractions: "more than two-thirds of the IP deficit", "less than half of",
+# 절반에 못 미쳤다, "3분의 1을 차지". Only a fraction *of* something: "the first half of 2025" is a period.
+_EN_FRACTIONS = {"half": 50, "third": Decimal(100) / 3, "thirds": Decimal(200) / 3, "quarter": 25, "quarters": 75,
+                 "fifth": 20, "tenths": 90}
+EN_FRACTION = re.compile(
+    r"(?<![\w-])(?:(?P<more>more than|over|above|upwards of|just over)|(?P<nearly>nearly|almost|close to|just under|just shy of)"
+    r"|(?P<about>about|around|roughly|some|approximately)|(?P<less>less than|under|below|fewer than))?\s*"
+    r"(?P<frac>(?:(?:a|one)[- ])?half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth|nine[- ]tenths)"
+    r"\s+of\s+(?!(?:20\d\d|this year|last year|the year|next year)\b)",
+    re.IGNORECASE,
+)
+# "the first half of", "the third quarter of": a period, not a share.
+_EN_FRACTION_PERIOD = re.compile(r"(?:first|second|third|fourth|latter|former|final|last)[- ]$", re.IGNORECASE)
+KO_FRACTION = re.compile(r"(?:(?P<about_before>약|대략)\s?|(?P<nearly_before>거의)\s?)?(?P<frac>절반|(?P<den>[2-9]|10)\s?분의\s?(?P<num>[1-9]))"
+                         # "절반으로 줄었다", "3분의 1 수준으로": a ratio of change, not a share.
+                         r"(?!\s?(?:수준)?\s?(?:으로|로)(?!서))")
+_KO_FRACTION_AFTER = re.compile(r"\s?(?:(?:을|를|이|가|에|은|는)\s?)?(?:(?P<more>넘|이상|웃돌|상회|초과|남짓)|(?P<less>못 미|못미|미만|이하|밑돌)"
+                                r"|(?P<nearly>가까이|가깝|육박|근접)|(?P<about>가량|정도|안팎))")
 
 
 @dataclass(frozen=True)
@@ -89,8 +112,11 @@ class Mention:
     end: int
     text: str
     negative: bool = False
-    # For a multiple: "more" (more than tripled), "nearly" (nearly doubled), "about" or None (exact).
+    # For a multiple: "more" (more than tripled), "nearly" (nearly doubled), "about" or None (exact);
+    # for a fraction also "less" (less than half).
     hedge: str | None = None
+    # A share written as a fraction ("two-thirds of", 3분의 2): a share only, matched loosely.
+    fraction: bool = False
 
 
 def _precision(digits: str, scale: Decimal) -> Decimal:
@@ -172,6 +198,7 @@ def _mentions(text: str, lang: str) -> tuple[Mention, ...]:
         decimals = len(number.partition(".")[2])
         mentions.append(Mention(kind, Decimal(number), Decimal(1) / Decimal(10) ** decimals, m.start(), m.end(), m.group(0)))
     mentions = [_hedged(m, text, lang) if m.kind in ("money", "percent") else m for m in mentions]
+    mentions += _fractions(text, lang)
     pattern = EN_MULTIPLE if lang == "en" else KO_MULTIPLE
     for m in pattern.finditer(text):
         if m.groupdict().get("word"):
@@ -192,12 +219,40 @@ def _mentions(text: str, lang: str) -> tuple[Mention, ...]:
     return tuple(sorted(mentions, key=lambda x: x.start))
 
 
+def _fractions(text: str, lang: str) -> list[Mention]:
+    found = []
+    if lang == "en":
+        lowered = text.lower()
+        if " of" not in lowered or not any(word in lowered for word in ("half", "third", "quarter", "fifth", "tenth")):
+            return found
+        for m in EN_FRACTION.finditer(text):
+            frac = m.group("frac").lower()
+            if frac.endswith("half") and _EN_FRACTION_PERIOD.search(text, max(0, m.start("frac") - 12), m.start("frac")):
+                continue
+            value = Decimal(_EN_FRACTIONS[re.split(r"[- ]", frac)[-1]])
+            hedge = next((h for h in ("more", "nearly", "about", "less") if m.group(h)), None)
+            found.append(Mention("percent", value, Decimal(1), m.start("frac"), m.end("frac"), m.group("frac"), hedge=hedge, fraction=True))
+        return found
+    if "절반" not in text and "분의" not in text:
+        return found
+    for m in KO_FRACTION.finditer(text):
+        value = Decimal(50) if m.group("frac") == "절반" else Decimal(100) * int(m.group("num")) / int(m.group("den"))
+        if value >= 100:
+            continue
+        after = _KO_FRACTION_AFTER.match(text, m.end())
+        hedge = "about" if m.group("about_before") else "nearly" if m.group("nearly_before") else None
+        if after:
+            hedge = next(h for h in ("more", "less", "nearly", "about") if after.group(h))
+        found.append(Mention("percent", value, Decimal(1), m.start("frac"), m.end("frac"), m.group("frac"), hedge=hedge, fraction=True))
+    return found
+
+
 def _hedged(mention: Mention, text: str, lang: str) -> Mention:
     before = _AMOUNT_HEDGE_BEFORE[lang].search(text[max(0, mention.start - 20):mention.start])
     after = _AMOUNT_HEDGE_AFTER[lang].match(text[mention.end:mention.end + 10])
     for found in (before, after):
         if found:
-            hedge = next(name for name in ("more", "nearly", "about") if found.groupdict().get(name))
+            hedge = next(name for name in ("more", "nearly", "about", "less", "band") if found.groupdict().get(name))
             return Mention(mention.kind, mention.value, mention.precision, mention.start, mention.end, mention.text,
                            mention.negative, hedge)
     return mention
@@ -219,12 +274,28 @@ def matches(mention: Mention, value: Decimal) -> bool:
     to 30 at its last non-zero digit.
     """
     value = abs(value)
+    if mention.fraction:
+        # "more than two-thirds": above 66.7%; "less than half": below 50%; "nearly half": from 85%
+        # of it up to it; "two-thirds", "about half": within 7 points (a fraction is a round word:
+        # "roughly two-thirds" is said of 72 percent).
+        if mention.hedge == "more":
+            return mention.value < value <= 100
+        if mention.hedge == "less":
+            return value < mention.value
+        if mention.hedge == "nearly":
+            return mention.value * Decimal("0.85") <= value <= mention.value
+        return abs(value - mention.value) <= 7
     if mention.hedge and mention.kind in ("money", "percent"):
         step = _step(mention)
         if mention.hedge == "more":
             return mention.value < value < mention.value + step
         if mention.hedge == "nearly":
             return mention.value * Decimal("0.85") <= value <= mention.value
+        if mention.hedge == "less":
+            # "less than $5 billion", "50억달러 미만": below it and above the step under it.
+            return mention.value - step < value < mention.value
+        if mention.hedge == "band":
+            return mention.value <= value < mention.value + step
         return round_half_up(value, step) == mention.value
     if abs(value - mention.value) > mention.precision:
         return False  # rounding moves a value by at most half the precision: no need to round

@@ -115,7 +115,9 @@ _EN_NOUNS = {"cultural": "culture"}
 # Size words that stand for one another before a head noun ("big firms" for "large corporations").
 _EN_SIZES = {"large": ("big",)}
 _EN_PRICE_HEADS = ("products", "prices", "inflation")
-_KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D"}
+# An activity named by those who do it ("manufacturers logged a deficit" for manufacturing).
+_EN_AGENTS = {"manufacturing": ("manufacturers", "manufacturing firms", "manufacturing companies")}
+_KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D", "소프트웨어": "SW"}
 # Abbreviations and short forms of parts of English names ("IP royalties", "the U.S."), and
 # modifiers that stand for one another ("R&D-related" for "R&D-based").
 _EN_ABBREVIATIONS = {"intellectual property": "ip", "research and development": "r&d", "united states": "u.s."}
@@ -193,6 +195,8 @@ def _variants(name: str, lang: str) -> set[str]:
                         out.add(" ".join([other, *head[1:], form]))
             if " " in name:
                 out.add(" ".join([*head, last]).replace(" ", "-"))  # "dining-out prices", "fresh-food prices"
+            if last in _EN_AGENTS and not head:
+                out.update(_EN_AGENTS[last])
             if last in _EN_PRICE_HEADS and head:
                 out.update(" ".join([*head, other]) for other in _EN_PRICE_HEADS)  # "oil products" → "oil prices"
             if last in _EN_HEADS:
@@ -232,6 +236,8 @@ def _variants(name: str, lang: str) -> set[str]:
             rest = name[len("average daily "):]
             # "daily average exports", "exports per working day"
             out.update({f"daily average {rest}", f"daily-average {rest}", f"per-day {rest}", f"{rest} per working day", f"{rest} per day"})
+        if name.endswith(" rights") and name.count(" ") >= 2:
+            out.add(name[:-len(" rights")])  # "industrial property" for "industrial property rights"
         if name.endswith(" and others"):
             out.add(name[:-len(" and others")])  # "individuals" for "individuals and others"
         for long, short in _EN_ABBREVIATIONS.items():
@@ -261,6 +267,10 @@ def _variants(name: str, lang: str) -> set[str]:
         forms.add(name[:-len(" 및 기타")])  # "개인" for "개인 및 기타"
     if name in _KO_PARTNERS:
         forms.add(_KO_PARTNERS[name])
+    # "사업서비스" for "전문·사업서비스": the last of a dotted pair of service kinds is the name's head.
+    dotted = re.fullmatch(r"[가-힣]+·([가-힣]{2,}서비스)", name)
+    if dotted:
+        forms.add(dotted.group(1))
     if name.endswith("산업") and len(name) > 3:
         forms.add(name[:-2])
     forms |= {f.replace(" ", "") for f in forms}

@@ -25,7 +25,10 @@ DIRECTIONS = {
         ("unchanged", r"\bunchanged\b|\bthe same level\b|\bheld steady\b"),
         # "export growth" is the name of a rate, not a rise; "up from 3.1 percent", "down 0.3 point"
         # compare rates, not the item's own move ("up 8.4 percent", "down from $5.6 billion" are).
-        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing)?|(?<!export )(?<!import )(?<!exports )(?<!imports )growth|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|up(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
+        ("grow", r"\b(?:widen(?:s|ed|ing)?|grew|grow(?:s|ing)?|(?<!export )(?<!import )(?<!exports )(?<!imports )growth|increas(?:e|es|ed|ing)|rose|ris(?:e|es|ing)|expand(?:s|ed|ing)?|expansion|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|spik(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|(?<!made )(?<!make )(?<!makes )(?<!making )(?<!took )(?<!ended )up(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
+        # A balance that improved or worsened moved towards a surplus or a deficit, whatever its sign.
+        ("improve", r"\b(?:improv(?:es|ed))\b"),
+        ("worsen", r"\b(?:worsen(?:s|ed)|deteriorat(?:es|ed))\b"),
         ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|slid(?:e|es|ing)?|sank|slipp(?:ed|ing)|dipp(?:ed|ing)|down(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
     ],
     "ko": [
@@ -37,6 +40,8 @@ DIRECTIONS = {
         # benchmarks/korean_morphology.py compares these with an analyser's lemmas.
         ("grow", r"확대|증가(?!율|폭|세 둔화)|급증|늘[었어고린며면자지기던는렸리]|불었|불어|커[졌지진]|상승(?!률|폭|세 둔화)"
                  r"|올[랐라른]|오르[며면고자지기던는]|뛰[었며고]|급등|치솟|↑"),
+        ("improve", r"개선(?:됐|되었|되|했|하)"),
+        ("worsen", r"악화(?:됐|되었|되|했|하)"),
         ("shrink", r"축소|감소(?!율|폭)|급감|줄[었어고인며면자지던는였이]|작아|하락(?!률|폭)|내[렸려린]|내리[며면고자지기던는]|떨어[졌지진져]|급락|↓"),
     ],
 }
@@ -46,9 +51,25 @@ AGREES = {
     "turned_surplus": {"turned_surplus"},
     "turned_deficit": {"turned_deficit"},
     "unchanged": {"unchanged"},
+    # Signed: a deficit that narrowed improved, a surplus that narrowed worsened (see ``agrees``).
+    "improve": {"turned_surplus", "increased"},
+    "worsen": {"turned_deficit", "decreased"},
 }
+
+
+def agrees(category: str, fact) -> bool:
+    """Does a direction word of ``category`` agree with the change ``fact``? "improved" and
+    "worsened" (개선, 악화) depend on the balance's sign: a deficit that widened worsened."""
+    if fact.direction in AGREES[category]:
+        return True
+    if category in ("improve", "worsen") and fact.direction in ("widened", "narrowed"):
+        toward_surplus = (fact.direction == "widened") == (fact.get("sign") == "surplus")
+        return toward_surplus == (category == "improve")
+    return False
 METRIC_WORDS = {
-    "en": [("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap|shortfalls?)\b")],
+    # "receipts" and "outbound payments" are the central bank's words for services exports and imports.
+    # ("Payments exceeded receipts by $3.09 billion" states the balance.)
+    "en": [("exports", r"\bexports?\b|\breceipts\b(?!\s+by\b)"), ("imports", r"\bimports?\b|\b(?:outbound payments|payments (?:abroad|overseas))\b(?!\s+by\b)"), ("balance", r"\b(?:surplus(?:es)?|deficits?|balance|gap|shortfalls?)\b")],
     "ko": [("exports", r"수출"), ("imports", r"수입"), ("balance", r"흑자|적자|수지")],
 }
 SIGN_WORDS = {"en": r"\b(surplus(?:es)?|deficits?|shortfalls?|in the red|in the black)\b", "ko": r"(흑자|적자)"}
@@ -73,8 +94,9 @@ CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", 
 # Words that make a figure a year-to-date (cumulative) one: "for the full year", 연간, 1~11월.
 YEAR_TO_DATE = {
     "en": r"\b(?:year[- ]to[- ]date|so far this year|for the (?:full |whole )?year|annual|full-year|in the january[-–]\w+ period"
+          r"|(?:for|over|in) (?:the )?(?:whole|full|entire) (?:of )?(?:the year|year|20\d\d)|(?:in|for) 20\d\d as a whole|for all of 20\d\d"
           r"|from january (?:to|through) \w+|january[-–](?:march|april|may|june|july|august|september|october|november|december)|(?:the )?first (?:\w+) months)\b",
-    "ko": r"연간|누적|올해 들어|1\s?[~∼-]\s?\d{1,2}월",
+    "ko": r"연간|누적|올해 들어|1\s?[~∼-]\s?\d{1,2}월|(?:지난해|작년|\d{4}년)\s?한\s?해(?!\s?전)",
 }
 RESPECTIVELY = {"en": r"\brespectively\b", "ko": r"각각"}
 # Words that make a figure the quarter's or the half's ("first-half exports", 상반기 수출): tried
@@ -106,8 +128,8 @@ STREAK_CONDITIONS = {
 }
 # Words that mark an amount as a change ("up 660 million", "by 770 million", "6억6000만달러 많은").
 CHANGE_WORDS = {
-    "en": r"\b(?:by|up|down|more|less|higher|lower|gain(?:ed)?|loss|larger|smaller|bigger|wider|narrower)\b",
-    "ko": r"많|적은|적게|더",
+    "en": r"\b(?:by|up|down|more|less|higher|lower|gain(?:ed)?|loss|larger|smaller|bigger|wider|narrower|change)\b",
+    "ko": r"많|적은|적게|더|증감",
 }
 
 

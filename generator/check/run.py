@@ -286,7 +286,9 @@ def _prepare(root: Path, file: Path, release: str | None, period: str | None):
     if kept is not None and kept[0] is facts:
         agreement = kept[1]
     else:
-        agreement = Agreement(project.config, project.dataset.items, facts, annotations, project.config.check_levels)
+        year = Period.parse(str(parsed.year))
+        whole = project.facts(year) if parsed.kind in ("H", "Q") and parsed.next().year != parsed.year and year in project.dataset.periods else None
+        agreement = Agreement(project.config, project.dataset.items, facts, annotations, project.config.check_levels, whole)
         _AGREEMENTS[(str(project.root), *key)] = (facts, agreement)
     return doc, project, key, agreement
 

@@ -54,7 +54,7 @@ _KO_CHANGED_BEFORE = re.compile(r"(?:증가|감소|확대|축소|상승|하락)�
 _EN_SHARE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bshare\b|\bpercent of (?:the |all |total )", re.IGNORECASE)
 _KO_SHARE = re.compile(r"비중|차지")
 _EN_CHANGE_NOUN = re.compile(r"^\s*(?:increase|rise|gain|jump|growth|decline|drop|fall|decrease|contraction)\b", re.IGNORECASE)
-_EN_UP_DOWN = re.compile(r"\b(?:up|down)\s+(?:by\s+)?$", re.IGNORECASE)
+_EN_UP_DOWN = re.compile(r"(?<!made )(?<!make )(?<!makes )(?<!making )\b(?:up|down)\s+(?:by\s+)?$", re.IGNORECASE)
 _KO_MOVED_AFTER = re.compile(r"\s?(?:증가|감소|상승|하락|늘|줄|올|내[렸려린리]|떨어|급증|급감|뛰|확대|축소|오른|오르)")
 _EN_CONTRIBUTION = re.compile(r"\b(?:add(?:s|ed|ing)?|contribut\w*|subtract\w*|shav\w*)\b", re.IGNORECASE)
 _KO_CONTRIBUTION = re.compile(r"기여")
@@ -702,7 +702,9 @@ class Suggester:
         if lang == "en":
             return bool(re.match(r"\s+(?:of\s+(?:the\s+)?(?:total|all|overall)\b|share\b)", after, re.IGNORECASE)
                         or re.search(r"(?:account(?:s|ed|ing)? for|share of|making up|made up|represent(?:s|ed|ing)?)\s+(?:about\s+|some\s+)?$", before, re.IGNORECASE))
-        return bool(re.match(r"\s?(?:를|을)?\s?차지", after) or re.search(r"비중(?:은|이)?\s*$", before))
+        # "69.0%를 차지", "70% 이상을 차지", "전문·사업서비스 적자의 69.0%에 달했다" (of a named whole).
+        return bool(re.match(r"\s?(?:가량|정도|이상|넘게|가까이|안팎|남짓)?\s?(?:를|을)?\s?차지", after) or re.search(r"비중(?:은|이)?\s*$", before)
+                    or bool(re.search(r"(?:적자|흑자|수지|수출|수입)\s?(?:규모)?의\s?$", before)))
 
     def _moved(self, text: str, lang: str, figure: Mention, clause) -> bool:
         """A percent stated as a change: "rose 8.4 percent", "up 8.4%", "an 8.4 percent rise", "8.4% 증가"."""
