@@ -243,9 +243,10 @@ class Agreement:
                 # "H2 2024" in a table "($ bn)" states 3.76 billion dollars for 2024H2. The words
                 # added sit at the cell's edges; no fix is offered for a cell so read.
                 before, after = read_as
+                cell = tuple(sentence.positions)  # a table cell is short: one position per character
                 sentence = replace(sentence, text=before + sentence.text.strip() + after,
-                                   positions=sentence.positions[:1] * len(before) + sentence.positions[len(sentence.text) - len(sentence.text.lstrip()):len(sentence.text.rstrip())]
-                                   + sentence.positions[-1:] * len(after))
+                                   positions=cell[:1] * len(before) + cell[len(sentence.text) - len(sentence.text.lstrip()):len(sentence.text.rstrip())]
+                                   + cell[-1:] * len(after))
             else:
                 read_as = None
             mentions_items = self.matcher(lang).find(sentence.text)
