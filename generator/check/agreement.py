@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
 from ..annotations import Annotations
@@ -660,6 +660,9 @@ class Agreement:
         closest = min(pool, key=lambda p: abs(p[0] - figure.value))[0]
         if figure.kind == "multiple":
             closest = closest.quantize(Decimal("0.01"))
+        if figure.kind == "percent" and closest.as_tuple().exponent < -1:
+            # A share derived to the thousandth (54.084) is shown as the data would publish it.
+            closest = closest.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
         said = {"percent": f"{closest}%", "points": f"{closest} percentage points"}.get(figure.kind, f"×{closest}")
         finding = self.finding(doc, sentence, figure.start, figure.end, rule,
                                f"'{figure.text}' does not match the data for {names} (data: {said})", said)
@@ -969,30 +972,52 @@ class Agreement:
         accounted for 71.9% of the ICT services surplus", "R&D 서비스 적자가 전문·사업서비스 적자의
         3분의 2"): the part's amount over the whole's, of the metric both have this period. The
         whole is an ancestor of the part other than the total (whose shares are published facts).
-        None when the figure is not a share or the clause names no such pair."""
+
+        A clause that names the part alone ("Intellectual property accounted for 54% of the
+        deficit", "지재권이 전체 적자의 54%를 차지") leaves the whole to the reader: any ancestor,
+        the total included, unless the data publishes the part's shares. Its own children's
+        shares (a driver fact: industrial property's 71.4% of IP) are not then the part's share
+        of anything, so they are not candidates.
+        None when the figure is not a share or the clause names no part."""
         if not (figure.fraction or Suggester._share(text, lang, figure)) or self.suggest._moved(text, lang, figure, clause):
             return None
         named = list(dict.fromkeys(c for m in items if clause[0] <= m.start < clause[1] for c in m.codes))
-        if len(named) < 2:
+        if len(named) == 1 and named[0] != self.config.total:
+            if any(fact.kind == "share" for _, fact in self.index.get(named[0], ItemFacts()).percent):
+                return None  # the office publishes this part's shares: they are the candidates
+            pairs = [(named[0], whole) for whole in self._ancestors(named[0], with_total=True)]
+        elif len(named) >= 2:
+            pairs = [(part, whole) for part in named for whole in self._ancestors(part, with_total=False) if whole in named]
+        else:
             return None
         metric = self._stated_metric(text, lang, figure, clause)
-        values = {code: {c.metric: c for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.fact.kind == "level"}
-                  for code in named}
+
+        def values(code):
+            return {c.metric: c for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.fact.kind == "level"}
+
         shares = []
-        for part in named:
-            ancestor = self.items[part].parent if part in self.items else None
-            while ancestor and ancestor != self.config.total:
-                if ancestor in values:
-                    for m, own in values[part].items():
-                        whole = values[ancestor].get(m)
-                        if whole is None or (metric and m != metric and not m.startswith(metric + "_")) or whole.signed == 0:
-                            continue
-                        ratio = own.signed / whole.signed * 100
-                        if ratio > 0:
-                            # To a thousandth (no double rounding at a written tenth), zeros dropped for the message.
-                            shares.append((Decimal(format(ratio.quantize(Decimal("0.001")).normalize(), "f")), own.fact))
-                ancestor = self.items[ancestor].parent if ancestor in self.items else None
+        for part, whole_code in pairs:
+            wholes = values(whole_code)
+            for m, own in values(part).items():
+                whole = wholes.get(m)
+                if whole is None or (metric and m != metric and not m.startswith(metric + "_")) or whole.signed == 0:
+                    continue
+                ratio = own.signed / whole.signed * 100
+                if ratio > 0:
+                    # To a thousandth (no double rounding at a written tenth), zeros dropped for the message.
+                    shares.append((Decimal(format(ratio.quantize(Decimal("0.001")).normalize(), "f")), own.fact))
         return shares or None
+
+    def _ancestors(self, code: str, *, with_total: bool) -> list[str]:
+        """The items ``code`` is part of, nearest first; the total last when ``with_total``."""
+        found = []
+        ancestor = self.items[code].parent if code in self.items else None
+        while ancestor and ancestor != self.config.total and ancestor not in found:
+            found.append(ancestor)
+            ancestor = self.items[ancestor].parent if ancestor in self.items else None
+        if with_total and code != self.config.total:
+            found.append(self.config.total)
+        return found
 
     def _total_sign(self) -> str | None:
         values = [c.signed for c in self.index.get(self.config.total, ItemFacts()).money

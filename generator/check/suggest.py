@@ -701,7 +701,7 @@ class Suggester:
         after, before = text[figure.end:figure.end + 24], text[max(0, figure.start - 28):figure.start]
         if lang == "en":
             return bool(re.match(r"\s+(?:of\s+(?:the\s+)?(?:total|all|overall)\b|share\b)", after, re.IGNORECASE)
-                        or re.search(r"(?:account(?:s|ed|ing)? for|share of|making up|made up|represent(?:s|ed|ing)?)\s+(?:about\s+|some\s+)?$", before, re.IGNORECASE))
+                        or re.search(r"(?:account(?:s|ed|ing)? for|share of|making up|made up|represent(?:s|ed|ing)?)\s+(?:(?:about|some|nearly|almost|roughly|around|approximately|over|under|more than|less than|just over|just under)\s+)?$", before, re.IGNORECASE))
         # "69.0%를 차지", "70% 이상을 차지", "전문·사업서비스 적자의 69.0%에 달했다" (of a named whole).
         return bool(re.match(r"\s?(?:가량|정도|이상|넘게|가까이|안팎|남짓)?\s?(?:를|을)?\s?차지", after) or re.search(r"비중(?:은|이)?\s*$", before)
                     or bool(re.search(r"(?:적자|흑자|수지|수출|수입)\s?(?:규모)?의\s?$", before)))
