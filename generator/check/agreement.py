@@ -987,7 +987,11 @@ class Agreement:
                 return None  # the office publishes this part's shares: they are the candidates
             pairs = [(named[0], whole) for whole in self._ancestors(named[0], with_total=True)]
         elif len(named) >= 2:
-            pairs = [(part, whole) for part in named for whole in self._ancestors(part, with_total=False) if whole in named]
+            # The total named as the whole ("전체 적자의 80%") counts as one, unless the part's shares are published.
+            pairs = [(part, whole) for part in named
+                     for whole in self._ancestors(part, with_total=self.config.total in named and not any(
+                         fact.kind == "share" for _, fact in self.index.get(part, ItemFacts()).percent))
+                     if whole in named]
         else:
             return None
         metric = self._stated_metric(text, lang, figure, clause)
@@ -1063,7 +1067,7 @@ class Agreement:
         "widened to $4.53 billion from $3.76 billion", "37억6000만달러에서 45억3000만달러로"."""
         if lang == "en":
             # "compared with $3.76 billion", "against $3.76 billion": the base as a bare figure too.
-            return bool(rx(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*(?:(?:about|around|roughly|nearly|almost|some|just (?:over|under))\s+)?$", I)
+            return bool(rx(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*(?:(?:about|around|roughly|nearly|almost|some|just (?:over|under)|just|only|a mere|as little as)\s+)?$", I)
                         .search(text[max(0, figure.start - 24):figure.start]))
         return bool(rx(r"\)?\s?(?:에서|보다)").match(text[figure.end:figure.end + 4]))
 
