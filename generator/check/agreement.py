@@ -253,7 +253,7 @@ class Agreement:
             if lang == "en":
                 # "Core inflation, which strips out food and energy prices, slowed": a name inside a
                 # relative clause describes the subject; it is not another item the figures are of.
-                asides = [(m.start(), m.end()) for m in rx(r",\s(?:which|that)\s(?:strips?|exclud|leav|measur|track|cover)[^,;]*,").finditer(sentence.text)]
+                asides = [(m.start(), m.end()) for m in rx(r",\s(?:which|that)\s(?:strips?|exclud|leav|measur|track|cover|includ|compris|consist|span|range)[^,;]*,|,\s(?:including|such as|like)\s[^,;$\d]*?,(?=\s(?:grew|rose|fell|widened|narrowed|shrank|swelled|increased|decreased|dropped|climbed|jumped|posted|ran|reached|stood|was|were|came))").finditer(sentence.text)]
                 mentions_items = [i for i in mentions_items if not any(a <= i.start < b for a, b in asides)]
             figures = find_mentions(sentence.text, lang)
             self._carried_bases = carried
