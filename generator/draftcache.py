@@ -92,13 +92,16 @@ def lookup(project: "Project", period: "Period", languages, charts: bool) -> dic
         return None
 
 
-def store(project: "Project", period: "Period", languages, charts: bool, contents: dict[str, bytes], stamped) -> None:
+def store(project: "Project", period: "Period", languages, charts: bool, contents, stamped) -> None:
     from .cachedir import store_pickle
 
     folder = _folder()
-    if folder is None or sum(len(v) for v in contents.values()) > MAX_STORED_BYTES:
+    if folder is None:
         return
-    store_pickle(folder, _name(project, period, languages, charts), (dict(contents), stamped))
+    files = dict(contents)  # a spooled period's files are read from disk once, here
+    if sum(len(v) for v in files.values()) > MAX_STORED_BYTES:
+        return
+    store_pickle(folder, _name(project, period, languages, charts), (files, stamped))
     _prune(folder)
 
 
