@@ -109,7 +109,7 @@ def encode_converted(value: Any, pad: str) -> str:
         return "false"
     if kind is float:
         return _float(value)
-    if isinstance(value, Mapping):
+    if isinstance(value, dict) or isinstance(value, Mapping):
         return _converted_dict(value, pad)
     raise Unusual
 
