@@ -94,9 +94,14 @@ class Cell:
 
 
 class Source(dict):
-    """A cell's entry in a fact's ``sources``: a dict that refuses changes (``dict(source)`` gives a copy to change)."""
+    """A cell's entry in a fact's ``sources``: a dict that refuses changes (``dict(source)`` gives a copy to change).
 
-    __slots__ = ()
+    ``json`` is where facts.json's writer keeps the entry's text (``facts.model``): the
+    entry cannot change, and a cell is listed by several facts of a period and by the
+    facts of later periods (its changes, records, streaks).
+    """
+
+    __slots__ = ("json",)
 
     def _read_only(self, *args, **kwargs):
         raise TypeError("a fact's source cannot be changed; copy it with dict(source)")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from json.encoder import encode_basestring
 from typing import Any, Iterator, Mapping
 
+from ..dataset import Source
 from ..jsontext import Unusual, dumps_indented, encode_converted
 
 # Keys every fact has, in the order facts.json prints them.
@@ -70,6 +71,9 @@ def new_fact(id: str, kind: str, rule: str, item: str, period: str, data: Mappin
     return fact
 
 
+_SOURCE_PAD = "\n" + " " * 8  # a source's depth in facts.json: document, facts, fact, sources
+
+
 def _fact_json(fact: Fact) -> str:
     """``fact.to_dict()`` as facts.json writes it (inside the ``facts`` list, two levels deep)."""
     own = fact.__dict__
@@ -86,7 +90,20 @@ def _fact_json(fact: Fact) -> str:
                 raise Unusual
             parts.append(pad + encode_basestring(key) + ": " + encode_converted(value, pad))
         sources = own["sources"]
-        parts.append(pad + '"sources": ' + ("[]" if not sources else encode_converted(list(sources), pad)))
+        if not sources:
+            parts.append(pad + '"sources": []')
+        else:
+            listed = []
+            for source in sources:
+                if type(source) is Source:
+                    try:
+                        text = source.json
+                    except AttributeError:
+                        text = source.json = encode_converted(source, _SOURCE_PAD)
+                else:
+                    text = encode_converted(source, _SOURCE_PAD)
+                listed.append(text)
+            parts.append(pad + '"sources": [' + _SOURCE_PAD + ("," + _SOURCE_PAD).join(listed) + pad + "]")
         if own["asserted"]:
             parts.append(pad + '"asserted": true')
         return "{" + ",".join(parts) + "\n    }"
