@@ -206,6 +206,11 @@ class Dataset:
     def cells(self) -> list[Cell]:
         return list(self._cells.values())
 
+    @cached_property
+    def notes(self) -> dict[tuple[str, str, int, str, str], str]:
+        """The note of every cell that has one, by (period, file, line, item, metric)."""
+        return {(str(c.period), c.path, c.line, c.item, c.metric): c.note for c in self._cells.values() if c.note}
+
     def cells_for(self, period: Period) -> list[Cell]:
         return list(self._by_period.get(period, ()))
 
