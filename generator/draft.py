@@ -227,9 +227,14 @@ SPOOL_MIN_PERIODS = 2
 
 
 def _spool_period(project: Project, period: Period, languages, charts: bool, folder: Path) -> dict[str, str]:
+    from . import draftmemo
     from .spool import write_pieces
 
-    return write_pieces(folder, _draft_pieces(build_draft(project, period, languages, charts=charts)))
+    digests = write_pieces(folder, _draft_pieces(build_draft(project, period, languages, charts=charts)))
+    # Each period is built once here: what the project keeps of it would only hold memory.
+    project.forget(period)
+    draftmemo.forget(project, period)
+    return digests
 
 
 def _build_in_workers(project: Project, periods: list[Period], languages, charts: bool, spool, workers: int):

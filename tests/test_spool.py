@@ -115,3 +115,19 @@ def test_a_failure_while_building_leaves_no_spool_and_no_output(tmp_path, monkey
     # Deleted at once, not when the error (whose traceback holds the spool) is let go.
     assert caught.traceback and len(made) == 1 and not made[0].exists()
     assert not (project.root / "output").exists()
+
+
+def test_building_many_periods_keeps_neither_their_facts_nor_their_drafts(tmp_path, monkeypatch):
+    from generator import draftmemo
+
+    # The copied files are new, and the draft memo trusts no file changed in the last two seconds.
+    monkeypatch.setattr(draftmemo, "SETTLED_NS", 0)
+    project = open_project(copy_bundled(tmp_path / "project"))
+    periods = list(project.dataset.periods)
+    build_periods(project, periods, jobs=1, charts=False)
+    kept = [k for k in project._cache if type(k) is tuple and k[:1] == ("facts",)]
+    assert kept == [] and draftmemo._KEY not in project._cache
+    # A single period is drafted as before: the project keeps its facts and its draft.
+    build_periods(project, periods[-1:], jobs=1, charts=False)
+    assert [k[1] for k in project._cache if type(k) is tuple and k[:1] == ("facts",)] == periods[-1:]
+    assert project._cache[draftmemo._KEY][0][0] == periods[-1]
