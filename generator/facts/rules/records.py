@@ -137,7 +137,7 @@ def record(ctx: Context) -> list[Fact]:
                         used = run[first:end + 1]
                     else:
                         since_cell = run[at]
-                        steps = since_cell.period.steps_to(now.period)
+                        steps = now.period.index - since_cell.period.index  # the same kind: steps_to
                         if steps < (min_since if scope == "all" else min_years):
                             continue
                         used = run[at:end + 1]
@@ -168,7 +168,12 @@ def _same_period_run(series: list[Cell], numbers: list[int], starts: list[int], 
             break
         at = base
     pieces.reverse()
-    cells = [c for piece in pieces for c in series[piece]]
+    cells: list[Cell] = []
+    for piece in pieces:
+        cells += series[piece]
     if values is None:
         return cells
-    return cells, [v for piece in pieces for v in values[piece]]
+    found: list = []
+    for piece in pieces:
+        found += values[piece]
+    return cells, found
