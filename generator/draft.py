@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from . import __version__
-from .errors import UsageError
+from .errors import OutputError, UsageError
 from .facts import FactSet
 from .gcpause import paused
 from .output import sha256, with_front_matter
@@ -201,7 +201,10 @@ def build_periods(project: Project, periods: list[Period], languages: tuple[str,
     from .spool import Spool, SpooledFiles
 
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    spool = Spool()
+    try:
+        spool = Spool()
+    except OSError as exc:
+        raise _spool_error(exc) from None
     contents: dict[Period, Mapping[str, bytes]] = {}
     try:
         if workers > 1 and len(periods) >= PARALLEL_MIN_PERIODS:
@@ -215,6 +218,9 @@ def build_periods(project: Project, periods: list[Period], languages: tuple[str,
                 contents[period] = SpooledFiles(spool, spool.folder(str(period)), digests)
                 if on_period is not None:
                     on_period(str(period))
+    except OSError as exc:
+        spool.cleanup()
+        raise _spool_error(exc) from None
     except BaseException:
         spool.cleanup()
         raise
@@ -224,6 +230,20 @@ def build_periods(project: Project, periods: list[Period], languages: tuple[str,
 
 # Below this many periods, a draft's files stay in memory (nothing to gain from the disk).
 SPOOL_MIN_PERIODS = 2
+
+
+def _spool_error(exc: OSError) -> OutputError:
+    import errno
+    import tempfile
+
+    where = tempfile.gettempdir()
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        what = "no space left on the device"
+    else:
+        what = exc.strerror or str(exc)
+    return OutputError(f"cannot keep the built periods in the temporary folder {where}: {what}; nothing was written",
+                       path=exc.filename or where,
+                       hint="free space there, or set TMPDIR to a folder with room, and run draft again")
 
 
 def _spool_period(project: Project, period: Period, languages, charts: bool, folder: Path) -> dict[str, str]:

@@ -131,3 +131,23 @@ def test_building_many_periods_keeps_neither_their_facts_nor_their_drafts(tmp_pa
     build_periods(project, periods[-1:], jobs=1, charts=False)
     assert [k[1] for k in project._cache if type(k) is tuple and k[:1] == ("facts",)] == periods[-1:]
     assert project._cache[draftmemo._KEY][0][0] == periods[-1]
+
+
+def test_a_full_temporary_folder_is_one_clear_error_and_nothing_is_written(tmp_path, monkeypatch):
+    import errno
+
+    from generator.errors import OutputError
+
+    project = open_project(copy_bundled(tmp_path / "project"))
+    made = []
+
+    def full(folder, pieces):
+        made.append(folder.parent)
+        raise OSError(errno.ENOSPC, "No space left on device", str(folder / "facts.json"))
+
+    monkeypatch.setattr(spool_module, "write_pieces", full)
+    with pytest.raises(OutputError) as caught:
+        build_periods(project, list(project.dataset.periods), jobs=1, charts=False)
+    assert "no space left on the device" in str(caught.value) and "nothing was written" in str(caught.value)
+    assert "TMPDIR" in caught.value.hint
+    assert made and not made[0].exists() and not (project.root / "output").exists()
