@@ -9,24 +9,37 @@ with their SHA-256; publishing plans with the digests and hard-links the files i
 staged period folder (``writer.replace_folder``), copying where links are not possible.
 
 The folder is deleted when the last ``SpooledFiles`` of it is (or at exit); it is never
-inside the project, so a run that stops early leaves the project as it was.
+inside the project, so a run that stops early leaves the project as it was. A run killed
+outright (SIGKILL, SIGTERM) cannot delete its folder: its name carries the process id, and
+the next run deletes the folders of processes that no longer exist, once they are
+``STALE_AFTER`` seconds old (a folder is never taken for stale while its run may be alive).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import stat
 import tempfile
+import time
 import weakref
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
+
+
+PREFIX = "pressgen-spool-"
+# A leftover folder is deleted only when its process is gone and it has not changed for this long.
+STALE_AFTER = 600.0
 
 
 class Spool:
     """A private temporary folder with one subfolder per period."""
 
     def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="pressgen-spool-"))
+        parent = tempfile.gettempdir()
+        sweep(parent)
+        self.root = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=parent))
         self._finalizer = weakref.finalize(self, shutil.rmtree, str(self.root), True)
 
     def folder(self, name: str) -> Path:
@@ -34,6 +47,41 @@ class Spool:
 
     def cleanup(self) -> None:
         self._finalizer()
+
+
+def sweep(parent: str, now: float | None = None) -> list[str]:
+    """Delete the spool folders in ``parent`` left by this user's processes that no longer run; return their names."""
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        pid = entry.name[len(PREFIX):].split("-", 1)[0] if entry.name.startswith(PREFIX) else ""
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or now - info.st_mtime < STALE_AFTER:
+            continue
+        if _running(int(pid)):
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed.append(entry.name)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or no way to tell: keep its folder
+        return True
+    return True
 
 
 def write_pieces(folder: Path, pieces: Iterable[tuple[str, Iterable[bytes]]]) -> dict[str, str]:

@@ -151,3 +151,27 @@ def test_a_full_temporary_folder_is_one_clear_error_and_nothing_is_written(tmp_p
     assert "no space left on the device" in str(caught.value) and "nothing was written" in str(caught.value)
     assert "TMPDIR" in caught.value.hint
     assert made and not made[0].exists() and not (project.root / "output").exists()
+
+
+def test_folders_of_killed_runs_are_deleted_by_the_next_run_and_no_others(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+    old = time.time() - 2 * spool_module.STALE_AFTER
+    folders = {
+        "killed": tmp_path / f"{spool_module.PREFIX}{gone}-abc",  # its process is gone, and it is old: deleted
+        "recent": tmp_path / f"{spool_module.PREFIX}{gone}-def",  # gone, but changed a moment ago: kept
+        "running": tmp_path / f"{spool_module.PREFIX}{os.getppid()}-ghi",  # its process runs: kept
+        "other": tmp_path / "pressgen-spool-notapid",  # not a spool's name: kept
+        "unrelated": tmp_path / f"unrelated-{gone}",
+    }
+    for name, folder in folders.items():
+        (folder / "2025H1").mkdir(parents=True)
+        (folder / "2025H1" / "facts.json").write_text("{}", encoding="utf-8")
+        if name != "recent":
+            os.utime(folder, (old, old))
+    assert spool_module.sweep(str(tmp_path)) == [folders["killed"].name]
+    assert {name for name, folder in folders.items() if folder.exists()} == {"recent", "running", "other", "unrelated"}
