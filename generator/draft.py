@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Iterator, Mapping
 
 from . import __version__
-from .errors import UsageError
+from .errors import OutputError, UsageError
 from .facts import FactSet
 from .gcpause import paused
-from .jsontext import dumps_indented
 from .output import sha256, with_front_matter
 from .paths import project_path
 from .publish import write_periods
@@ -125,18 +125,28 @@ def _languages(project: Project, languages: tuple[str, ...] | None) -> tuple[str
 
 def draft_files(draft: Draft) -> dict[str, bytes]:
     """The bytes of each file of a draft, by file name (what ``write_draft`` writes)."""
-    contents = {f"release.{lang}.md": text for lang, text in draft.releases.items()}
-    with paused():  # facts.json is 7.8 MB on the synthetic release, built from as many small objects
-        contents["facts.json"] = dumps_indented(draft.facts.to_dict()) + "\n"
-    contents["review.md"] = draft.review
+    return {name: b"".join(chunks) for name, chunks in _draft_pieces(draft)}
+
+
+def _draft_pieces(draft: Draft) -> Iterator[tuple[str, Iterable[bytes]]]:
+    """Each file of a draft as (name, its bytes in pieces), in the order the files are listed."""
+    for lang, text in draft.releases.items():
+        yield f"release.{lang}.md", (text.encode("utf-8"),)
+    yield "facts.json", _facts_json(draft.facts)
+    yield "review.md", (draft.review.encode("utf-8"),)
     if draft.page:
-        contents["review.html"] = draft.page
-    files = {name: text.encode("utf-8") for name, text in contents.items()}
+        yield "review.html", (draft.page.encode("utf-8"),)
     for chart_id, per_lang in draft.charts.items():
         for lang, formats in per_lang.items():
             for fmt, data in formats.items():
-                files[chart_file(chart_id, lang, fmt)] = data
-    return files
+                yield chart_file(chart_id, lang, fmt), (data,)
+
+
+def _facts_json(facts: FactSet) -> Iterator[bytes]:
+    # facts.json is 7.8 MB on the synthetic release, built from as many small objects.
+    with paused():
+        for chunk in facts.json_chunks():
+            yield chunk.encode("utf-8")
 
 
 def write_draft(project: Project, draft: Draft, *, force: bool = False) -> list[str]:
@@ -161,8 +171,8 @@ def draft_periods(project: Project, periods: list[Period], languages: tuple[str,
 
 
 def build_periods(project: Project, periods: list[Period], languages: tuple[str, ...] | None = None, *,
-                  on_period=None, jobs: int | None = None, charts: bool = True) -> dict[Period, dict[str, bytes]]:
-    """Every file of every period, in memory and in period order; nothing is written.
+                  on_period=None, jobs: int | None = None, charts: bool = True) -> dict[Period, Mapping[str, bytes]]:
+    """Every file of every period, in period order (file name → bytes); nothing is written to the project.
 
     Every period's annotations and the templates are validated first, so the usual
     mistakes stop the run early. Periods are built in parallel worker processes when
@@ -170,6 +180,10 @@ def build_periods(project: Project, periods: list[Period], languages: tuple[str,
     ``write_periods`` then checks every target for obstacles and replaces each period
     folder atomically, under the output lock. ``on_period(label)`` is called as each
     period is built (for progress).
+
+    With more than one period, each period's files go to a private temporary folder as
+    they are built (``spool``), and the mapping reads them from there: memory holds one
+    period's files at a time, not all of them. One period is kept in memory.
     """
     from .render import check_templates
 
@@ -177,53 +191,109 @@ def build_periods(project: Project, periods: list[Period], languages: tuple[str,
     for period in periods:
         project.annotations(period)
     check_templates(project.config, languages)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    contents: dict[Period, dict[str, bytes]] = {}
-    if workers > 1 and len(periods) >= PARALLEL_MIN_PERIODS:
-        import gc
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        # Forked workers start with this process's memory: they are handed the project
-        # already loaded instead of each loading it again (1 s of a synthetic draft --all
-        # per worker). Freezing the collector's view of it first keeps a worker's
-        # collections from writing to every inherited object, which would copy the pages
-        # the processes share.
-        key = (str(project.root), project.config.id)
-        forked = multiprocessing.get_start_method() == "fork"
-        if forked:
-            _WORKER_PROJECTS[key] = project
-            gc.freeze()
-        try:
-            with ProcessPoolExecutor(max_workers=min(workers, len(periods))) as pool:
-                futures = {pool.submit(_draft_in_worker, str(project.root), project.config.id, str(p), languages, charts): p
-                           for p in periods}
-                for future in as_completed(futures):
-                    contents[futures[future]] = future.result()
-                    if on_period is not None:
-                        on_period(str(futures[future]))
-        finally:
-            if forked:
-                _WORKER_PROJECTS.pop(key, None)
-                gc.unfreeze()
-    else:
+    if len(periods) < SPOOL_MIN_PERIODS:
+        kept: dict[Period, Mapping[str, bytes]] = {}
         for period in periods:
-            contents[period] = draft_files(build_draft(project, period, languages, charts=charts))
+            kept[period] = draft_files(build_draft(project, period, languages, charts=charts))
             if on_period is not None:
                 on_period(str(period))
+        return kept
+    from .spool import Spool, SpooledFiles
+
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    try:
+        spool = Spool()
+    except OSError as exc:
+        raise _spool_error(exc) from None
+    contents: dict[Period, Mapping[str, bytes]] = {}
+    try:
+        if workers > 1 and len(periods) >= PARALLEL_MIN_PERIODS:
+            for period, digests in _build_in_workers(project, periods, languages, charts, spool, min(workers, len(periods))):
+                contents[period] = SpooledFiles(spool, spool.folder(str(period)), digests)
+                if on_period is not None:
+                    on_period(str(period))
+        else:
+            for period in periods:
+                digests = _spool_period(project, period, languages, charts, spool.folder(str(period)))
+                contents[period] = SpooledFiles(spool, spool.folder(str(period)), digests)
+                if on_period is not None:
+                    on_period(str(period))
+    except OSError as exc:
+        spool.cleanup()
+        raise _spool_error(exc) from None
+    except BaseException:
+        spool.cleanup()
+        raise
     # Only this process writes (workers only build), so one lock covers the whole run.
     return {period: contents[period] for period in periods}
+
+
+# Below this many periods, a draft's files stay in memory (nothing to gain from the disk).
+SPOOL_MIN_PERIODS = 2
+
+
+def _spool_error(exc: OSError) -> OutputError:
+    import errno
+    import tempfile
+
+    where = tempfile.gettempdir()
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        what = "no space left on the device"
+    else:
+        what = exc.strerror or str(exc)
+    return OutputError(f"cannot keep the built periods in the temporary folder {where}: {what}; nothing was written",
+                       path=exc.filename or where,
+                       hint="free space there, or set TMPDIR to a folder with room, and run draft again")
+
+
+def _spool_period(project: Project, period: Period, languages, charts: bool, folder: Path) -> dict[str, str]:
+    from . import draftmemo
+    from .spool import write_pieces
+
+    digests = write_pieces(folder, _draft_pieces(build_draft(project, period, languages, charts=charts)))
+    # Each period is built once here: what the project keeps of it would only hold memory.
+    project.forget(period)
+    draftmemo.forget(project, period)
+    return digests
+
+
+def _build_in_workers(project: Project, periods: list[Period], languages, charts: bool, spool, workers: int):
+    """(period, file digests) as forked workers finish building periods into the spool."""
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # Forked workers start with this process's memory: they are handed the project
+    # already loaded instead of each loading it again (1 s of a synthetic draft --all
+    # per worker). Freezing the collector's view of it first keeps a worker's
+    # collections from writing to every inherited object, which would copy the pages
+    # the processes share. Workers write the files themselves and send back digests.
+    key = (str(project.root), project.config.id)
+    forked = multiprocessing.get_start_method() == "fork"
+    if forked:
+        _WORKER_PROJECTS[key] = project
+        gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(_draft_in_worker, str(project.root), project.config.id, str(p), languages, charts,
+                                   str(spool.folder(str(p)))): p for p in periods}
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+    finally:
+        if forked:
+            _WORKER_PROJECTS.pop(key, None)
+            gc.unfreeze()
 
 
 _WORKER_PROJECTS: dict[tuple[str, str], Project] = {}
 
 
-def _draft_in_worker(root: str, release: str, period: str, languages, charts: bool = True) -> dict[str, bytes]:
-    """Build one period's files in a worker process (the project is loaded once per worker)."""
+def _draft_in_worker(root: str, release: str, period: str, languages, charts: bool, folder: str) -> dict[str, str]:
+    """Build one period's files into ``folder`` in a worker process (the project is loaded once per worker)."""
     from .project import open_project
 
     key = (root, release)
     if key not in _WORKER_PROJECTS:
         _WORKER_PROJECTS[key] = open_project(root, release)
     project = _WORKER_PROJECTS[key]
-    return draft_files(build_draft(project, Period.parse(period), languages, charts=charts))
+    return _spool_period(project, Period.parse(period), languages, charts, Path(folder))

@@ -111,3 +111,10 @@ def kept_or_built(project: "Project", period: "Period", options: tuple[Any, ...]
     else:
         project._cache.pop(_KEY, None)
     return draft
+
+
+def forget(project: "Project", period: "Period") -> None:
+    """Drop the kept draft if it is ``period``'s."""
+    kept = project._cache.get(_KEY)
+    if kept is not None and kept[0][0] == period:
+        del project._cache[_KEY]

@@ -75,6 +75,12 @@ class Project:
         self._cache[key] = found  # (re)inserted last: the most recently used
         return found[1]
 
+    def forget(self, period: Period) -> None:
+        """Drop the facts kept for ``period`` (``build_periods`` drafts each period once: kept,
+        they were 38 MB of a worker drafting twelve synthetic periods)."""
+        for key in [k for k in self._cache if type(k) is tuple and k[:2] == ("facts", period)]:
+            del self._cache[key]
+
 
 def open_projects(root: str | Path = ".", release: str | None = None) -> list[Project]:
     """Every release of the project (or only ``release``), each loaded and validated."""

@@ -17,11 +17,10 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, Mapping
 
 from .errors import GeneratorError, OutputError
 from .lock import LOCK, output_lock
-from .output import sha256
 from .paths import period_folder, project_path
 from .writer import JOURNAL, STAGING, recover, replace_folder
 
@@ -38,7 +37,10 @@ class PeriodPlan:
 
     period: Period
     folder: Path
-    writes: dict[str, bytes] = field(default_factory=dict)
+    # Each file to write: its bytes, or the spooled file holding them (``spool.SpooledFiles``).
+    writes: dict[str, bytes | Path] = field(default_factory=dict)
+    # SHA-256 (hex) of each file to write.
+    digests: dict[str, str] = field(default_factory=dict)
     removes: set[str] = field(default_factory=set)
     # Hash of each file to be replaced or removed, as it was when planned (None: absent).
     expected: dict[str, str | None] = field(default_factory=dict)
@@ -51,12 +53,13 @@ def beside_name(name: str) -> str:
     return f"{stem}.new.{suffix}" if dot else f"{name}.new"
 
 
-def write_periods(project: Project, contents: dict[Period, dict[str, bytes]], *, force: bool = False) -> list[str]:
+def write_periods(project: Project, contents: Mapping[Period, Mapping[str, bytes]], *, force: bool = False) -> list[str]:
     """Write each period's files (name → bytes) into its folder; return what was done.
 
     Under the output lock, after recovering any interrupted run. Every period is planned
     (and every obstacle reported) before the first folder is replaced; each folder is then
-    replaced all at once, in order.
+    replaced all at once, in order. Plans hold digests, and for spooled files
+    (``spool.SpooledFiles``) only their paths, so planning sixty periods holds no bytes.
     """
     with open_output(project) as messages:
         plans = [plan_period(project, period, files, force=force) for period, files in contents.items()]
@@ -154,7 +157,7 @@ def _expect(project: Project, path: Path, kind: str) -> None:
 
 
 # ------------------------------------------------------------------------------- planning
-def plan_period(project: Project, period: Period, contents: dict[str, bytes], *, force: bool = False) -> PeriodPlan:
+def plan_period(project: Project, period: Period, contents: Mapping[str, bytes], *, force: bool = False) -> PeriodPlan:
     """Decide each file's fate; raise ``OutputError`` for an obstacle. Writes nothing."""
     folder = period_folder(project, period)
     plan = PeriodPlan(period, folder)
@@ -167,14 +170,20 @@ def plan_period(project: Project, period: Period, contents: dict[str, bytes], *,
         _expect(project, folder / name, "file")
     recorded = _read_manifest(folder)
     manifest = {name: digest for name, digest in recorded.items() if (folder / name).is_file()}
-    for name, data in contents.items():
+    spooled = getattr(contents, "digest", None)
+    for name in contents:
+        if spooled is not None:
+            data, digest = contents.path(name), spooled(name)
+        else:
+            data = contents[name]
+            digest = hashlib.sha256(data).hexdigest()
         beside = beside_name(name)
-        mine, new = _ours(folder / name, recorded.get(name), data), _ours(folder / beside, recorded.get(beside), data)
+        mine, new = _ours(folder / name, recorded.get(name), digest), _ours(folder / beside, recorded.get(beside), digest)
         shown, shown_beside = _shown(project, folder / name), _shown(project, folder / beside)
         kind = "draft" if name.startswith("release.") else "version"
         if mine or force:
-            _write(plan, name, data)
-            manifest[name] = sha256(data)
+            _write(plan, name, data, digest)
+            manifest[name] = "sha256:" + digest
             plan.messages.append(f"wrote {shown}")
             if (folder / beside).exists():
                 if new or force:
@@ -185,35 +194,40 @@ def plan_period(project: Project, period: Period, contents: dict[str, bytes], *,
                     plan.messages.append(f"kept {shown_beside}: edited since it was generated, so not removed "
                                          f"(merge it into {shown} and delete it, or use --force)")
         elif new:
-            _write(plan, beside, data)
-            manifest[beside] = sha256(data)
+            _write(plan, beside, data, digest)
+            manifest[beside] = "sha256:" + digest
             plan.messages.append(f"kept {shown}: edited since it was generated; new {kind} written to "
                                  f"{shown_beside} (use --force to overwrite)")
         else:
             plan.messages.append(f"kept {shown} and {shown_beside}: both edited since they were generated; the new "
                                  f"{kind} was not written (merge your changes into {shown} and delete {shown_beside}, "
                                  "or use --force to overwrite both)")
-    _write(plan, MANIFEST, (json.dumps(dict(sorted(manifest.items())), indent=2) + "\n").encode("utf-8"))
+    listed = (json.dumps(dict(sorted(manifest.items())), indent=2) + "\n").encode("utf-8")
+    _write(plan, MANIFEST, listed, hashlib.sha256(listed).hexdigest())
     return plan
 
 
-def _ours(path: Path, recorded: str | None, new: bytes) -> bool:
-    """True when pressgen may replace ``path``: absent, as pressgen recorded writing it, or what it would write now."""
+def _ours(path: Path, recorded: str | None, new: str) -> bool:
+    """True when pressgen may replace ``path``: absent, as pressgen recorded writing it, or what it
+    would write now (``new``: the SHA-256, hex, of what it would write)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return True
-    if data == new or (recorded is not None and sha256(data) == recorded):
+    found = hashlib.sha256(data).hexdigest()
+    if found == new or (recorded is not None and "sha256:" + found == recorded):
         return True
     try:
         text = data.decode("utf-8").replace("\r\n", "\n").rstrip("\n") + "\n"
     except UnicodeDecodeError:
         return False
-    return text.encode("utf-8") == new or (recorded is not None and sha256(text) == recorded)
+    found = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return found == new or (recorded is not None and "sha256:" + found == recorded)
 
 
-def _write(plan: PeriodPlan, name: str, data: bytes) -> None:
+def _write(plan: PeriodPlan, name: str, data: bytes | Path, digest: str) -> None:
     plan.writes[name] = data
+    plan.digests[name] = digest
     plan.expected[name] = _digest(plan.folder / name)
 
 
@@ -240,8 +254,7 @@ def _read_manifest(folder: Path) -> dict[str, str]:
 # ------------------------------------------------------------------------------- writing
 def apply_plan(project: Project, plan: PeriodPlan) -> list[str]:
     """Write one planned period (the caller holds ``open_output``); all of it or none of it."""
-    unchanged = not plan.removes and all(_digest(plan.folder / n) == hashlib.sha256(d).hexdigest()
-                                         for n, d in plan.writes.items())
+    unchanged = not plan.removes and all(_digest(plan.folder / n) == plan.digests[n] for n in plan.writes)
     if unchanged:
         return plan.messages  # the same bytes again: leave the files (and their dates) alone
 

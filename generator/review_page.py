@@ -300,7 +300,17 @@ def place_findings(findings: list["Finding"], positions: list[tuple[int, int, in
 # -- the page ---------------------------------------------------------------------------
 
 def _e(text: Any) -> str:
-    return html.escape(str(text), quote=True)
+    # A synthetic page escapes some 10,000 strings, mostly the same item names, metrics and periods.
+    text = str(text)
+    found = _ESCAPED.get(text)
+    if found is None:
+        if len(_ESCAPED) >= 20_000:
+            _ESCAPED.clear()
+        found = _ESCAPED[text] = html.escape(text, quote=True)
+    return found
+
+
+_ESCAPED: dict[str, str] = {}
 
 
 def _item_name(project: "Project", code: str, lang: str = "en") -> str:
@@ -314,26 +324,28 @@ def _item_name(project: "Project", code: str, lang: str = "en") -> str:
 
 
 class _Cells:
-    """Dataset cells by (file, line, metric), to read a source's note when the fact does not carry it."""
+    """The notes of dataset cells by (period, file, line, item, metric), for a source that does not carry its cell's note."""
 
     def __init__(self, project: "Project") -> None:
-        self.project = project
-        self.by_period: dict[str, dict[tuple, Any]] = {}
+        # Only cells with a note, indexed once per dataset: a synthetic draft cites cells of
+        # some 50 periods, and indexing each period's 1,000 cells for every draft was a
+        # quarter of the page.
+        self.notes: dict[tuple, str] = project.dataset.notes
 
     def note(self, source: Mapping[str, Any]) -> str:
         if source.get("note"):
             return str(source["note"])
-        period = str(source.get("period", ""))
-        if period not in self.by_period:
-            from .periods import Period
+        from .periods import Period
 
-            try:
-                cells = self.project.dataset.cells_for(Period.parse(period))
-            except Exception:  # an unparsable period in a source: no note to find
-                cells = []
-            self.by_period[period] = {(c.path, c.line, c.item, c.metric): c for c in cells}
-        cell = self.by_period[period].get((source.get("file"), source.get("line"), source.get("item"), source.get("metric")))
-        return getattr(cell, "note", "") or ""
+        try:
+            period = str(Period.parse(str(source.get("period", ""))))
+        except Exception:  # an unparsable period in a source: no note to find
+            return ""
+        key = (period, source.get("file"), source.get("line"), source.get("item"), source.get("metric"))
+        try:
+            return str(self.notes.get(key, "") or "")
+        except TypeError:  # an unhashable value in a source: no cell has it
+            return ""
 
 
 def is_weak(note: str, metric: str | None = None) -> bool:

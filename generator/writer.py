@@ -73,6 +73,25 @@ def write_file(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
+def place_file(source: Path, path: Path) -> None:
+    """Create ``path`` (it must not exist) with the bytes of ``source`` (a spooled file), synced to disk.
+
+    A hard link where the file system allows it (the spool is written once and never
+    changed, and a link moves no bytes), else a copy.
+    """
+    _step("write")
+    try:
+        os.link(source, path, follow_symlinks=False)
+    except OSError:
+        shutil.copyfile(source, path, follow_symlinks=False)
+    _step("fsync")
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def fsync_dir(path: Path) -> None:
     """Make the renames and new names in a folder durable (a crash could otherwise undo them)."""
     _step("fsync")
@@ -115,10 +134,12 @@ def _link_or_copy(source, target) -> None:
 
 
 # ------------------------------------------------------------------------------- the switch
-def replace_folder(output: Path, folder: Path, writes: dict[str, bytes], removes: set[str],
+def replace_folder(output: Path, folder: Path, writes: dict[str, bytes | Path], removes: set[str],
                    check: Callable[[], None] | None = None) -> None:
     """Make ``folder`` (inside ``output``) hold its current files with ``writes`` written
     over them and ``removes`` gone, all at once: a crash leaves either the old or the new folder.
+
+    Each of ``writes`` is the file's bytes, or a file (outside the folder) holding them.
 
     ``check`` is called just before the switch (to stop if someone changed a file meanwhile).
     The caller holds the output lock; on any failure the switch is undone before re-raising.
@@ -140,7 +161,10 @@ def replace_folder(output: Path, folder: Path, writes: dict[str, bytes], removes
                 if entry.name not in writes and entry.name not in removes:
                     _share(entry, staged / entry.name)
         for name, data in writes.items():
-            write_file(staged / name, data)
+            if isinstance(data, Path):
+                place_file(data, staged / name)
+            else:
+                write_file(staged / name, data)
         fsync_dir(staged)
         fsync_dir(staging)
         if check is not None:

@@ -103,6 +103,30 @@ def test_unbroken_run_from_the_series_is_the_period_by_period_walk(project):
     assert runs  # some runs are longer than one cell
 
 
+def test_same_period_run_from_the_series_is_the_year_by_year_walk(project):
+    from bisect import bisect_left
+
+    from generator.facts.rules.records import _same_period_run
+
+    dataset, config = project.dataset, project.config
+    runs = 0
+    for period in dataset.periods:
+        for item in dataset.items:
+            for metric in config.metrics:
+                series, numbers, values, starts = dataset.series_numbered(item, metric, period.kind)
+                at = bisect_left(numbers, period.index)
+                if at == len(numbers) or numbers[at] != period.index:
+                    continue
+                walked, back = [], period
+                while (cell := dataset.cell(item, back, metric)) is not None:
+                    walked.append(cell)
+                    back = back.year_ago()
+                got = _same_period_run(series, numbers, starts, at, period.per_year)
+                assert got == walked[::-1], (period, item, metric)
+                runs += len(got) > 1
+    assert runs  # some runs reach back more than one year
+
+
 def test_new_fact_is_the_dataclass_fact():
     made = new_fact("a:b", "level", "level", "b", "2025H1", {"value": Decimal(3)}, ({"item": "b"},))
     plain = Fact(id="a:b", kind="level", rule="level", item="b", period="2025H1", data={"value": Decimal(3)},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from ..config import ReleaseConfig
 from ..dataset import Dataset
 from ..gcpause import paused
@@ -35,4 +37,23 @@ def derive_facts(dataset: Dataset, config: ReleaseConfig, period: Period, annota
             ctx._memo.clear()
         if annotations is not None:
             facts.extend(annotations.asserted_facts())
-        return FactSet(config.id, str(period), tuple(facts))
+        result = FactSet(config.id, str(period), tuple(facts))
+        _promote()
+        return result
+
+
+def _promote() -> None:
+    """Move the objects made so far to the collector's oldest generation, without examining them.
+
+    With the collector paused, the 30,000 objects a synthetic period's facts are made of
+    stay young; the first allocation after the pause then ran a young-generation collection
+    over all of them (31 ms, a sixth of deriving them), which finds nothing: facts hold no
+    reference cycles (the context's memo, the one cycle, is cleared above). ``freeze`` and
+    ``unfreeze`` move every tracked object to the oldest generation and reset the young
+    count, in constant time. Nothing is lost: a cycle among them would be freed by the next
+    full collection. Where objects are frozen already (a ``draft --all`` worker, which
+    shares them with its parent), nothing is done: unfreezing there would unfreeze those too.
+    """
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()

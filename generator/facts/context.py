@@ -8,7 +8,7 @@ percentage points, a balance by a difference whose sign matters.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
 from ..config import Metric, ReleaseConfig
@@ -160,6 +160,13 @@ def change_direction(ctx: Context, item: str, metric: str, base_period: Period, 
 
 
 _MISSING = object()
+_TENTH = Decimal("0.1")
+
+
+def _tenth(value: Decimal) -> Decimal:
+    """``round_tenth`` of a quotient of two finite Decimals (so finite, and a Decimal): its one ``quantize``."""
+    result = value.quantize(_TENTH, rounding=ROUND_HALF_UP)
+    return result if result else abs(result)
 
 
 def _metric_basis(ctx: Context, metric: str, basis: str) -> tuple[str, str, str | None]:
@@ -184,6 +191,30 @@ def _change_fact(ctx: Context, rule: str, item: str, metric: str, base_period: P
     if (now is None or base is None) and published is None:
         return None
     base_text = str(base_period)
+    if published is None:
+        # Both levels and no published percent, the common case (6,900 of 7,524 changes of a
+        # synthetic period): the general code below, with the dict built in one go.
+        value, base_value = now.value, base.value
+        if kind == "balance":
+            sign = "surplus" if value > 0 else "deficit" if value < 0 else "balanced"
+            base_sign = "surplus" if base_value > 0 else "deficit" if base_value < 0 else "balanced"
+            data = {"metric": metric, "basis": basis, "base_period": base_text, "value": value, "base_value": base_value,
+                    "delta": value - base_value, "unit": unit, "direction": balance_direction(base_value, value),
+                    "sign": sign, "base_sign": base_sign}
+            if value * base_value > 0:
+                data["percent"] = _tenth((abs(value) - abs(base_value)) * 100 / abs(base_value))
+                data["percent_source"] = "computed"
+        else:
+            direction = "increased" if value > base_value else "decreased" if value < base_value else "unchanged"
+            data = {"metric": metric, "basis": basis, "base_period": base_text, "value": value, "base_value": base_value,
+                    "delta": value - base_value, "unit": unit, "direction": direction}
+            if kind not in POINT_KINDS and base_value > 0:
+                data["percent"] = _tenth((value - base_value) * 100 / base_value)
+                data["percent_source"] = "computed"
+        data["from_rounded"] = True
+        period_text = ctx.period_text if period is ctx.period else str(period)
+        return new_fact(f"change:{item}:{metric}:{basis}:{base_text}:{period_text}", "change", rule, item, period_text,
+                        data, (now.source(), base.source()))
     data: dict = {"metric": metric, "basis": basis, "base_period": base_text}
     sources: list[dict] = []
     if now is not None:

@@ -92,9 +92,10 @@ class _Index:
         self._ranks: dict[tuple[str, str], Fact] = {}
         self._compositions: dict[tuple[str, str], Fact] = {}
         for fact in facts:
-            key = (fact.kind, fact.item, fact.get("metric"), fact.get("basis"))
-            self._by.setdefault(key, []).append(fact)
-            if fact.kind == "record" and fact.get("metric") == "balance":
+            data = fact.data
+            metric = data.get("metric")
+            self._by.setdefault((fact.kind, fact.item, metric, data.get("basis")), []).append(fact)
+            if fact.kind == "record" and metric == "balance":
                 self._records.setdefault(fact.item, []).append(fact)
             elif fact.kind == "rank":
                 self._ranks.setdefault((fact.dimension, fact.extreme), fact)

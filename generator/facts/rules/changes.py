@@ -47,10 +47,12 @@ def _long_run_base(ctx: Context, item: str, metric: str) -> Period | None:
     # Only the series' first cell can be the base: it is oldest first, and once inside
     # the window no earlier base remains.
     period = series[0].period
-    if period >= ctx.period:
+    # Periods of one kind: their running numbers order them, and a step is 12 // per_year months.
+    steps = ctx.period.index - period.index
+    if steps <= 0:
         return None
     # Measured end to end in months, so 2020H2 → 2025H1 is four and a half years, not five.
-    if ctx.period.end_month - period.end_month >= min_months and period not in skip:
+    if steps * (12 // ctx.period.per_year) >= min_months and period not in skip:
         return period
     return None
 

@@ -93,49 +93,87 @@ def record(ctx: Context) -> list[Fact]:
     start = ctx.config.series_start_for(ctx.period.kind)
     text = ctx.period_text
     get, period = ctx.get, ctx.period
+    index, kind, kind_name, per_year = period.index, period.kind, period.kind_name, period.per_year
+    scopes = _scopes(ctx)
+    # "The highest November since 2023" must reach back at least two years to say anything.
+    min_years = 2 * (12 if kind == "M" else 4)
+    start_same = Period(start.year, start.kind, period.n) if len(scopes) > 1 else None
+    numbered = ctx.dataset.series_numbered
+    metrics = [m for m in ctx.metrics() if not (m.share_of or m.cumulative_of)]
     facts = []
     for item in ctx.items():
-        for metric in ctx.metrics():
-            if metric.share_of or metric.cumulative_of:
+        code = item.code
+        for metric in metrics:
+            metric_id = metric.id
+            if get((code, period, metric_id)) is None:
                 continue
-            if get((item.code, period, metric.id)) is None:
-                continue
-            for scope in _scopes(ctx):
+            series, numbers, values, starts = numbered(code, metric_id, kind)
+            last = bisect_left(numbers, index)
+            if last == len(numbers) or numbers[last] != index:
+                continue  # not reached: the period's cell is in the series
+            for scope in scopes:
                 if scope == "all":
-                    found = _series_run(ctx, item.code, metric.id)
-                    if found is None or found[2] - found[1] < 1:
+                    first = starts[last]
+                    if last - first < 1:
                         continue
-                    series, first, last, values = found
-                    run = series[first:last + 1]
+                    run, run_values, end = series, values, last
                 else:
-                    run = _unbroken_run(ctx, item.code, metric.id, Period.year_ago)
+                    run, run_values = _same_period_run(series, numbers, starts, last, per_year, values)
                     if len(run) < 2:
                         continue
-                    values, first, last = [c.value for c in run], 0, len(run) - 1
-                now = run[-1]
+                    first, end = 0, len(run) - 1
+                now = run[end]
                 for extreme, sense in _EXTREMES[metric.kind]:
                     if metric.kind == "balance" and now.value * sense <= 0:
                         continue  # only a surplus can be a record surplus
                     # The latest earlier cell at least as extreme (ties count), as a position in the run.
-                    at = _latest_at_least_as_extreme(values, first, last, sense)
-                    at = at - first if at >= 0 else -1
-                    data = {"metric": metric.id, "extreme": extreme, "scope": scope, "value": now.value,
-                            "period_kind": ctx.period.kind_name}
+                    at = _latest_at_least_as_extreme(run_values, first, end, sense)
+                    data = {"metric": metric_id, "extreme": extreme, "scope": scope, "value": now.value,
+                            "period_kind": kind_name}
                     if at < 0:
-                        if run[0].period > (start if scope == "all" else Period(start.year, start.kind, ctx.period.n)):
+                        if run[first].period > (start if scope == "all" else start_same):
                             continue  # history does not reach the series start: no "on record", and no "since"
                         data.update(since=None, since_value=None)
-                        used = run
+                        used = run[first:end + 1]
                     else:
                         since_cell = run[at]
-                        steps = since_cell.period.steps_to(now.period)
-                        # "The highest November since 2023" must reach back at least two years to say anything.
-                        if steps < (min_since if scope == "all" else 2 * (12 if ctx.period.kind == "M" else 4)):
+                        steps = now.period.index - since_cell.period.index  # the same kind: steps_to
+                        if steps < (min_since if scope == "all" else min_years):
                             continue
-                        used = run[at:]
+                        used = run[at:end + 1]
                         data.update(since=str(since_cell.period), since_value=since_cell.value,
-                                    periods_since=steps if scope == "all" else steps // 12 if ctx.period.kind == "M" else steps // 4)
+                                    periods_since=steps if scope == "all" else steps // 12 if kind == "M" else steps // 4)
                     suffix = "" if scope == "all" else f":{scope}"
-                    facts.append(new_fact(f"record:{item.code}:{metric.id}:{extreme}{suffix}:{text}", "record", "record",
-                                          item.code, text, data, tuple(c.source() for c in reversed(used))))
+                    facts.append(new_fact(f"record:{code}:{metric_id}:{extreme}{suffix}:{text}", "record", "record",
+                                          code, text, data, tuple([c.source() for c in reversed(used)])))
     return facts
+
+
+def _same_period_run(series: list[Cell], numbers: list[int], starts: list[int], at: int, per_year: int,
+                     values: list | None = None) -> list[Cell] | tuple[list[Cell], list]:
+    """``_unbroken_run`` with ``Period.year_ago``, from the series: the cells of the same period of
+    each earlier year back to the first year missing, oldest first (with their values when
+    ``values`` is the series' values).
+
+    Inside an unbroken stretch the same period of each year is every ``per_year``-th cell, a
+    slice; only a gap needs a search (a year back may still be published across it).
+    """
+    pieces = []
+    while True:
+        low = at - per_year * ((at - starts[at]) // per_year)
+        pieces.append(slice(low, at + 1, per_year))
+        target = numbers[low] - per_year
+        base = bisect_left(numbers, target, 0, starts[low])
+        if base == starts[low] or numbers[base] != target:
+            break
+        at = base
+    pieces.reverse()
+    cells: list[Cell] = []
+    for piece in pieces:
+        cells += series[piece]
+    if values is None:
+        return cells
+    found: list = []
+    for piece in pieces:
+        found += values[piece]
+    return cells, found

@@ -125,16 +125,25 @@ def _series_verdict(fast: tuple, numbers: list[int], values: list, starts: list[
 
 
 def _series_run(fast: tuple, series: tuple, at: int | None, end: Period) -> tuple[int, Period, bool]:
-    """``_run`` read along the item's series: the same length, first period and openness."""
-    numbers, values, starts = series
+    """``_run`` read along the item's series: the same length, first period and openness.
 
-    def verdicts():
-        here = at
-        while True:
-            yield _series_verdict(fast, numbers, values, starts, here)
-            # The previous period's cell is the one before in the series only inside an unbroken stretch.
-            here = here - 1 if here is not None and here > starts[here] else None
-    return _walk(verdicts(), end)
+    The verdicts of ``_walk``, in a plain loop: a generator resumed per period was a third
+    of the streak rule on the synthetic release.
+    """
+    numbers, values, starts = series
+    length, period, here = 0, end, at
+    verdict = _series_verdict
+    while length < _MAX_RUN:
+        found = verdict(fast, numbers, values, starts, here)
+        if found is None:
+            return length, period.next(), True
+        if not found:
+            return length, period.next(), False
+        length += 1
+        period = period.previous()
+        # The previous period's cell is the one before in the series only inside an unbroken stretch.
+        here = here - 1 if here > starts[here] else None
+    return length, period.next(), True
 
 
 def streak(ctx: Context) -> list[Fact]:
@@ -148,41 +157,49 @@ def streak(ctx: Context) -> list[Fact]:
     ``ended`` marks a run that stopped this period ("the first fall in seven months").
     """
     facts = []
-    get, text = ctx.get, ctx.period_text
+    get, text, period_now = ctx.get, ctx.period_text, ctx.period
+    previous = period_now.previous()
+    index, kind = period_now.index, period_now.kind
+    numbered = ctx.dataset.series_numbered
+    # What depends on the metric only, once: its conditions and published percents.
+    metrics = [(metric, metric.id, _conditions(ctx, metric), _percent_ids(ctx, metric.id)) for metric in ctx.metrics()]
     for item in ctx.items():
-        for metric in ctx.metrics():
-            if get((item.code, ctx.period, metric.id)) is None and not _has_percent(ctx, item.code, metric.id):
+        code = item.code
+        for metric, metric_id, conditions, percents in metrics:
+            if get((code, period_now, metric_id)) is None and not any(get((code, period_now, m)) is not None for m in percents):
                 continue
             series = None
-            for condition, basis, threshold, test, fast in _conditions(ctx, metric):
+            for condition, basis, threshold, test, fast in conditions:
+                cells = None
                 if fast is not None:
                     # The same verdicts as ``test``, from the series' values instead of a look-up per period.
                     if series is None:
-                        cells, numbers, values, starts = ctx.dataset.series_numbered(item.code, metric.id, ctx.period.kind)
+                        series_cells, numbers, values, starts = numbered(code, metric_id, kind)
                         series = (numbers, values, starts)
-                        here = bisect_left(numbers, ctx.period.index)
-                        here = here if here < len(numbers) and numbers[here] == ctx.period.index else None
+                        here = bisect_left(numbers, index)
+                        here = here if here < len(numbers) and numbers[here] == index else None
+                    cells = series_cells
                     now = _series_verdict(fast, *series, here)
                     if now is None:
                         continue
                     if now:
-                        length, start, open_ = _series_run(fast, series, here, ctx.period)
-                        ended, end = False, ctx.period
+                        length, start, open_ = _series_run(fast, series, here, period_now)
+                        ended, end, last = False, period_now, here
                     else:
-                        before = here - 1 if here > series[2][here] else None
-                        length, start, open_ = _series_run(fast, series, before, ctx.period.previous())
-                        ended, end = True, ctx.period.previous()
-                elif (now := test(item.code, ctx.period)) is None:
+                        last = here - 1 if here > series[2][here] else None
+                        length, start, open_ = _series_run(fast, series, last, previous)
+                        ended, end = True, previous
+                elif (now := test(code, period_now)) is None:
                     continue
                 elif now:
-                    length, start, open_ = _run(test, item.code, ctx.period)
-                    ended, end = False, ctx.period
+                    length, start, open_ = _run(test, code, period_now)
+                    ended, end = False, period_now
                 else:
-                    length, start, open_ = _run(test, item.code, ctx.period.previous())
-                    ended, end = True, ctx.period.previous()
+                    length, start, open_ = _run(test, code, previous)
+                    ended, end = True, previous
                 if length < 2:
                     continue
-                data = {"metric": metric.id, "condition": condition, "length": length, "start": str(start),
+                data = {"metric": metric_id, "condition": condition, "length": length, "start": str(start),
                         "end": str(end), "ended": ended, "open": open_}
                 if basis:
                     data["basis"] = basis
@@ -191,24 +208,28 @@ def streak(ctx: Context) -> list[Fact]:
                 key = f"{condition}:{basis}" if basis else condition
                 if threshold:
                     key += ":" + "-".join(str(t) for t in threshold)
-                sources = []
-                period = end
-                for _ in range(min(length, 24)):
-                    cell = get((item.code, period, metric.id))
-                    if cell is not None:
-                        sources.append(cell.source())
-                    period = period.previous()
-                facts.append(new_fact(f"streak:{item.code}:{metric.id}:{key}:{text}", "streak", "streak",
-                                      item.code, text, data, tuple(sources)))
+                count = min(length, 24)
+                if cells is not None:
+                    # Every period of a run read from the series has its cell, one after another
+                    # in the series: the cells a look-up per period would find.
+                    sources = tuple(c.source() for c in reversed(cells[last - count + 1:last + 1]))
+                else:
+                    found = []
+                    period = end
+                    for _ in range(count):
+                        cell = get((code, period, metric_id))
+                        if cell is not None:
+                            found.append(cell.source())
+                        period = period.previous()
+                    sources = tuple(found)
+                facts.append(new_fact(f"streak:{code}:{metric_id}:{key}:{text}", "streak", "streak",
+                                      code, text, data, sources))
     return facts
 
 
-def _has_percent(ctx: Context, item: str, metric: str) -> bool:
-    key = ("percent_metrics", metric)
-    if key not in ctx._memo:
-        ctx._memo[key] = tuple(m.id for m in ctx.metrics() if m.percent_of == metric)
-    get, period = ctx.get, ctx.period
-    return any(get((item, period, m)) is not None for m in ctx._memo[key])
+def _percent_ids(ctx: Context, metric: str) -> tuple[str, ...]:
+    """The metrics holding a published percent of ``metric``."""
+    return tuple(m.id for m in ctx.metrics() if m.percent_of == metric)
 
 
 def cumulative(ctx: Context) -> list[Fact]:
