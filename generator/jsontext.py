@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from json.encoder import encode_basestring
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 _INFINITY = float("inf")
 
