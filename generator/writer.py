@@ -84,16 +84,16 @@ def place_file(source: Path, path: Path) -> None:
         os.link(source, path, follow_symlinks=False)
     except OSError:
         shutil.copyfile(source, path, follow_symlinks=False)
-    _step("fsync")
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    _fsync(path)
 
 
 def fsync_dir(path: Path) -> None:
     """Make the renames and new names in a folder durable (a crash could otherwise undo them)."""
+    _fsync(path)
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file's or a folder's contents to disk."""
     _step("fsync")
     fd = os.open(path, os.O_RDONLY)
     try:
