@@ -24,6 +24,10 @@ import jinja2
 from jinja2.bccache import Bucket
 
 from .cachedir import cache_root  # noqa: F401 - where it was first defined; callers import it from here
+from .cachedir import maybe_prune
+
+# Compiled templates kept on disk (a few to a hundred kilobytes each).
+KEEP_ON_DISK = 512
 
 
 def fingerprint(env: jinja2.Environment) -> str:
@@ -66,7 +70,10 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
             Path(self.directory).mkdir(parents=True, exist_ok=True)
             super().dump_bytecode(bucket)
         except OSError:
-            pass  # read-only home, full disk: the next run compiles again
+            return  # read-only home, full disk: the next run compiles again
+        # One entry per template file and environment, so every temporary project (and every
+        # pressgen build) adds its own: keep the most recent.
+        maybe_prune(Path(self.directory), bucket.key, KEEP_ON_DISK, ".jinja")
 
 
 def template_cache() -> TemplateCache | None:

@@ -33,6 +33,8 @@ import yaml
 
 # Bumped by hand when the stored layout changes; part of every key.
 FORMAT = 1
+# Parsed documents kept on disk, the most recently parsed (cachedir.prune).
+KEEP_ON_DISK = 1024
 # Only what a parsed document can contain (plain values are not looked up by name).
 _ALLOWED = {
     ("generator.yamlload", "YamlMap"), ("generator.yamlload", "YamlList"),
@@ -95,7 +97,7 @@ def load(kind: str, text: str, display: str, parse: Callable[[], Any]) -> Any:
     value = parse()  # errors propagate unchanged, and nothing is stored for them
     from .cachedir import store_pickle
 
-    store_pickle(folder, name, value)
+    store_pickle(folder, name, value, keep=KEEP_ON_DISK)
     return value
 
 

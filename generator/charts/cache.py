@@ -20,6 +20,9 @@ from pathlib import Path
 
 from . import deps
 
+# Drawn charts kept on disk, per format (an SVG and a PNG of some 10–60 kB each).
+KEEP_ON_DISK = 512
+
 
 @functools.lru_cache(maxsize=1)
 def _versions() -> str:
@@ -99,4 +102,8 @@ def store(digest: str, files: dict[str, bytes]) -> None:
             temp.write_bytes(data)
             os.replace(temp, folder / f"{digest}.{fmt}")
     except OSError:
-        pass
+        return
+    from ..cachedir import maybe_prune
+
+    for fmt in files:  # a chart whose other format was pruned is drawn again, as if new
+        maybe_prune(folder, digest, KEEP_ON_DISK, f".{fmt}")

@@ -31,6 +31,8 @@ from ..cachedir import store_pickle
 # Bumped by hand when what is stored changes shape; part of every key.
 FORMAT = 1
 _IN_PROCESS_LIMIT = 256
+# Results kept on disk: one per distinct text and inputs, a few kilobytes each (cachedir.prune).
+KEEP_ON_DISK = 4096
 _RACY_NS = 2_000_000_000
 _ALLOWED = {
     ("generator.check.findings", "Finding"), ("generator.check.findings", "Suggestion"),
@@ -155,7 +157,7 @@ def remembered(name: str, compute: Callable[[], Any], *, valid: Callable[[Any], 
     if value is _MISSING:
         value = compute()
         if folder is not None:
-            store_pickle(folder, name, value)
+            store_pickle(folder, name, value, keep=KEEP_ON_DISK)
     if len(_results) >= _IN_PROCESS_LIMIT:
         _results.clear()
     _results[name] = value
