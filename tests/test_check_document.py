@@ -356,3 +356,36 @@ def test_nfc_column_map_handles_combining_accents_next_to_hangul():
 def test_bare_urls_without_a_dot_are_not_prose_either():
     doc = parse_document("See http://localhost/report now. Then www.asiae.co.kr.\n", "r.md")
     assert texts(doc) == ["See now.", "Then ."]
+
+
+# -- run-on sentences ----------------------------------------------------------------------
+
+def _run_on(lang: str, count: int) -> str:
+    """One "sentence" of ``count`` clauses and no full stop: a pasted column of figures."""
+    clause = "the deficit was $4.53 billion and" if lang == "en" else "지식서비스수지는45억3000만달러적자였고"
+    front = FRONT.replace("language: en", f"language: {lang}")
+    return front + "\n" + " ".join([clause] * count) + "\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_run_on_sentence_is_read_in_pieces_that_keep_every_figure_whole(lang):
+    from generator.check.document import MAX_SENTENCE
+
+    text = _run_on(lang, 400)
+    doc = parse_document(text, "r.md")
+    body = text.split("\n")[-2]
+    assert len(doc.sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE for s in doc.sentences)
+    # The pieces are the line itself, cut only between figures (never inside "$4.53 billion"
+    # or "45억3000만달러"), each at its own column.
+    assert "".join(s.text for s in doc.sentences).replace(" ", "") == body.replace(" ", "")
+    figure = "$4.53 billion" if lang == "en" else "45억3000만달러"
+    assert sum(s.text.count(figure) for s in doc.sentences) == 400
+    for s in doc.sentences:
+        assert body[s.column - 1:s.column - 1 + len(s.text)] == s.text
+
+
+def test_sentences_of_real_length_are_never_cut():
+    long = "Exports, " + ", ".join(f"item {i} rose" for i in range(80)) + "."
+    assert 600 < len(long) < 1200
+    assert texts(parse_document(FRONT + "\n" + long + "\n", "r.md")) == [long]

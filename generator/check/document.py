@@ -36,6 +36,10 @@ _NON_SPACE = re.compile(r"\S")
 _ODD_SPACES = re.compile(r"\s\s+|[^\S ]")
 _SENTENCE_END = re.compile(r"[.?!]+[\"'”’)\]」』]*(?=\s|$)")
 _HEADLINE_BREAK = re.compile(r"…|\.{3,}")
+# See _pieces: far above any real sentence, low enough that a run-on one costs little.
+MAX_SENTENCE = 1200
+# A character that may belong to a figure: digits, separators, Korean number units, units.
+_NUMBERISH = re.compile(r"[\d.,%$₩억조만천백십원달러불]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 # Inline HTML that is markup, not a leftover placeholder such as "<amount>".
@@ -538,13 +542,48 @@ def _collapse(text: str, positions: Runs) -> tuple[str, Runs]:
 
 def _split(text: str, positions: Runs, kind: str, level: int | None) -> Iterable[Sentence]:
     for start, end in (_headline_parts(text) if kind == "heading" else _sentence_spans(text)):
-        while start < end and text[start] == " ":
-            start += 1
-        while end > start and text[end - 1] == " ":
-            end -= 1
-        if start < end:
-            first = positions[start]
-            yield Sentence(text[start:end], first[0], first[1], kind, level, positions.cut(start, end))
+        for start, end in _pieces(text, start, end):
+            while start < end and text[start] == " ":
+                start += 1
+            while end > start and text[end - 1] == " ":
+                end -= 1
+            if start < end:
+                first = positions[start]
+                yield Sentence(text[start:end], first[0], first[1], kind, level, positions.cut(start, end))
+
+
+def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """A sentence, or a run-on "sentence" longer than ``MAX_SENTENCE`` in pieces of at most that.
+
+    Reading a figure looks across its whole sentence (its item, base, direction words), so
+    one sentence of thousands of figures (a pasted table, a list with no full stops, Korean
+    without spaces) cost the square of its length: 15 KB of amounts took 15 s. Real
+    sentences stay far below the limit (the longest in the drafts and the corpus is under
+    500 characters) and are read whole; a longer one is cut after its last clause mark
+    (``;``, ``,``) or space before the limit, else between two characters that are not
+    part of one number."""
+    while end - start > MAX_SENTENCE:
+        cut = _cut(text, start, start + MAX_SENTENCE)
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    floor = start + MAX_SENTENCE // 2
+    for mark in ("; ", ", "):
+        at = text.rfind(mark, floor, limit)
+        if at >= 0:
+            return at + len(mark)
+    at = text.rfind(" ", floor, limit)
+    while at > floor and _NUMBERISH.match(text[at - 1]):  # not inside "$4.53 billion", "45억 3천만 달러"
+        at = text.rfind(" ", floor, at)
+    if at > floor:
+        return at + 1
+    for at in range(limit, floor, -1):
+        if not (_NUMBERISH.match(text[at - 1]) or _NUMBERISH.match(text[at])):
+            return at
+    return limit
 
 
 def _headline_parts(text: str) -> list[tuple[int, int]]:
