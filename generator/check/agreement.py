@@ -25,6 +25,7 @@ from .document import Document, Sentence
 from .findings import Finding, RuleInfo
 from .rx import I, holds_any, may_hold, may_match, present, rx
 from .bases import BaseNames
+from . import between
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
 from .lexicon import BAND_OBJECT, agrees, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, INDEX_WORDS, METRIC_WORDS, MONTH_ON_MONTH, MONTH_WORDS, PERIOD_SCOPES, RATE_GAP, RATE_WORDS, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
@@ -343,6 +344,10 @@ class Agreement:
     def _attribute(self, position: int, items: list[ItemMention], clause: tuple[int, int], context: list[ItemMention]) -> list[ItemMention]:
         inside = [m for m in items if clause[0] <= m.start < clause[1]]
         before = [m for m in inside if m.end <= position]
+        if before and getattr(self, "_lang", None) == "ko":
+            # "지재권은 전문·사업서비스에 이어 두 번째로 큰 적자(…)", "B보다 많은 …": the name compared
+            # with is not the subject.
+            before = [m for m in before if not _KO_COMPARED_NAME.match(self._text, m.end, position)] or before
         if before:
             return self._past_cause(before[-1], position, items)
         after = [m for m in inside if m.start >= position]
@@ -387,7 +392,8 @@ class Agreement:
             in_clause = [f for f in figures if clause[0] <= f.start < clause[1]]
             # Amounts pair with the names before "respectively"; without amounts, percentages do
             # ("rose 4.6 percent and 3.1 percent, respectively", 각각 4.6%, 3.1%).
-            money = [f for f in in_clause if f.kind == "money"] or [f for f in in_clause if f.kind == "percent"]
+            money = [f for f in in_clause if f.kind == "money"] or [f for f in in_clause if f.kind == "percent"] \
+                or ([f for f in in_clause if f.kind == "multiple"] if lang == "ko" else [])  # 각각 1.5배, 1.9배
             pairs: dict[Mention, list[ItemMention]] = {}
             if money and rx(RESPECTIVELY[lang], I).search(text[clause[0]:clause[1]]):
                 named = [m for m in items if clause[0] <= m.start < money[0].start]
@@ -517,6 +523,10 @@ class Agreement:
         return list(dict.fromkeys(code for m in owners for code in m.codes))
 
     def _figure(self, doc, sentence, lang, figure: Mention, owners, items, context, clause, stated, pairs_mode=False) -> list[Finding]:
+        if lang == "ko" and figure.kind in ("money", "multiple") and not pairs_mode:
+            related = between.compared(self.index, self.config.total, sentence.text, figure, items, context, clause)
+            if related is not None:
+                return self._related(doc, sentence, lang, figure, related)
         codes = self._codes(owners)
         names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
         if figure.kind == "money":
@@ -528,6 +538,9 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
             hits = [c for c in candidates if matches(figure, c.value)]
+            low = between.range_low(sentence.text, figure) if lang == "ko" else None
+            if low is not None:  # "45억~46억달러": a range holds the value
+                hits = [c for c in candidates if between.in_range(low, figure, c.value)]
             if scope and any(f"_{scope}" in c.metric for c in candidates):
                 # "상반기 수출은 570억7000만달러": the half's exports, not June's.
                 candidates = [c for c in candidates if f"_{scope}" in c.metric]
@@ -667,6 +680,21 @@ class Agreement:
         finding = self.finding(doc, sentence, figure.start, figure.end, rule,
                                f"'{figure.text}' does not match the data for {names} (data: {said})", said)
         return [self.suggest.rate(finding, sentence.text, lang, figure, codes, clause, owners, pool, pairs_mode)]
+
+    def _related(self, doc, sentence, lang, figure: Mention, related) -> list[Finding]:
+        """A figure relating two items (a difference, a multiple, a sum): judged on what it relates."""
+        value, what, _ = related
+        if value is None:
+            return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
+                                 f"'{figure.text}': {what}; it can neither be confirmed nor refuted")]
+        wrong = between.finding_for(sentence.text, figure, related)
+        if wrong is None:
+            return []
+        message, said = wrong
+        if figure.kind == "money" and said[:1].isdigit():
+            said = self.money_text(value, lang)
+            message = f"'{figure.text}' does not match {what} (data: {said})"
+        return [self.finding(doc, sentence, figure.start, figure.end, "data.multiple" if figure.kind == "multiple" else "data.number", message, said)]
 
     def _narrow(self, text: str, lang: str, figure: Mention, clause, pool: list) -> list:
         """The percents or multiples a figure can be, given what the sentence says around it.
@@ -1820,6 +1848,7 @@ _EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|sh
 
 # Korean phrases whose names are not the subject of what follows: "…감소에도 (불구하고)", "…호조에 힘입어",
 # "게임산업(22억6000만달러)을 중심으로".
+_KO_COMPARED_NAME = re.compile(r"(?:\s?(?:흑자|적자|수출|수입))?(?:\s?\([^()]*\))?\s?(?:에\s?이어|에\s?이은|다음으로|보다|에\s?비해)")
 _KO_CONCESSIVE = r"에도(?:\s?불구하고)?\s|에 힘입어|덕분에|영향으로|탓에|로 인해|(?:을|를)\s?(?:중심으로|위주로)\s"
 
 # "nearly flat", "거의 변동이 없었다": an "unchanged" that allows a slight move.

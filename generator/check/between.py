@@ -1,0 +1,161 @@
+"""Korean figures that relate two items rather than state one: a difference ("북미 적자는 유럽보다
+15억9000만달러 많았다", "수입이 수출을 45억3000만달러 웃돌았다"), a multiple ("게임산업 흑자는
+음악산업의 3.8배"), a sum ("A와 B 적자를 합하면 69억3000만달러") and the lower end of a range
+("45억~46억달러"). Read as one item's own figure, each is a false alarm on a true sentence and
+passes a false one unchecked; here each is derived from the two levels the data gives.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .amounts import Mention, find_mentions, matches, multiple_matches
+from .candidates import ItemFacts
+from .items import ItemMention
+from .lexicon import METRIC_WORDS
+
+# Between the compared name (B) and the figure: its metric word, its own figure in brackets, then
+# the comparison's particle ("유럽보다", "대미 수출(103억5000만달러)을", "음악산업(5억9000만달러)의").
+_THAN = re.compile(r"\s?(?:흑자|적자|수지|수출|수입)?\s?(?:규모|폭)?\s?(?:\([^()]*\))?\s?(?:보다는?|에\s?비해서?|[와과]\s?비교해|[을를])\s?(?:약\s?)?")
+_TIMES_OF = re.compile(r"\s?(?:흑자|적자|수지|수출|수입)?\s?(?:규모|폭)?\s?(?:\([^()]*\))?\s?(?:의|보다)\s?(?:약\s?)?")
+# After a difference: a comparative verb, A above B (많다, 웃돌다) or below it (적다, 밑돌다).
+_MORE = re.compile(r"\s?(?:가량|정도|이상|넘게|남짓|가까이|쯤)?\s?(?:더\s?)?(?:많|크|컸|커|웃돌|상회|앞질|앞서|넘|높)")
+_LESS = re.compile(r"\s?(?:가량|정도|이상|넘게|남짓|가까이|쯤)?\s?(?:더\s?)?(?:적[었은다고어]|작|밑돌|하회|못\s?미|낮)")
+_SUM = re.compile(r"(?:합하면|합치면|합해|합쳐|합계는?|합산하면|더하면)\s?(?:모두\s?|총\s?)?$")
+_METRIC_WORD = re.compile(r"수출|수입")
+_RANGE_LOW = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>조|억|만)?\s?(?:달러|弗|불)?\s?[~∼]\s?$")
+_UNITS = {"조": Decimal(1_000_000), "억": Decimal(100), "만": Decimal("0.01")}
+
+
+def range_low(text: str, figure: Mention) -> Decimal | None:
+    """The lower end of "45억~46억달러" (or "45~46억달러", the unit of the upper end carried), in millions."""
+    m = _RANGE_LOW.search(text, max(0, figure.start - 24), figure.start)
+    if not m or m.end() != figure.start:
+        return None
+    unit = m.group("unit") or next((u for u in ("조", "억", "만") if u in figure.text), None)
+    if unit is None:
+        return None
+    low = Decimal(m.group("n")) * _UNITS[unit]
+    return low if low < figure.value else None
+
+
+def in_range(low: Decimal, figure: Mention, value: Decimal) -> bool:
+    return matches(figure, value) or low <= value <= figure.value + figure.precision / 2
+
+
+def _metric_of(text: str, start: int, end: int) -> str | None:
+    for metric, pattern in METRIC_WORDS["ko"]:
+        if re.search(pattern, text[start:end]):
+            return metric
+    return None
+
+
+def _level(index: dict, codes, metric: str | None) -> Decimal | None:
+    """The one level the data gives the items of a name for a metric (the metric the only one if unsaid)."""
+    values = {}
+    for code in codes:
+        for c in index.get(code, ItemFacts()).money:
+            # A year-to-date total is no month's level ("cumulative" facts carry the flow's metric).
+            if c.role == "value" and c.fact.kind != "cumulative" and (c.metric == metric or (metric is None and "_" not in c.metric)):
+                values.setdefault(c.metric, set()).add(c.signed)
+    if metric is None and len(values) > 1:
+        values = {"balance": values["balance"]} if "balance" in values else {}
+    found = {v for vs in values.values() for v in vs}
+    return found.pop() if len(found) == 1 else None
+
+
+def compared(index: dict, total: str, text: str, figure: Mention, items: list[ItemMention],
+             context: list[ItemMention], clause) -> tuple[Decimal | None, str, bool] | None:
+    """What a figure relating two items must be, if it relates two: (the value or None when the data
+    cannot give it, a description, and whether the sentence's order of the two agrees with the data).
+    None when the figure is not such a figure."""
+    inside = sorted((m for m in items if clause[0] <= m.start and m.end <= figure.start), key=lambda m: m.start)
+    before = text[clause[0]:figure.start]
+    if figure.kind == "money" and _SUM.search(before):
+        # "전문·사업서비스와 지재권 적자를 합하면 69억3000만달러": the names listed before the sum word.
+        named = list(dict.fromkeys(m.codes for m in inside))
+        if len(named) < 2:
+            return None
+        metric = _metric_of(text, inside[0].end, figure.start)
+        levels = [_level(index, codes, metric) for codes in named]
+        if any(v is None for v in levels):
+            return (None, "a sum of items the data gives no single level for", True)
+        return (sum(abs(v) for v in levels), "the sum of the items named", True)
+    if figure.kind not in ("money", "multiple"):
+        return None
+    shape = _TIMES_OF if figure.kind == "multiple" else _THAN
+    other = next((m for m in reversed(inside) if shape.fullmatch(text, m.end, figure.start)), None)
+    if other is not None:
+        subject = next((m for m in reversed(inside) if m.end <= other.start and m.codes != other.codes), None)
+        if subject is None:
+            subject = next((m for m in reversed(context) if m.codes != other.codes), None)
+        if subject is None or rx_between_base(text, subject.end, other.start):
+            return None
+        metric = _metric_of(text, other.end, figure.start) or _metric_of(text, subject.end, other.start)
+        a, b = _level(index, subject.codes, metric), _level(index, other.codes, metric)
+        what = "the two items named"
+    else:
+        # "수입이 수출을 45억3000만달러 웃돌았다", "ICT 산업은 수출이 수입보다 15억7000만달러 많았다":
+        # one item's two flows compared.
+        words = list(_METRIC_WORD.finditer(text, clause[0], figure.start))
+        if len(words) < 2 or words[-1].group(0) == words[-2].group(0) or not shape.fullmatch(text, words[-1].end(), figure.start):
+            return None
+        owner = [m for m in inside if m.end <= words[-2].start()][-1:] or context[-1:]
+        codes = owner[0].codes if owner else (total,)
+        metric_a = "exports" if words[-2].group(0) == "수출" else "imports"
+        metric_b = "exports" if words[-1].group(0) == "수출" else "imports"
+        a, b = _level(index, codes, metric_a), _level(index, codes, metric_b)
+        what = "the two flows named"
+    if a is None or b is None:
+        return (None, f"{what}, one of which has no level in the data", True)
+    if figure.kind == "multiple":
+        if b == 0:
+            return (None, what, True)
+        return (abs(a) / abs(b), f"the ratio of {what}", True)
+    after = text[figure.end:figure.end + 16]
+    if _MORE.match(after):
+        order = abs(a) > abs(b)
+    elif _LESS.match(after):
+        order = abs(a) < abs(b)
+    else:
+        return None
+    return (abs(abs(a) - abs(b)), f"the difference of {what}", order)
+
+
+def rx_between_base(text: str, start: int, end: int) -> bool:
+    """A period between the subject and the compared name ("정보·통신서비스 흑자는 직전 반기(…)보다"):
+    the comparison is then of periods, not of items."""
+    return bool(re.search(r"전기|전년|직전|지난해|작년|1년 전|반년|동기", text[start:end]))
+
+
+_BARE_VERB = re.compile(r"\s?(?:더\s?)?(?:많|크|컸|커|웃돌|상회|앞질|앞서|넘|높|적[었은다고어]|작|밑돌|하회|못\s?미|낮)")
+_TIMES_MORE = re.compile(r"\s?(?:가|를|을|이)?\s?(?:넘|웃돌|상회|이상)")
+_TIMES_NEARLY = re.compile(r"\s?(?:에\s?)?(?:가까|육박|근접|달할\s?정도)")
+
+
+def finding_for(text: str, figure: Mention, result) -> tuple[str, str] | None:
+    """(message, data) when the figure disagrees with what it relates; None when it agrees or cannot be judged."""
+    value, what, order = result
+    if value is None:
+        return None
+    after = text[figure.end:figure.end + 12]
+    if figure.kind == "money" and figure.hedge == "more" and _BARE_VERB.match(after):
+        # "유럽보다 15억9000만달러 많았다": the comparative verb says which is larger, not that
+        # the difference is "more than" the figure.
+        figure = Mention(figure.kind, figure.value, figure.precision, figure.start, figure.end, figure.text, figure.negative)
+    if figure.kind == "multiple" and figure.hedge is None:
+        # "4배가 넘었다", "3배를 웃돌았다", "세 배에 가까웠다": the verb hedges the multiple.
+        hedge = "more" if _TIMES_MORE.match(after) else "nearly" if _TIMES_NEARLY.match(after) else None
+        if hedge:
+            figure = Mention(figure.kind, figure.value, figure.precision, figure.start, figure.end, figure.text, figure.negative, hedge)
+    fits = multiple_matches(figure, value) if figure.kind == "multiple" else matches(figure, value)
+    if not order:
+        return (f"'{figure.text}' compares the two items the wrong way round (data: {what} is the other way)", "the other way round")
+    if fits:
+        return None
+    said = f"×{value.quantize(Decimal('0.01'))}" if figure.kind == "multiple" else f"{value}"
+    return (f"'{figure.text}' does not match {what} (data: {said})", said)
+
+
+__all__ = ["compared", "finding_for", "in_range", "range_low", "find_mentions"]
