@@ -351,6 +351,10 @@ class Agreement:
         if before:
             return self._past_cause(before[-1], position, items)
         after = [m for m in inside if m.start >= position]
+        if after and getattr(self, "_lang", None) == "ko" and _KO_METRIC_BRACKET.match(self._text, clause[0], position):
+            # "수출 증가율(6.5%)은 ICT 산업 수출 증가율(19.3%)에 못 미쳤다": a figure bracketed after the
+            # sentence's own metric word is that subject's, not the name after it.
+            after = []
         if after:
             return [after[0]]
         earlier = [m for m in items if m.end <= position]
@@ -615,6 +619,8 @@ class Agreement:
             if band is not None:
                 return [] if band is True else [self.suggest.band(f, sentence.text, lang, figure, codes, clause, owners, band)
                                                 for f in self._band_finding(doc, sentence, figure, band, names)]
+            if lang == "ko" and figure.hedge is None and sentence.text.startswith("대", figure.end):
+                figure = replace(figure, hedge="band")  # "수출 증가율은 6%대": from 6 up to 7, any rate
             based = self._stated_base(sentence.text, lang, figure, codes)
             if based is not None:
                 pool = based
@@ -1139,6 +1145,10 @@ class Agreement:
                 if before:
                     gap = text[clause[0] + before[-1].end():figure.start]
                     if not find_mentions(gap, "ko") and not self.matcher(lang).find(gap):
+                        word = before[-1].group(0)
+                    elif not find_mentions(gap, "ko") and _KO_SIGN_OF_NAME.fullmatch(gap):
+                        # "흑자를 낸 분야는 지식재산권 사용료(24억5000만달러)였다": the sign word describes the
+                        # name the relative clause introduces.
                         word = before[-1].group(0)
             named = word is not None
         stated = None
@@ -1848,6 +1858,8 @@ _EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|sh
 
 # Korean phrases whose names are not the subject of what follows: "…감소에도 (불구하고)", "…호조에 힘입어",
 # "게임산업(22억6000만달러)을 중심으로".
+_KO_METRIC_BRACKET = re.compile(r"\s*(?:수출|수입|수지|흑자|적자)\s?(?:증가율|감소율|규모|폭)?\s?\($")
+_KO_SIGN_OF_NAME = re.compile(r"\s?[을를]?\s?(?:가장\s?(?:많이|크게)\s?)?(?:낸|기록한|거둔|본|나타낸|보인)\s?(?:분야|부문|곳|지역|기관|업종|항목|유형|산업|국가)(?:은|는|도|으로는|로는)\s?[^\d()]{1,30}\(")
 _KO_COMPARED_NAME = re.compile(r"(?:\s?(?:흑자|적자|수출|수입))?(?:\s?\([^()]*\))?\s?(?:에\s?이어|에\s?이은|다음으로|보다|에\s?비해)")
 _KO_CONCESSIVE = r"에도(?:\s?불구하고)?\s|에 힘입어|덕분에|영향으로|탓에|로 인해|(?:을|를)\s?(?:중심으로|위주로)\s"
 
