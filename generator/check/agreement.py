@@ -25,7 +25,7 @@ from .document import Document, Sentence
 from .findings import Finding, RuleInfo
 from .rx import I, holds_any, may_hold, may_match, present, rx
 from .bases import BaseNames
-from . import between
+from . import between, ranks
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
 from .lexicon import BAND_OBJECT, agrees, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, INDEX_WORDS, METRIC_WORDS, MONTH_ON_MONTH, MONTH_WORDS, PERIOD_SCOPES, RATE_GAP, RATE_WORDS, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
@@ -451,6 +451,7 @@ class Agreement:
             findings += self._digits(doc, sentence, lang, clause, items, context)
             findings += self._index_levels(doc, sentence, lang, clause, items, context, in_clause)
         findings += self._records(doc, sentence, lang, items, context)
+        findings += ranks.rank_findings(self, doc, sentence, lang, items)
         findings += self._streaks(doc, sentence, lang, items, context)
         return findings
 
@@ -1593,6 +1594,10 @@ class Agreement:
             # The items of the record word's clause; the total's generic name ("Prices of
             # goods", "상품 물가") gives way to the item it qualifies.
             clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= m.start() < b), (0, len(text)))
+            if lang == "ko" and ("…" in text or "..." in text):
+                # A headline's parts are claims of their own: "정보통신 흑자 '사상 최대'…지재권 적자는 1.7배로".
+                cuts = [x.end() for x in rx(r"…|\.\.\.").finditer(text)]
+                clause = (max([clause[0], *(c for c in cuts if c <= m.start())]), min([clause[1], *(c for c in cuts if c > m.start())]))
             inside = [i for i in items if clause[0] <= i.start < clause[1]] or items
             # "…, the lowest in nine months, as mobile phone charges fell": the record is of the item
             # named before it, not of one named after.

@@ -90,7 +90,7 @@ BAND_OBJECT = {"en": r"\b(?:percent|%) range\s*$", "ko": r"%대(?:를|을|에)?\
 INDEX_WORDS = {"en": r"\bindex\b|\bCPI\b", "ko": r"지수"}
 # A figure stated as the gap from another rate ("전월(2.1%)보다 0.3%"): percentage points, never percent.
 RATE_GAP = {"en": r"(?!)", "ko": r"\(\s?-?\d+(?:\.\d+)?\s?%\)\s?보다\s?$"}
-CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;|(?<=에도)\s(?!불구)|(?<=불구하고)\s|…|\.\.\."}
+CLAUSE = {"en": r"\bwhile\b|\bwhereas\b|\bbut\b|;|\bin contrast\b|\bhowever\b", "ko": r"반면|지만|;|(?<=에도)\s(?!불구)|(?<=불구하고)\s"}
 # Words that make a figure a year-to-date (cumulative) one: "for the full year", 연간, 1~11월.
 YEAR_TO_DATE = {
     "en": r"\b(?:year[- ]to[- ]date|so far this year|for the (?:full |whole )?year|annual|full-year|in the january[-–]\w+ period"
