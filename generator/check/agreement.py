@@ -596,6 +596,10 @@ class Agreement:
         fits = multiple_matches if figure.kind == "multiple" else matches
         pool = [p for code in codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
         pool = self._narrow(sentence.text, lang, figure, clause, pool)
+        if lang == "ko" and figure.kind == "percent" and _KO_OF_WHOLE.search(sentence.text, clause[0], figure.start):
+            # "반도체는 전체 수출의 40%를 넘었다": a share of the whole, not of the members a ranking lists
+            # (the 15 products' sum is not total exports).
+            pool = [p for p in pool if p[1].kind != "rank"]
         derived = self._derived_shares(sentence.text, lang, figure, clause, items) if figure.kind == "percent" else None
         if derived:
             # "저작권 적자가 지재권 적자의 24.5%", "Copyrights accounted for 24.5 percent of the IP
@@ -1865,6 +1869,7 @@ _EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|sh
 # "게임산업(22억6000만달러)을 중심으로".
 _KO_METRIC_BRACKET = re.compile(r"\s*(?:수출|수입|수지|흑자|적자)\s?(?:증가율|감소율|규모|폭)?\s?\($")
 _KO_SIGN_OF_NAME = re.compile(r"\s?[을를]?\s?(?:가장\s?(?:많이|크게)\s?)?(?:낸|기록한|거둔|본|나타낸|보인)\s?(?:분야|부문|곳|지역|기관|업종|항목|유형|산업|국가)(?:은|는|도|으로는|로는)\s?[^\d()]{1,30}\(")
+_KO_OF_WHOLE = re.compile(r"(?:전체|총)\s?(?:수출|수입|흑자|적자|수지)?\s?(?:\([^()]*\))?\s?의\s?(?:약\s?)?$")
 _KO_COMPARED_NAME = re.compile(r"(?:\s?(?:흑자|적자|수출|수입))?(?:\s?\([^()]*\))?\s?(?:에\s?이어|에\s?이은|다음으로|보다|에\s?비해)")
 _KO_CONCESSIVE = r"에도(?:\s?불구하고)?\s|에 힘입어|덕분에|영향으로|탓에|로 인해|(?:을|를)\s?(?:중심으로|위주로)\s"
 

@@ -23,6 +23,7 @@ _TIMES_OF = re.compile(r"\s?(?:흑자|적자|수지|수출|수입)?\s?(?:규모|
 _MORE = re.compile(r"\s?(?:가량|정도|이상|넘게|남짓|가까이|쯤)?\s?(?:더\s?)?(?:많|크|컸|커|웃돌|상회|앞질|앞서|넘|높)")
 _LESS = re.compile(r"\s?(?:가량|정도|이상|넘게|남짓|가까이|쯤)?\s?(?:더\s?)?(?:적[었은다고어]|작|밑돌|하회|못\s?미|낮)")
 _SUM = re.compile(r"(?:합하면|합치면|합해|합쳐|합계는?|합산하면|더하면)\s?(?:모두\s?|총\s?)?$")
+_BRACKETED_RATE = re.compile(r"\(\s?(\d+(?:\.\d+)?)\s?%\)")
 _METRIC_WORD = re.compile(r"수출|수입")
 _RANGE_LOW = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>조|억|만)?\s?(?:달러|弗|불)?\s?[~∼]\s?$")
 _UNITS = {"조": Decimal(1_000_000), "억": Decimal(100), "만": Decimal("0.01")}
@@ -84,6 +85,12 @@ def compared(index: dict, total: str, text: str, figure: Mention, items: list[It
         return (sum(abs(v) for v in levels), "the sum of the items named", True)
     if figure.kind not in ("money", "multiple"):
         return None
+    if figure.kind == "multiple":
+        # "수출 증가율(13.4%)이 수입 증가율(4.6%)의 세 배 가까이": the ratio of the two rates the sentence
+        # states (each checked on its own).
+        rates = list(_BRACKETED_RATE.finditer(text, clause[0], figure.start))
+        if len(rates) >= 2 and _TIMES_OF.fullmatch(text, rates[-1].end(), figure.start) and Decimal(rates[-1].group(1)):
+            return (Decimal(rates[-2].group(1)) / Decimal(rates[-1].group(1)), "the ratio of the two rates stated", True)
     shape = _TIMES_OF if figure.kind == "multiple" else _THAN
     other = next((m for m in reversed(inside) if shape.fullmatch(text, m.end, figure.start)), None)
     if other is not None:
