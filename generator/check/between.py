@@ -31,6 +31,8 @@ _UNITS = {"조": Decimal(1_000_000), "억": Decimal(100), "만": Decimal("0.01")
 
 def range_low(text: str, figure: Mention) -> Decimal | None:
     """The lower end of "45억~46억달러" (or "45~46억달러", the unit of the upper end carried), in millions."""
+    if "~" not in text[max(0, figure.start - 3):figure.start] and "∼" not in text[max(0, figure.start - 3):figure.start]:
+        return None
     m = _RANGE_LOW.search(text, max(0, figure.start - 24), figure.start)
     if not m or m.end() != figure.start:
         return None
@@ -71,9 +73,20 @@ def compared(index: dict, total: str, text: str, figure: Mention, items: list[It
     """What a figure relating two items must be, if it relates two: (the value or None when the data
     cannot give it, a description, and whether the sentence's order of the two agrees with the data).
     None when the figure is not such a figure."""
+    # Most figures relate nothing: a look at the words next to them settles it before any search.
+    after = text[figure.end:figure.end + 16]
+    if figure.kind == "money":
+        summed = ("합" in text[clause[0]:figure.start] or "더하면" in text[clause[0]:figure.start]) and _SUM.search(text, clause[0], figure.start)
+        if not summed and not (_MORE.match(after) or _LESS.match(after)):
+            return None
+    elif figure.kind == "multiple":
+        near = text[max(clause[0], figure.start - 6):figure.start]
+        if "의" not in near and "보다" not in near:
+            return None
+    else:
+        return None
     inside = sorted((m for m in items if clause[0] <= m.start and m.end <= figure.start), key=lambda m: m.start)
-    before = text[clause[0]:figure.start]
-    if figure.kind == "money" and _SUM.search(before):
+    if figure.kind == "money" and summed:
         # "전문·사업서비스와 지재권 적자를 합하면 69억3000만달러": the names listed before the sum word.
         named = list(dict.fromkeys(m.codes for m in inside))
         if len(named) < 2:
@@ -83,8 +96,6 @@ def compared(index: dict, total: str, text: str, figure: Mention, items: list[It
         if any(v is None for v in levels):
             return (None, "a sum of items the data gives no single level for", True)
         return (sum(abs(v) for v in levels), "the sum of the items named", True)
-    if figure.kind not in ("money", "multiple"):
-        return None
     if figure.kind == "multiple":
         # "수출 증가율(13.4%)이 수입 증가율(4.6%)의 세 배 가까이": the ratio of the two rates the sentence
         # states (each checked on its own).
@@ -120,7 +131,6 @@ def compared(index: dict, total: str, text: str, figure: Mention, items: list[It
         if b == 0:
             return (None, what, True)
         return (abs(a) / abs(b), f"the ratio of {what}", True)
-    after = text[figure.end:figure.end + 16]
     if _MORE.match(after):
         order = abs(a) > abs(b)
     elif _LESS.match(after):
