@@ -16,6 +16,8 @@ _RANK = re.compile(r"(?<![이후만에래대상])\s?(?:(?P<n>두|세|네|다섯|
                    r"(?:\s?(?:규모의?\s?)?(?P<sign>흑자|적자))?")
 # A record's "가장" ("이후 가장 큰", "역대 가장 많은") is the record check's.
 _RECORDISH = re.compile(r"(?:이후|이래|만에|역대|사상|통계\s?작성\s?이후)\s?$")
+_MOVED = re.compile(r"\s?(?:늘|확대|증가|불어|불었|커지|커진|커졌|줄|감소|축소|개선|악화|뛰|급증|급감)")
+_CHANGE_RANKED = re.compile(r"(?:증가|감소|증감)\s?(?:율|폭)[이은는도]?\s?$")
 _LEADER = re.compile(r"(?:\s?(?:흑자|적자))?(?:\s?\([^()]*\))?\s?(?:에\s?이어|다음으로)")
 _SIGN_NEAR = re.compile(r"흑자|적자")
 
@@ -28,6 +30,8 @@ def rank_findings(agreement, doc, sentence, lang: str, items: list[ItemMention])
     for m in _RANK.finditer(text):
         if m.group("first") and _RECORDISH.search(text, max(0, m.start() - 12), m.start()):
             continue
+        if _MOVED.match(text, m.end()) or _CHANGE_RANKED.search(text, max(0, m.start() - 10), m.start()):
+            continue  # "적자 폭이 가장 크게 확대된 부문": a ranking of changes, not of levels
         n = 1 if m.group("first") else _ORDINALS.get(m.group("n")) or int(m.group("n"))
         sign = m.group("sign")
         if sign is None:
