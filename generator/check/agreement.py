@@ -48,6 +48,7 @@ class Agreement:
         self.period = Period.parse(facts.period)
         units = {m.id: m.unit for m in config.metrics.values()}
         self.index = index_facts(facts, units)
+        between.derive_flow_balances(self.index, facts, units)
         # A release of a year's last half or quarter also reports the whole year ("For the whole of
         # 2024, the deficit came to $7.26 billion", 연간 적자는 72억6000만달러): the year's own
         # amounts, stated only with words of the full year, never as the period's.
@@ -528,7 +529,7 @@ class Agreement:
         return list(dict.fromkeys(code for m in owners for code in m.codes))
 
     def _figure(self, doc, sentence, lang, figure: Mention, owners, items, context, clause, stated, pairs_mode=False) -> list[Finding]:
-        if lang == "ko" and figure.kind in ("money", "multiple") and not pairs_mode:
+        if lang == "ko" and figure.kind in ("money", "multiple", "percent") and not pairs_mode:
             related = between.compared(self.index, self.config.total, sentence.text, figure, items, context, clause)
             if related is not None:
                 return self._related(doc, sentence, lang, figure, related)
@@ -705,7 +706,8 @@ class Agreement:
         if figure.kind == "money" and said[:1].isdigit():
             said = self.money_text(value, lang)
             message = f"'{figure.text}' does not match {what} (data: {said})"
-        return [self.finding(doc, sentence, figure.start, figure.end, "data.multiple" if figure.kind == "multiple" else "data.number", message, said)]
+        rule = {"multiple": "data.multiple", "percent": "data.percent"}.get(figure.kind, "data.number")
+        return [self.finding(doc, sentence, figure.start, figure.end, rule, message, said)]
 
     def _narrow(self, text: str, lang: str, figure: Mention, clause, pool: list) -> list:
         """The percents or multiples a figure can be, given what the sentence says around it.
@@ -983,6 +985,11 @@ class Agreement:
                 return None
             basis = hit.fact.get("basis") if hit.fact.kind in ("change", "cumulative") else None
             if hit.role == "base":
+                if lang == "ko" and _KO_LEVEL_AFTER_CHANGE.search(text, max(clause[0], figure.start - 8), figure.start):
+                    # "상반기보다 2억6000만달러 늘어난 35억달러": the figure after the change is the new level.
+                    return f"is the figure for {hit.base_period}, but after the change word it is the level of {self.period}", \
+                        self.money_text(next((c.value for code in codes for c in self.index.get(code, ItemFacts()).money
+                                              if c.role == "value" and c.metric == hit.metric), hit.value), lang)
                 if basis in ("previous_period", "year_ago"):
                     if basis in named or (not named and self._from_to(text, lang, figure)):
                         return None
@@ -1870,6 +1877,7 @@ _EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|sh
 _KO_METRIC_BRACKET = re.compile(r"\s*(?:수출|수입|수지|흑자|적자)\s?(?:증가율|감소율|규모|폭)?\s?\($")
 _KO_SIGN_OF_NAME = re.compile(r"\s?[을를]?\s?(?:가장\s?(?:많이|크게)\s?)?(?:낸|기록한|거둔|본|나타낸|보인)\s?(?:분야|부문|곳|지역|기관|업종|항목|유형|산업|국가)(?:은|는|도|으로는|로는)\s?[^\d()]{1,30}\(")
 _KO_OF_WHOLE = re.compile(r"(?:전체|총)\s?(?:수출|수입|흑자|적자|수지)?\s?(?:\([^()]*\))?\s?의\s?(?:약\s?)?$")
+_KO_LEVEL_AFTER_CHANGE = re.compile(r"(?:늘어난|증가한|확대된|불어난|커진|줄어든|감소한|축소된|늘어|증가해|확대돼)\s?(?:약\s?)?$")
 _KO_COMPARED_NAME = re.compile(r"(?:\s?(?:흑자|적자|수출|수입))?(?:\s?\([^()]*\))?\s?(?:에\s?이어|에\s?이은|다음으로|보다|에\s?비해)")
 _KO_CONCESSIVE = r"에도(?:\s?불구하고)?\s|에 힘입어|덕분에|영향으로|탓에|로 인해|(?:을|를)\s?(?:중심으로|위주로)\s"
 

@@ -11,13 +11,14 @@ import re
 from decimal import Decimal
 
 from .amounts import Mention, find_mentions, matches, multiple_matches
-from .candidates import ItemFacts
+from .candidates import Candidate, ItemFacts
 from .items import ItemMention
 from .lexicon import METRIC_WORDS
 
 # Between the compared name (B) and the figure: its metric word, its own figure in brackets, then
 # the comparison's particle ("유럽보다", "대미 수출(103억5000만달러)을", "음악산업(5억9000만달러)의").
 _THAN = re.compile(r"\s?(?:흑자|적자|수지|수출|수입)?\s?(?:규모|폭)?\s?(?:\([^()]*\))?\s?(?:보다는?|에\s?비해서?|[와과]\s?비교해|[을를])\s?(?:약\s?)?")
+_THAN_ONLY = re.compile(r"\s?(?:흑자|적자|수지|수출|수입)?\s?(?:규모|폭)?\s?(?:\([^()]*\))?\s?보다는?\s?")
 _TIMES_OF = re.compile(r"\s?(?:흑자|적자|수지|수출|수입)?\s?(?:규모|폭)?\s?(?:\([^()]*\))?\s?(?:의|보다)\s?(?:약\s?)?")
 # After a difference: a comparative verb, A above B (많다, 웃돌다) or below it (적다, 밑돌다).
 _MORE = re.compile(r"\s?(?:가량|정도|이상|넘게|남짓|가까이|쯤)?\s?(?:더\s?)?(?:많|크|컸|커|웃돌|상회|앞질|앞서|넘|높)")
@@ -83,6 +84,10 @@ def compared(index: dict, total: str, text: str, figure: Mention, items: list[It
         near = text[max(clause[0], figure.start - 6):figure.start]
         if "의" not in near and "보다" not in near:
             return None
+    elif figure.kind == "percent":
+        # "수입이 수출보다 23% 많았다": B보다 straight before, a comparative verb after.
+        if "보다" not in text[max(clause[0], figure.start - 4):figure.start] or not (_MORE.match(after) or _LESS.match(after)):
+            return None
     else:
         return None
     inside = sorted((m for m in items if clause[0] <= m.start and m.end <= figure.start), key=lambda m: m.start)
@@ -102,7 +107,7 @@ def compared(index: dict, total: str, text: str, figure: Mention, items: list[It
         rates = list(_BRACKETED_RATE.finditer(text, clause[0], figure.start))
         if len(rates) >= 2 and _TIMES_OF.fullmatch(text, rates[-1].end(), figure.start) and Decimal(rates[-1].group(1)):
             return (Decimal(rates[-2].group(1)) / Decimal(rates[-1].group(1)), "the ratio of the two rates stated", True)
-    shape = _TIMES_OF if figure.kind == "multiple" else _THAN
+    shape = _TIMES_OF if figure.kind == "multiple" else _THAN_ONLY if figure.kind == "percent" else _THAN
     other = next((m for m in reversed(inside) if shape.fullmatch(text, m.end, figure.start)), None)
     if other is not None:
         subject = next((m for m in reversed(inside) if m.end <= other.start and m.codes != other.codes), None)
@@ -137,6 +142,10 @@ def compared(index: dict, total: str, text: str, figure: Mention, items: list[It
         order = abs(a) < abs(b)
     else:
         return None
+    if figure.kind == "percent":
+        if b == 0:
+            return (None, what, True)
+        return (abs(abs(a) - abs(b)) / abs(b) * 100, f"the relative difference of {what}", order)
     return (abs(abs(a) - abs(b)), f"the difference of {what}", order)
 
 
@@ -171,8 +180,33 @@ def finding_for(text: str, figure: Mention, result) -> tuple[str, str] | None:
         return (f"'{figure.text}' compares the two items the wrong way round (data: {what} is the other way)", "the other way round")
     if fits:
         return None
-    said = f"×{value.quantize(Decimal('0.01'))}" if figure.kind == "multiple" else f"{value}"
+    said = f"×{value.quantize(Decimal('0.01'))}" if figure.kind == "multiple" else \
+        f"{value.quantize(Decimal('0.1'))}%" if figure.kind == "percent" else f"{value}"
     return (f"'{figure.text}' does not match {what} (data: {said})", said)
+
+
+def derive_flow_balances(index: dict, facts, units: dict) -> None:
+    """"ICT 산업 무역수지는 15억7000만달러 흑자로 1년 전(10억6000만달러)보다 5억1000만달러 확대": an item
+    whose data gives both flows on a base period, but no balance there, has that balance and its
+    change by subtraction (exports less imports), stated only with that base named, as any base is."""
+    flows: dict[tuple, dict] = {}
+    for fact in facts:
+        metric = fact.get("metric")
+        if fact.kind == "change" and metric in ("exports", "imports") and units.get(metric, "usd_million") == "usd_million" \
+                and fact.get("base_value") is not None and fact.get("value") is not None and fact.get("basis") in ("previous_period", "year_ago"):
+            flows.setdefault((fact.item, fact.basis, fact.get("base_period")), {})[metric] = fact
+    for (item, _basis, base_period), pair in flows.items():
+        if len(pair) < 2 or units.get("balance", "usd_million") != "usd_million":
+            continue
+        own = index.setdefault(item, ItemFacts())
+        if any(c.metric == "balance" and c.role == "base" and c.base_period == base_period for c in own.money):
+            continue
+        exports, imports = pair["exports"], pair["imports"]
+        base = Decimal(exports.base_value) - Decimal(imports.base_value)
+        value = Decimal(exports.value) - Decimal(imports.value)
+        # The exports' change fact carries the basis and base period the derived figures are on.
+        own.money.append(Candidate(abs(base), base, "balance", exports, "base", base_period))
+        own.money.append(Candidate(abs(value - base), value, "balance", exports, "delta"))
 
 
 __all__ = ["compared", "finding_for", "in_range", "range_low", "find_mentions"]
