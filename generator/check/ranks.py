@@ -14,8 +14,8 @@ from .items import ItemMention
 _ORDINALS = {"두": 2, "세": 3, "네": 4, "다섯": 5}
 _RANK = re.compile(r"(?<![이후만에래대상])\s?(?:(?P<n>두|세|네|다섯|[2-9])\s?번째로|(?P<first>가장))\s?(?:큰|많은|컸|많았|크게|많이|커)"
                    r"(?:\s?(?:규모의?\s?)?(?P<sign>흑자|적자))?")
-# A record's "가장" ("이후 가장 큰", "역대 가장 많은") is the record check's.
-_RECORDISH = re.compile(r"(?:이후|이래|만에|역대|사상|통계\s?작성\s?이후)\s?$")
+# A record's "가장" ("이후 가장 큰", "역대 가장 많은", "역대 두 번째로 큰") is no ranking of the period.
+_RECORDISH = re.compile(r"(?:이후|이래|만에|역대|사상|통계\s?작성\s?이후)\s?(?:반기\s?기준\s?)?$")
 _MOVED = re.compile(r"\s?(?:늘|확대|증가|불어|불었|커지|커진|커졌|줄|감소|축소|개선|악화|뛰|급증|급감)")
 _CHANGE_RANKED = re.compile(r"(?:증가|감소|증감)\s?(?:율|폭)[이은는도]?\s?$")
 _LEADER = re.compile(r"(?:\s?(?:흑자|적자))?(?:\s?\([^()]*\))?\s?(?:에\s?이어|다음으로)")
@@ -28,8 +28,8 @@ def rank_findings(agreement, doc, sentence, lang: str, items: list[ItemMention])
     text = sentence.text
     findings = []
     for m in _RANK.finditer(text):
-        if m.group("first") and _RECORDISH.search(text, max(0, m.start() - 12), m.start()):
-            continue
+        if _RECORDISH.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "역대 두 번째로 큰 흑자": a place in history, not in this period's ranking
         if _MOVED.match(text, m.end()) or _CHANGE_RANKED.search(text, max(0, m.start() - 10), m.start()):
             continue  # "적자 폭이 가장 크게 확대된 부문": a ranking of changes, not of levels
         n = 1 if m.group("first") else _ORDINALS.get(m.group("n")) or int(m.group("n"))
@@ -58,7 +58,7 @@ def rank_findings(agreement, doc, sentence, lang: str, items: list[ItemMention])
         place = _position(fact, subjects[0])
         findings.append(agreement.finding(doc, sentence, m.start(), m.end(), "data.record",
                                           f"'{m.group(0).strip()}': {agreement.name(subjects[0][0], lang)} is number {place} of the "
-                                          f"{extreme}s ranked in the data (data: {said})", said))
+                                          f"{'surpluses' if extreme == 'surplus' else 'deficits'} ranked in the data (data: {said})", said))
     return findings
 
 
