@@ -597,6 +597,12 @@ class Agreement:
         fits = multiple_matches if figure.kind == "multiple" else matches
         pool = [p for code in codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
         pool = self._narrow(sentence.text, lang, figure, clause, pool)
+        if lang == "ko" and figure.kind == "percent":
+            # "반도체가 42.3%를 차지했다": a flow's ranking lists the main products only, so a member's
+            # share of their sum is no share a reader can take (of total exports it is 28.3%).
+            pool = [p for p in pool if not (p[1].kind == "rank" and p[1].get("metric") not in ("balance", "balance_ytd")
+                                            and (self.config.metrics.get(p[1].get("metric")) is None
+                                                 or self.config.metrics[p[1].get("metric")].kind != "balance"))]
         if lang == "ko" and figure.kind == "percent" and _KO_OF_WHOLE.search(sentence.text, clause[0], figure.start):
             # "반도체는 전체 수출의 40%를 넘었다": a share of the whole, not of the members a ranking lists
             # (the 15 products' sum is not total exports).
