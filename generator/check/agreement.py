@@ -966,6 +966,13 @@ class Agreement:
 
     def _wrong_role(self, text: str, lang: str, figure: Mention, hits: list[Candidate], clause, codes) -> tuple[str, str] | None:
         """A matching number used in the wrong role: another metric, or a base or change stated as a level."""
+        if lang == "ko" and _KO_CHANGE_AMOUNT.match(text, figure.end) and not any(h.role == "delta" for h in hits):
+            # "지재권 적자가 20억달러 넘게 불어나": an amount straight before a change verb (no 로) is the
+            # change's; the level it happens to match is not it, when the data knows the change.
+            deltas = [c for code in codes for c in self.index.get(code, ItemFacts()).money
+                      if c.role == "delta" and c.metric == hits[0].metric]
+            if deltas:
+                return "is a level, but the sentence states it as the change", self.money_text(deltas[0].value, lang)
         metric = self._stated_metric(text, lang, figure, clause)
         # "exports" also names the quarter's, half's and year-to-date exports (exports_half).
         if metric is not None and not any(h.metric == metric or h.metric.startswith(metric + "_") for h in hits):
@@ -1884,6 +1891,7 @@ _KO_METRIC_BRACKET = re.compile(r"\s*(?:수출|수입|수지|흑자|적자)\s?(?
 _KO_SIGN_OF_NAME = re.compile(r"\s?[을를]?\s?(?:가장\s?(?:많이|크게)\s?)?(?:낸|기록한|거둔|본|나타낸|보인)\s?(?:분야|부문|곳|지역|기관|업종|항목|유형|산업|국가)(?:은|는|도|으로는|로는)\s?[^\d()]{1,30}\(")
 _KO_OF_WHOLE = re.compile(r"(?:전체|총)\s?(?:수출|수입|흑자|적자|수지)?\s?(?:\([^()]*\))?\s?의\s?(?:약\s?)?$")
 _KO_LEVEL_AFTER_CHANGE = re.compile(r"(?:늘어난|증가한|확대된|불어난|커진|줄어든|감소한|축소된|늘어|증가해|확대돼)\s?(?:약\s?)?$")
+_KO_CHANGE_AMOUNT = re.compile(r"\s?(?:넘게|이상|가량|가까이|정도|남짓|안팎|쯤)?\s?(?:불어나|불었|불어난|늘어|늘었|늘면서|늘며|늘린|증가해|증가했|증가한|확대돼|확대됐|확대된|커졌|커진|줄어|줄었|줄면서|감소해|감소했|감소한|축소돼|축소됐|축소된)")
 _KO_COMPARED_NAME = re.compile(r"(?:\s?(?:흑자|적자|수출|수입))?(?:\s?\([^()]*\))?\s?(?:에\s?이어|에\s?이은|다음으로|보다|에\s?비해)")
 _KO_CONCESSIVE = r"에도(?:\s?불구하고)?\s|에 힘입어|덕분에|영향으로|탓에|로 인해|(?:을|를)\s?(?:중심으로|위주로)\s"
 
