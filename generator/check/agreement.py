@@ -1462,6 +1462,11 @@ class Agreement:
                         findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
                                                      f"'{m.group(0)}': the data keeps no streak {condition} that threshold; it can neither confirm nor refute it"))
                         continue
+                    if lang == "ko" and condition in ("increased", "decreased") and facts and not any(f.condition == condition for f in facts) \
+                            and all(f.condition in ("surplus", "deficit") for f in facts):
+                        # "정보·통신서비스 흑자는 2개 반기 연속 늘었다": a balance that grew is one that widened;
+                        # the item keeps only streaks of its sign.
+                        condition = "widened" if condition == "increased" else "narrowed"
                     if condition in ("widened", "narrowed") and not any(f.condition == condition for f in facts):
                         # "widened for a second straight half": the rules keep no streaks of a balance's
                         # widening, and the data may not reach back far enough to count one.
@@ -1513,7 +1518,8 @@ class Agreement:
         before = [i for i in items if clause[0] <= i.start and i.end <= start]
         if lang == "ko":
             # 반도체 호조에 힘입어: a name not followed by its metric or a particle is not the subject.
-            before = [i for i in before if rx(r"\s?(?:수출|수입|무역수지|은|는|이|가|도|의)").match(text, i.end)]
+            # 정보·통신서비스 흑자는: an item's balance word is its own metric.
+            before = [i for i in before if rx(r"\s?(?:수출|수입|무역수지|수지|흑자|적자|은|는|이|가|도|의)").match(text, i.end)]
         last = before[-1] if before else None
         bare = None
         for name, pattern in METRIC_WORDS[lang]:
