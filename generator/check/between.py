@@ -19,6 +19,8 @@ from .lexicon import METRIC_WORDS
 # the comparison's particle ("유럽보다", "대미 수출(103억5000만달러)을", "음악산업(5억9000만달러)의").
 _THAN = re.compile(r"\s?(?:흑자|적자|수지|수출|수입)?\s?(?:규모|폭)?\s?(?:\([^()]*\))?\s?(?:보다는?|에\s?비해서?|[와과]\s?비교해|[을를])\s?(?:약\s?)?")
 _THAN_ONLY = re.compile(r"\s?(?:흑자|적자|수지|수출|수입)?\s?(?:규모|폭)?\s?(?:\([^()]*\))?\s?보다는?\s?")
+_OF = re.compile(r"\s?(?:흑자|적자|수지|수출|수입)?\s?(?:규모|폭)?\s?(?:\([^()]*\))?\s?의\s?(?:약\s?)?")
+_CHANGED = re.compile(r"\s?(?:넘게|이상|가량|가까이|정도|남짓)?\s?(?:늘|증가|확대|불어|불었|커|줄|감소|축소|상승|하락|급증|급감|뛰)")
 _TIMES_OF = re.compile(r"\s?(?:흑자|적자|수지|수출|수입)?\s?(?:규모|폭)?\s?(?:\([^()]*\))?\s?(?:의|보다)\s?(?:약\s?)?")
 # After a difference: a comparative verb, A above B (많다, 웃돌다) or below it (적다, 밑돌다).
 _MORE = re.compile(r"\s?(?:가량|정도|이상|넘게|남짓|가까이|쯤)?\s?(?:더\s?)?(?:많|크|컸|커|웃돌|상회|앞질|앞서|넘|높)")
@@ -76,6 +78,7 @@ def compared(index: dict, total: str, text: str, figure: Mention, items: list[It
     None when the figure is not such a figure."""
     # Most figures relate nothing: a look at the words next to them settles it before any search.
     after = text[figure.end:figure.end + 16]
+    share = False
     if figure.kind == "money":
         summed = ("합" in text[clause[0]:figure.start] or "더하면" in text[clause[0]:figure.start]) and _SUM.search(text, clause[0], figure.start)
         if not summed and not (_MORE.match(after) or _LESS.match(after)):
@@ -85,8 +88,11 @@ def compared(index: dict, total: str, text: str, figure: Mention, items: list[It
         if "의" not in near and "보다" not in near:
             return None
     elif figure.kind == "percent":
-        # "수입이 수출보다 23% 많았다": B보다 straight before, a comparative verb after.
-        if "보다" not in text[max(clause[0], figure.start - 4):figure.start] or not (_MORE.match(after) or _LESS.match(after)):
+        # "수입이 수출보다 23% 많았다": B보다 straight before, a comparative verb after; "문화·여가서비스
+        # 흑자는 정보·통신서비스의 4분의 1 수준": B의 straight before, no change verb after (a share).
+        near = text[max(clause[0], figure.start - 4):figure.start]
+        share = "의" in near and not _CHANGED.match(after)
+        if not share and ("보다" not in near or not (_MORE.match(after) or _LESS.match(after))):
             return None
     else:
         return None
@@ -107,11 +113,12 @@ def compared(index: dict, total: str, text: str, figure: Mention, items: list[It
         rates = list(_BRACKETED_RATE.finditer(text, clause[0], figure.start))
         if len(rates) >= 2 and _TIMES_OF.fullmatch(text, rates[-1].end(), figure.start) and Decimal(rates[-1].group(1)):
             return (Decimal(rates[-2].group(1)) / Decimal(rates[-1].group(1)), "the ratio of the two rates stated", True)
-    shape = _TIMES_OF if figure.kind == "multiple" else _THAN_ONLY if figure.kind == "percent" else _THAN
+    share = figure.kind == "percent" and share
+    shape = _TIMES_OF if figure.kind == "multiple" else _OF if share else _THAN_ONLY if figure.kind == "percent" else _THAN
     other = next((m for m in reversed(inside) if shape.fullmatch(text, m.end, figure.start)), None)
     if other is not None:
         subject = next((m for m in reversed(inside) if m.end <= other.start and m.codes != other.codes), None)
-        if subject is None:
+        if subject is None and not share:
             subject = next((m for m in reversed(context) if m.codes != other.codes), None)
         if subject is None or rx_between_base(text, subject.end, other.start):
             return None
@@ -132,9 +139,11 @@ def compared(index: dict, total: str, text: str, figure: Mention, items: list[It
         what = "the two flows named"
     if a is None or b is None:
         return (None, f"{what}, one of which has no level in the data", True)
-    if figure.kind == "multiple":
+    if figure.kind == "multiple" or share:
         if b == 0:
             return (None, what, True)
+        if share:
+            return (abs(a) / abs(b) * 100, f"the share of the first of {what} in the second", True)
         return (abs(a) / abs(b), f"the ratio of {what}", True)
     if _MORE.match(after):
         order = abs(a) > abs(b)
