@@ -529,6 +529,8 @@ class Agreement:
         return list(dict.fromkeys(code for m in owners for code in m.codes))
 
     def _figure(self, doc, sentence, lang, figure: Mention, owners, items, context, clause, stated, pairs_mode=False) -> list[Finding]:
+        if lang == "ko" and figure.negative and figure.kind == "money" and between.hyphen_range(sentence.text, figure):
+            figure = replace(figure, negative=False)  # "45억-46억달러": a range, not a minus
         if lang == "ko" and figure.kind in ("money", "multiple", "percent") and not pairs_mode:
             related = between.compared(self.index, self.config.total, sentence.text, figure, items, context, clause)
             if related is not None:

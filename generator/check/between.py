@@ -29,14 +29,18 @@ _SUM = re.compile(r"(?:합하면|합치면|합해|합쳐|합계는?|합산하면
 _BRACKETED_RATE = re.compile(r"\(\s?(\d+(?:\.\d+)?)\s?%\)")
 _METRIC_WORD = re.compile(r"수출|수입")
 _RANGE_LOW = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>조|억|만)?\s?(?:달러|弗|불)?\s?[~∼]\s?$")
+_HYPHEN_LOW = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?P<unit>조|억|만)$")
 _UNITS = {"조": Decimal(1_000_000), "억": Decimal(100), "만": Decimal("0.01")}
 
 
 def range_low(text: str, figure: Mention) -> Decimal | None:
     """The lower end of "45억~46억달러" (or "45~46억달러", the unit of the upper end carried), in millions."""
-    if "~" not in text[max(0, figure.start - 3):figure.start] and "∼" not in text[max(0, figure.start - 3):figure.start]:
+    if hyphen_range(text, figure):
+        m = _HYPHEN_LOW.search(text, max(0, figure.start - 24), figure.start)
+    elif "~" not in text[max(0, figure.start - 3):figure.start] and "∼" not in text[max(0, figure.start - 3):figure.start]:
         return None
-    m = _RANGE_LOW.search(text, max(0, figure.start - 24), figure.start)
+    else:
+        m = _RANGE_LOW.search(text, max(0, figure.start - 24), figure.start)
     if not m or m.end() != figure.start:
         return None
     unit = m.group("unit") or next((u for u in ("조", "억", "만") if u in figure.text), None)
@@ -44,6 +48,11 @@ def range_low(text: str, figure: Mention) -> Decimal | None:
         return None
     low = Decimal(m.group("n")) * _UNITS[unit]
     return low if low < figure.value else None
+
+
+def hyphen_range(text: str, figure: Mention) -> bool:
+    """"45억-46억달러": a hyphen straight after an amount joins a range; it is no minus sign."""
+    return figure.text.startswith("-") and bool(_HYPHEN_LOW.search(text, max(0, figure.start - 24), figure.start))
 
 
 def in_range(low: Decimal, figure: Mention, value: Decimal) -> bool:
