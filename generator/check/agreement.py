@@ -53,6 +53,11 @@ class Agreement:
         # 2024, the deficit came to $7.26 billion", 연간 적자는 72억6000만달러): the year's own
         # amounts, stated only with words of the full year, never as the period's.
         self.year_index: dict[str, list[Candidate]] = {}
+        # A first half's "whole year" is last year's, named as such (지난해 연간, "for all of 2024");
+        # its own year-to-date words (올해 들어, 1~6월 누적) are the half itself.
+        self.last_year = None
+        if year is not None and Period.parse(year.period).year < self.period.year:
+            self.last_year = re.compile(rf"지난해|작년|전년|{year.period}\s?년|last year|previous year|\b{year.period}\b", re.IGNORECASE)
         if year is not None:
             for fact in year:
                 if fact.kind == "level" and fact.get("value") is not None and units.get(fact.get("metric"), "usd_million") == "usd_million":
@@ -531,16 +536,27 @@ class Agreement:
     def _figure(self, doc, sentence, lang, figure: Mention, owners, items, context, clause, stated, pairs_mode=False) -> list[Finding]:
         if lang == "ko" and figure.negative and figure.kind == "money" and between.hyphen_range(sentence.text, figure):
             figure = replace(figure, negative=False)  # "45억-46억달러": a range, not a minus
-        if lang == "ko" and figure.kind in ("money", "multiple", "percent") and not pairs_mode:
+        if lang == "ko" and figure.kind in ("money", "multiple", "percent") and not pairs_mode and not self.__dict__.get("_plain"):
             related = between.compared(self.index, self.config.total, sentence.text, figure, items, context, clause)
             if related is not None:
-                return self._related(doc, sentence, lang, figure, related)
+                found = self._related(doc, sentence, lang, figure, related)
+                if found or related[0] is None:
+                    return found
+                # It agrees: the plain reading still records the figure as stated (for the parity
+                # check), its findings dropped.
+                self._plain = True
+                try:
+                    self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, pairs_mode)
+                finally:
+                    self._plain = False
+                return []
         codes = self._codes(owners)
         names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
         if figure.kind == "money":
             candidates = [c for code in codes for c in self.index.get(code, ItemFacts()).money]
             scope = self._scope(sentence.text, lang, figure, clause)
-            if scope == "ytd" and any(code in self.year_index for code in codes):
+            if scope == "ytd" and any(code in self.year_index for code in codes) and (
+                    self.last_year is None or self.last_year.search(sentence.text, clause[0], figure.start)):
                 candidates = [c for code in codes for c in self.year_index.get(code, ())]
             if not candidates:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
