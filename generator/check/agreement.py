@@ -25,6 +25,7 @@ from .document import Document, Sentence
 from .findings import Finding, RuleInfo
 from .rx import I, holds_any, may_hold, may_match, present, rx
 from .bases import BaseNames
+from . import between, ranks
 from .candidates import Candidate, ItemFacts, index_facts
 from .items import ItemMatcher, ItemMention
 from .lexicon import BAND_OBJECT, agrees, CHANGE_WORDS, CLAUSE, DATA_RULES, DIRECTIONS, INDEX_WORDS, METRIC_WORDS, MONTH_ON_MONTH, MONTH_WORDS, PERIOD_SCOPES, RATE_GAP, RATE_WORDS, RECORD, RECORD_FALLS, RESPECTIVELY, SIGN_WORDS, STREAK_CONDITIONS, YEAR_TO_DATE, rate_directions
@@ -47,10 +48,16 @@ class Agreement:
         self.period = Period.parse(facts.period)
         units = {m.id: m.unit for m in config.metrics.values()}
         self.index = index_facts(facts, units)
+        between.derive_flow_balances(self.index, facts, units)
         # A release of a year's last half or quarter also reports the whole year ("For the whole of
         # 2024, the deficit came to $7.26 billion", 연간 적자는 72억6000만달러): the year's own
         # amounts, stated only with words of the full year, never as the period's.
         self.year_index: dict[str, list[Candidate]] = {}
+        # A first half's "whole year" is last year's, named as such (지난해 연간, "for all of 2024");
+        # its own year-to-date words (올해 들어, 1~6월 누적) are the half itself.
+        self.last_year = None
+        if year is not None and Period.parse(year.period).year < self.period.year:
+            self.last_year = re.compile(rf"지난해|작년|전년|{year.period}\s?년|last year|previous year|\b{year.period}\b", re.IGNORECASE)
         if year is not None:
             for fact in year:
                 if fact.kind == "level" and fact.get("value") is not None and units.get(fact.get("metric"), "usd_million") == "usd_million":
@@ -343,9 +350,17 @@ class Agreement:
     def _attribute(self, position: int, items: list[ItemMention], clause: tuple[int, int], context: list[ItemMention]) -> list[ItemMention]:
         inside = [m for m in items if clause[0] <= m.start < clause[1]]
         before = [m for m in inside if m.end <= position]
+        if before and getattr(self, "_lang", None) == "ko":
+            # "지재권은 전문·사업서비스에 이어 두 번째로 큰 적자(…)", "B보다 많은 …": the name compared
+            # with is not the subject.
+            before = [m for m in before if not _KO_COMPARED_NAME.match(self._text, m.end, position)] or before
         if before:
             return self._past_cause(before[-1], position, items)
         after = [m for m in inside if m.start >= position]
+        if after and getattr(self, "_lang", None) == "ko" and _KO_METRIC_BRACKET.match(self._text, clause[0], position):
+            # "수출 증가율(6.5%)은 ICT 산업 수출 증가율(19.3%)에 못 미쳤다": a figure bracketed after the
+            # sentence's own metric word is that subject's, not the name after it.
+            after = []
         if after:
             return [after[0]]
         earlier = [m for m in items if m.end <= position]
@@ -387,7 +402,8 @@ class Agreement:
             in_clause = [f for f in figures if clause[0] <= f.start < clause[1]]
             # Amounts pair with the names before "respectively"; without amounts, percentages do
             # ("rose 4.6 percent and 3.1 percent, respectively", 각각 4.6%, 3.1%).
-            money = [f for f in in_clause if f.kind == "money"] or [f for f in in_clause if f.kind == "percent"]
+            money = [f for f in in_clause if f.kind == "money"] or [f for f in in_clause if f.kind == "percent"] \
+                or ([f for f in in_clause if f.kind == "multiple"] if lang == "ko" else [])  # 각각 1.5배, 1.9배
             pairs: dict[Mention, list[ItemMention]] = {}
             if money and rx(RESPECTIVELY[lang], I).search(text[clause[0]:clause[1]]):
                 named = [m for m in items if clause[0] <= m.start < money[0].start]
@@ -441,6 +457,7 @@ class Agreement:
             findings += self._digits(doc, sentence, lang, clause, items, context)
             findings += self._index_levels(doc, sentence, lang, clause, items, context, in_clause)
         findings += self._records(doc, sentence, lang, items, context)
+        findings += ranks.rank_findings(self, doc, sentence, lang, items)
         findings += self._streaks(doc, sentence, lang, items, context)
         return findings
 
@@ -517,17 +534,37 @@ class Agreement:
         return list(dict.fromkeys(code for m in owners for code in m.codes))
 
     def _figure(self, doc, sentence, lang, figure: Mention, owners, items, context, clause, stated, pairs_mode=False) -> list[Finding]:
+        if lang == "ko" and figure.negative and figure.kind == "money" and between.hyphen_range(sentence.text, figure):
+            figure = replace(figure, negative=False)  # "45억-46억달러": a range, not a minus
+        if lang == "ko" and figure.kind in ("money", "multiple", "percent") and not pairs_mode and not self.__dict__.get("_plain"):
+            related = between.compared(self.index, self.config.total, sentence.text, figure, items, context, clause)
+            if related is not None:
+                found = self._related(doc, sentence, lang, figure, related)
+                if found or related[0] is None:
+                    return found
+                # It agrees: the plain reading still records the figure as stated (for the parity
+                # check), its findings dropped.
+                self._plain = True
+                try:
+                    self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, pairs_mode)
+                finally:
+                    self._plain = False
+                return []
         codes = self._codes(owners)
         names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
         if figure.kind == "money":
             candidates = [c for code in codes for c in self.index.get(code, ItemFacts()).money]
             scope = self._scope(sentence.text, lang, figure, clause)
-            if scope == "ytd" and any(code in self.year_index for code in codes):
+            if scope == "ytd" and any(code in self.year_index for code in codes) and (
+                    self.last_year is None or self.last_year.search(sentence.text, clause[0], figure.start)):
                 candidates = [c for code in codes for c in self.year_index.get(code, ())]
             if not candidates:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
             hits = [c for c in candidates if matches(figure, c.value)]
+            low = between.range_low(sentence.text, figure) if lang == "ko" else None
+            if low is not None:  # "45억~46억달러": a range holds the value
+                hits = [c for c in candidates if between.in_range(low, figure, c.value)]
             if scope and any(f"_{scope}" in c.metric for c in candidates):
                 # "상반기 수출은 570억7000만달러": the half's exports, not June's.
                 candidates = [c for c in candidates if f"_{scope}" in c.metric]
@@ -578,6 +615,16 @@ class Agreement:
         fits = multiple_matches if figure.kind == "multiple" else matches
         pool = [p for code in codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
         pool = self._narrow(sentence.text, lang, figure, clause, pool)
+        if lang == "ko" and figure.kind == "percent":
+            # "반도체가 42.3%를 차지했다": a flow's ranking lists the main products only, so a member's
+            # share of their sum is no share a reader can take (of total exports it is 28.3%).
+            pool = [p for p in pool if not (p[1].kind == "rank" and p[1].get("metric") not in ("balance", "balance_ytd")
+                                            and (self.config.metrics.get(p[1].get("metric")) is None
+                                                 or self.config.metrics[p[1].get("metric")].kind != "balance"))]
+        if lang == "ko" and figure.kind == "percent" and _KO_OF_WHOLE.search(sentence.text, clause[0], figure.start):
+            # "반도체는 전체 수출의 40%를 넘었다": a share of the whole, not of the members a ranking lists
+            # (the 15 products' sum is not total exports).
+            pool = [p for p in pool if p[1].kind != "rank"]
         derived = self._derived_shares(sentence.text, lang, figure, clause, items) if figure.kind == "percent" else None
         if derived:
             # "저작권 적자가 지재권 적자의 24.5%", "Copyrights accounted for 24.5 percent of the IP
@@ -602,6 +649,8 @@ class Agreement:
             if band is not None:
                 return [] if band is True else [self.suggest.band(f, sentence.text, lang, figure, codes, clause, owners, band)
                                                 for f in self._band_finding(doc, sentence, figure, band, names)]
+            if lang == "ko" and figure.hedge is None and sentence.text.startswith("대", figure.end):
+                figure = replace(figure, hedge="band")  # "수출 증가율은 6%대": from 6 up to 7, any rate
             based = self._stated_base(sentence.text, lang, figure, codes)
             if based is not None:
                 pool = based
@@ -667,6 +716,22 @@ class Agreement:
         finding = self.finding(doc, sentence, figure.start, figure.end, rule,
                                f"'{figure.text}' does not match the data for {names} (data: {said})", said)
         return [self.suggest.rate(finding, sentence.text, lang, figure, codes, clause, owners, pool, pairs_mode)]
+
+    def _related(self, doc, sentence, lang, figure: Mention, related) -> list[Finding]:
+        """A figure relating two items (a difference, a multiple, a sum): judged on what it relates."""
+        value, what, _ = related
+        if value is None:
+            return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
+                                 f"'{figure.text}': {what}; it can neither be confirmed nor refuted")]
+        wrong = between.finding_for(sentence.text, figure, related)
+        if wrong is None:
+            return []
+        message, said = wrong
+        if figure.kind == "money" and said[:1].isdigit():
+            said = self.money_text(value, lang)
+            message = f"'{figure.text}' does not match {what} (data: {said})"
+        rule = {"multiple": "data.multiple", "percent": "data.percent"}.get(figure.kind, "data.number")
+        return [self.finding(doc, sentence, figure.start, figure.end, rule, message, said)]
 
     def _narrow(self, text: str, lang: str, figure: Mention, clause, pool: list) -> list:
         """The percents or multiples a figure can be, given what the sentence says around it.
@@ -919,6 +984,13 @@ class Agreement:
 
     def _wrong_role(self, text: str, lang: str, figure: Mention, hits: list[Candidate], clause, codes) -> tuple[str, str] | None:
         """A matching number used in the wrong role: another metric, or a base or change stated as a level."""
+        if lang == "ko" and _KO_CHANGE_AMOUNT.match(text, figure.end) and not any(h.role == "delta" for h in hits):
+            # "지재권 적자가 20억달러 넘게 불어나": an amount straight before a change verb (no 로) is the
+            # change's; the level it happens to match is not it, when the data knows the change.
+            deltas = [c for code in codes for c in self.index.get(code, ItemFacts()).money
+                      if c.role == "delta" and c.metric == hits[0].metric]
+            if deltas:
+                return "is a level, but the sentence states it as the change", self.money_text(deltas[0].value, lang)
         metric = self._stated_metric(text, lang, figure, clause)
         # "exports" also names the quarter's, half's and year-to-date exports (exports_half).
         if metric is not None and not any(h.metric == metric or h.metric.startswith(metric + "_") for h in hits):
@@ -944,6 +1016,11 @@ class Agreement:
                 return None
             basis = hit.fact.get("basis") if hit.fact.kind in ("change", "cumulative") else None
             if hit.role == "base":
+                if lang == "ko" and _KO_LEVEL_AFTER_CHANGE.search(text, max(clause[0], figure.start - 8), figure.start):
+                    # "상반기보다 2억6000만달러 늘어난 35억달러": the figure after the change is the new level.
+                    return f"is the figure for {hit.base_period}, but after the change word it is the level of {self.period}", \
+                        self.money_text(next((c.value for code in codes for c in self.index.get(code, ItemFacts()).money
+                                              if c.role == "value" and c.metric == hit.metric), hit.value), lang)
                 if basis in ("previous_period", "year_ago"):
                     if basis in named or (not named and self._from_to(text, lang, figure)):
                         return None
@@ -1111,6 +1188,10 @@ class Agreement:
                 if before:
                     gap = text[clause[0] + before[-1].end():figure.start]
                     if not find_mentions(gap, "ko") and not self.matcher(lang).find(gap):
+                        word = before[-1].group(0)
+                    elif not find_mentions(gap, "ko") and _KO_SIGN_OF_NAME.fullmatch(gap):
+                        # "흑자를 낸 분야는 지식재산권 사용료(24억5000만달러)였다": the sign word describes the
+                        # name the relative clause introduces.
                         word = before[-1].group(0)
             named = word is not None
         stated = None
@@ -1399,6 +1480,11 @@ class Agreement:
                         findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.unverifiable",
                                                      f"'{m.group(0)}': the data keeps no streak {condition} that threshold; it can neither confirm nor refute it"))
                         continue
+                    if lang == "ko" and condition in ("increased", "decreased") and facts and not any(f.condition == condition for f in facts) \
+                            and all(f.condition in ("surplus", "deficit") for f in facts):
+                        # "정보·통신서비스 흑자는 2개 반기 연속 늘었다": a balance that grew is one that widened;
+                        # the item keeps only streaks of its sign.
+                        condition = "widened" if condition == "increased" else "narrowed"
                     if condition in ("widened", "narrowed") and not any(f.condition == condition for f in facts):
                         # "widened for a second straight half": the rules keep no streaks of a balance's
                         # widening, and the data may not reach back far enough to count one.
@@ -1450,7 +1536,8 @@ class Agreement:
         before = [i for i in items if clause[0] <= i.start and i.end <= start]
         if lang == "ko":
             # 반도체 호조에 힘입어: a name not followed by its metric or a particle is not the subject.
-            before = [i for i in before if rx(r"\s?(?:수출|수입|무역수지|은|는|이|가|도|의)").match(text, i.end)]
+            # 정보·통신서비스 흑자는: an item's balance word is its own metric.
+            before = [i for i in before if rx(r"\s?(?:수출|수입|무역수지|수지|흑자|적자|은|는|이|가|도|의)").match(text, i.end)]
         last = before[-1] if before else None
         bare = None
         for name, pattern in METRIC_WORDS[lang]:
@@ -1555,6 +1642,10 @@ class Agreement:
             # The items of the record word's clause; the total's generic name ("Prices of
             # goods", "상품 물가") gives way to the item it qualifies.
             clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= m.start() < b), (0, len(text)))
+            if lang == "ko" and ("…" in text or "..." in text):
+                # A headline's parts are claims of their own: "정보통신 흑자 '사상 최대'…지재권 적자는 1.7배로".
+                cuts = [x.end() for x in rx(r"…|\.\.\.").finditer(text)]
+                clause = (max([clause[0], *(c for c in cuts if c <= m.start())]), min([clause[1], *(c for c in cuts if c > m.start())]))
             inside = [i for i in items if clause[0] <= i.start < clause[1]] or items
             # "…, the lowest in nine months, as mobile phone charges fell": the record is of the item
             # named before it, not of one named after.
@@ -1820,6 +1911,12 @@ _EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|sh
 
 # Korean phrases whose names are not the subject of what follows: "…감소에도 (불구하고)", "…호조에 힘입어",
 # "게임산업(22억6000만달러)을 중심으로".
+_KO_METRIC_BRACKET = re.compile(r"\s*(?:수출|수입|수지|흑자|적자)\s?(?:증가율|감소율|규모|폭)?\s?\($")
+_KO_SIGN_OF_NAME = re.compile(r"\s?[을를]?\s?(?:가장\s?(?:많이|크게)\s?)?(?:낸|기록한|거둔|본|나타낸|보인)\s?(?:분야|부문|곳|지역|기관|업종|항목|유형|산업|국가)(?:은|는|도|으로는|로는)\s?[^\d()]{1,30}\(")
+_KO_OF_WHOLE = re.compile(r"(?:전체|총)\s?(?:수출|수입|흑자|적자|수지)?\s?(?:\([^()]*\))?\s?의\s?(?:약\s?)?$")
+_KO_LEVEL_AFTER_CHANGE = re.compile(r"(?:늘어난|증가한|확대된|불어난|커진|줄어든|감소한|축소된|늘어|증가해|확대돼)\s?(?:약\s?)?$")
+_KO_CHANGE_AMOUNT = re.compile(r"\s?(?:넘게|이상|가량|가까이|정도|남짓|안팎|쯤)?\s?(?:불어나|불었|불어난|늘어|늘었|늘면서|늘며|늘린|증가해|증가했|증가한|확대돼|확대됐|확대된|커졌|커진|줄어|줄었|줄면서|감소해|감소했|감소한|축소돼|축소됐|축소된)")
+_KO_COMPARED_NAME = re.compile(r"(?:\s?(?:흑자|적자|수출|수입))?(?:\s?\([^()]*\))?\s?(?:에\s?이어|에\s?이은|다음으로|보다|에\s?비해)")
 _KO_CONCESSIVE = r"에도(?:\s?불구하고)?\s|에 힘입어|덕분에|영향으로|탓에|로 인해|(?:을|를)\s?(?:중심으로|위주로)\s"
 
 # "nearly flat", "거의 변동이 없었다": an "unchanged" that allows a slight move.

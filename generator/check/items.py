@@ -271,6 +271,8 @@ def _variants(name: str, lang: str) -> set[str]:
     dotted = re.fullmatch(r"[가-힣]+·([가-힣]{2,}서비스)", name)
     if dotted:
         forms.add(dotted.group(1))
+        # "정보·통신 흑자 20억弗": headlines drop the 서비스 of a dotted pair.
+        forms |= {name[:-len("서비스")], name[:-len("서비스")].replace("·", "")}
     if name.endswith("산업") and len(name) > 3:
         forms.add(name[:-2])
     forms |= {f.replace(" ", "") for f in forms}

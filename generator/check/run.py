@@ -288,6 +288,10 @@ def _prepare(root: Path, file: Path, release: str | None, period: str | None):
     else:
         year = Period.parse(str(parsed.year))
         whole = project.facts(year) if parsed.kind in ("H", "Q") and parsed.next().year != parsed.year and year in project.dataset.periods else None
+        last_year = Period.parse(str(parsed.year - 1))
+        if whole is None and parsed.kind == "H" and last_year in project.dataset.periods:
+            # A first half recalls the whole of last year ("지난해 연간 적자는 72억6000만달러").
+            whole = project.facts(last_year)
         agreement = Agreement(project.config, project.dataset.items, facts, annotations, project.config.check_levels, whole)
         _AGREEMENTS[(str(project.root), *key)] = (facts, agreement)
     return doc, project, key, agreement
