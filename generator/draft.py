@@ -44,7 +44,9 @@ class Draft:
 
 
 def input_files(project: Project, period: Period) -> list[Path]:
-    """Every file the draft depends on: config, item table, figures, annotations, templates."""
+    """Every file the draft depends on: config, item table, figures, annotations, templates, and
+    what the review sheet's check reads: the wording rules (``config/wording/``, and the
+    release's own ``wording.files``) and the project's vocabularies (``config/vocabulary/``)."""
     config = project.config
     files = [config.path, config.items, config.figures, *((config.revisions,) if config.revisions else ())]
     annotation = config.annotations / f"{period}.yaml"
@@ -52,6 +54,15 @@ def input_files(project: Project, period: Period) -> list[Path]:
         files.append(annotation)
     if config.templates.is_dir():
         files.extend(sorted(p for p in config.templates.rglob("*") if p.is_file()))
+    for folder in ("wording", "vocabulary"):
+        shared = project.root / "config" / folder
+        if shared.is_dir():
+            files.extend(sorted(p for p in shared.glob("*.yaml") if p.is_file()))
+    for path in dict.fromkeys(p for group in config.wording_files.values() for p in group):
+        # As the wording loader reads them: a folder stands for its *.yaml.
+        for one in (sorted(path.glob("*.yaml")) if path.is_dir() else [path]):
+            if one not in files and one.is_file():
+                files.append(one)
     return files
 
 

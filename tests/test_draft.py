@@ -710,3 +710,17 @@ def test_the_review_sheet_says_how_far_a_rounded_change_may_be_off(drafts):
 
     text = review_sheet(open_project(REPO_ROOT, "knowledge_services"), drafts["2025H1"])
     assert "(may differ from the publisher's own by one unit, 10 million dollars" in text
+
+
+@pytest.mark.parametrize("edited", ["config/wording/en.yaml", "config/vocabulary/en.yaml"])
+def test_input_hash_covers_the_wording_rules_and_vocabularies_the_review_sheet_is_checked_with(capsys, tmp_path, edited):
+    root = copy_bundled(tmp_path / "p")
+    assert _draft(capsys, root, "--period", "2024H2")[0] == 0
+    release = root / "output/knowledge_services/2024H2/release.en.md"
+    before = split_front_matter(release.read_text(encoding="utf-8"))[0]["input_hash"]
+    path = root / edited
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    path.write_text(old + "\n# an editor's note, changing the file's bytes only\n", encoding="utf-8")
+    assert _draft(capsys, root, "--period", "2024H2")[0] == 0
+    assert split_front_matter(release.read_text(encoding="utf-8"))[0]["input_hash"] != before
