@@ -82,6 +82,16 @@ class ItemMatcher:
         return name
 
     def find(self, text: str) -> list[ItemMention]:
+        # Asked again of the same sentence for each of its wrong figures (the suggestions read
+        # its names): each figure cost another reading of the whole sentence.
+        last = self.__dict__.get("_last")
+        if last is not None and last[0] == text:
+            return list(last[1])
+        found = self._find(text)
+        self._last = (text, tuple(found))
+        return found
+
+    def _find(self, text: str) -> list[ItemMention]:
         found = []
         if self.lang == "ko":
             # An English gloss in parentheses ("연구개발(R&D)서비스") is read as a space, so the
