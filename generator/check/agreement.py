@@ -442,6 +442,40 @@ class Agreement:
             findings += self._index_levels(doc, sentence, lang, clause, items, context, in_clause)
         findings += self._records(doc, sentence, lang, items, context)
         findings += self._streaks(doc, sentence, lang, items, context)
+        findings += self._ranks(doc, sentence, lang, items, context)
+        return findings
+
+    def _ranks(self, doc, sentence, lang, items, context) -> list[Finding]:
+        """Rank claims ("Europe posted the largest regional deficit", "the second-largest deficit
+        among categories") against the rank facts of the item's dimension: the item must stand at
+        the place claimed among the members of its side. Items with no rank fact are not judged."""
+        text = sentence.text
+        if lang != "en" or not rx(r"largest|biggest|smallest", I).search(text):
+            return []
+        findings = []
+        for m in _EN_RANK.finditer(text):
+            clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= m.start() < b), (0, len(text)))
+            before = [i for i in items if clause[0] <= i.start and i.end <= m.start()]
+            after = [i for i in items if m.end() <= i.start < clause[1]]
+            owner = before[-1:] or after[:1] or context[-1:]
+            side = "surplus" if m.group("sign").lower().startswith("surplus") else "deficit"
+            place = _count(m.group("ord").lower(), self._vocabulary(lang).get("streaks", {})) if m.group("ord") else 1
+            if place is None:
+                continue
+            for code in self._codes(owner):
+                ranks = [f for _, f in self.index.get(code, ItemFacts()).percent
+                         if f.kind == "rank" and f.period == str(self.period) and any(x["item"] == code for x in f.members)]
+                if not ranks or any(f.extreme != side for f in ranks):
+                    continue  # no rank of the item, or a rank of the other side (data.sign judges the sign)
+                members = ranks[0].members
+                order = members[::-1] if m.group("sup").lower() == "smallest" else members
+                if place <= len(order) and order[place - 1]["item"] == code:
+                    continue
+                actual = order[place - 1] if place <= len(order) else None
+                said = f"{self.name(actual['item'], lang)} ({self.money_text(abs(Decimal(str(actual['value']))), lang)})" if actual else \
+                    f"only {len(order)} with a {side}"
+                findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.rank",
+                                             f"'{m.group(0)}': {self.name(code, lang)} is not at that place among the {side}{'es' if side == 'surplus' else 's'} by {ranks[0].dimension} (data: {said})", said))
         return findings
 
     def _named_for(self, text: str, lang: str, figure: Mention) -> set[str]:
@@ -554,6 +588,8 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the sentence names no item and calls it a {self._total_sign() == 'deficit' and 'surplus' or 'deficit'}, "
                                      f"which {self.name(self.config.total, lang)} did not have; its subject is in a sentence before")]
+            if not hits and any(matches(figure, gap) for gap in self._item_gaps(sentence.text, lang, figure, clause, items)):
+                return []  # "A's deficit exceeded B's by $2.03 billion": the gap between two amounts
             if not hits:
                 closest = min(candidates, key=lambda c: (abs(c.value - figure.value), c.value))
                 said = self.money_text(closest.value, lang)
@@ -569,6 +605,8 @@ class Agreement:
                 other = [c for code in clause_codes for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value)]
                 if other and not self._wrong_role(sentence.text, lang, figure, other, clause, clause_codes):
                     codes, hits, wrong = clause_codes, other, None
+            if wrong and any(matches(figure, gap) for gap in self._item_gaps(sentence.text, lang, figure, clause, items)):
+                wrong = None  # "Imports exceeded exports by $4.53 billion": the gap, not an export figure
             if wrong:
                 message, said = wrong
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
@@ -582,7 +620,14 @@ class Agreement:
         if derived:
             # "저작권 적자가 지재권 적자의 24.5%", "Copyrights accounted for 24.5 percent of the IP
             # deficit": the part and the whole are both named, so the share is theirs, derived.
-            pool = derived
+            # A whole percent may be rounded from the share as published, to a tenth ("about 69
+            # percent" of 68.486, published 68.5).
+            pool = derived + [(v.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), f) for v, f in derived if figure.precision >= 1]
+        if figure.kind == "multiple":
+            # "North America's deficit was 1.7 times Europe's": the ratio of two items' amounts.
+            ratios = self._item_ratios(sentence.text, lang, figure, clause, items)
+            if ratios:
+                pool = ratios
         if figure.kind == "percent" and rx(RATE_GAP[lang], I).search(sentence.text[max(clause[0], figure.start - 24):figure.start]):
             # "전월(2.1%)보다 0.3% 확대": the gap between two rates is in percentage points.
             return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
@@ -936,6 +981,11 @@ class Agreement:
                     if c.role == "base" and c.fact.get("basis") == dated and c.metric == metric]
             if base:
                 return f"is the figure for {self.period}, but the sentence dates it to {base[0].base_period}", self.money_text(base[0].value, lang)
+        foreign = self._foreign_period(text, lang, figure, clause) if any(h.role == "value" for h in hits) else None
+        if foreign:
+            # "In the second half of 2025, the deficit reached $4.53 billion" in a 2025H1 release:
+            # this period's figure, dated to a period that is neither this one nor a base.
+            return f"is the figure for {self.period}, but the sentence dates it to {foreign}", f"no figure for {foreign} here"
         # The bases the sentence names, each bound to its own period: "from $3.76 billion a year
         # earlier" names the year-ago base, so the previous half's 3.76 billion is not it.
         named = self._named_for(text, lang, figure)
@@ -1012,6 +1062,53 @@ class Agreement:
                     shares.append((Decimal(format(ratio.quantize(Decimal("0.001")).normalize(), "f")), own.fact))
         return shares or None
 
+    def _levels(self, code: str) -> dict[str, Decimal]:
+        """This period's money amounts of an item, by metric (signed)."""
+        return {c.metric: c.signed for c in self.index.get(code, ItemFacts()).money
+                if c.role == "value" and c.fact.kind == "level" and c.fact.period == str(self.period)}
+
+    def _item_gaps(self, text: str, lang: str, figure: Mention, clause, items: list[ItemMention]) -> list[Decimal]:
+        """The gaps a comparison of two amounts states: "A's deficit exceeded B's by $2.03 billion",
+        "$2.03 billion larger than that of B", "imports exceeded exports by $4.53 billion": the
+        difference of the sizes of two items' amounts of one metric, or of one item's exports and
+        imports. Empty unless the words before or after the figure compare."""
+        if lang != "en" or not (_EN_GAP_BEFORE.search(text, clause[0], figure.start) and rx(r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", I).search(text, max(clause[0], figure.start - 16), figure.start)
+                                or _EN_GAP_AFTER.match(text, figure.end)):
+            return []
+        codes = list(dict.fromkeys(c for m in items if clause[0] <= m.start < clause[1] for c in m.codes)) or [self.config.total]
+        levels = {code: self._levels(code) for code in codes}
+        gaps = []
+        for i, a in enumerate(codes):
+            own = levels[a]
+            if "exports" in own and "imports" in own:
+                gaps.append(abs(abs(own["exports"]) - abs(own["imports"])))
+            for b in codes[i + 1:]:
+                gaps += [abs(abs(v) - abs(levels[b][m])) for m, v in own.items() if m in levels[b]]
+        return gaps
+
+    def _item_ratios(self, text: str, lang: str, figure: Mention, clause, items: list[ItemMention]) -> list | None:
+        """"North America's deficit was 1.7 times Europe's", "more than five times that of the music
+        industry": a multiple followed by the name of another item is the ratio of the first item's
+        amount to that item's, of a metric both have this period. None when no item follows."""
+        if lang != "en":
+            return None
+        after = [m for m in items if figure.end <= m.start < clause[1]
+                 and _EN_RATIO_JOINT.fullmatch(text, figure.end, m.start)]
+        before = [m for m in items if clause[0] <= m.start and m.end <= figure.start]
+        if not after or not before:
+            return None
+        ratios = []
+        for num in before[-1].codes:
+            for den in after[0].codes:
+                if num == den:
+                    continue
+                a, b = self._levels(num), self._levels(den)
+                for metric, value in a.items():
+                    if b.get(metric):
+                        fact = next(c.fact for c in self.index[num].money if c.role == "value" and c.metric == metric and c.fact.kind == "level")
+                        ratios.append((abs(value / b[metric]), fact))
+        return ratios or None
+
     def _ancestors(self, code: str, *, with_total: bool) -> list[str]:
         """The items ``code`` is part of, nearest first; the total last when ``with_total``."""
         found = []
@@ -1061,14 +1158,54 @@ class Agreement:
                 return basis
         return None
 
+    def _foreign_period(self, text: str, lang: str, figure: Mention, clause) -> str | None:
+        """A half or month of the release's own kind that dates the figure ("In the second half of
+        2025, …", "… $4.53 billion in H2 2025") and is neither this period nor one of its bases:
+        the period's name (2025H2), else None. English only; months only with their year."""
+        if lang != "en" or self.period.kind not in ("H", "M") or not rx(r"\b(?:half|H[12]|[12]H|20\d\d)\b", I).search(text, clause[0], clause[1]):
+            return None
+        own = {str(self.period), str(self.period.previous()), str(self.period.year_ago()), *map(str, self.base_periods.values())}
+        for m in _EN_NAMED_PERIOD.finditer(text, clause[0], clause[1]):
+            period = self._named_period(m)
+            if period is None or period.kind != self.period.kind or str(period) in own:
+                continue
+            a, inner, b = m.start(), m.start("name"), m.end()
+            if b <= figure.start and _EN_DATED_BEFORE[0].search(text, clause[0], a) and _EN_DATED_BEFORE[1].fullmatch(text, b, figure.start) \
+                    and not rx(r"\b(?:from|than|compared|against|versus|since)\b", I).search(text, clause[0], a):
+                return str(period)
+            if a >= figure.end and _EN_DATED_AFTER.fullmatch(text, figure.end, inner):
+                return str(period)
+        return None
+
+    def _named_period(self, m: re.Match) -> Period | None:
+        year = m.group("year") or m.group("year2") or m.group("year3") or m.group("year4") or m.group("year5")
+        if year is None:
+            return None
+        if year.lower() in ("this year", "last year"):
+            if not self.release_year:
+                return None
+            year = self.release_year - (year.lower() == "last year")
+        year = int(year) + (2000 if int(year) < 100 else 0)
+        if m.group("ord"):
+            return Period.parse(f"{year}H{1 if m.group('ord').lower() == 'first' else 2}")
+        if m.group("n") or m.group("n2"):
+            return Period.parse(f"{year}H{m.group('n') or m.group('n2')}")
+        if m.group("halfmonth"):
+            return Period.parse(f"{year}H{1 if m.group('halfmonth').lower() == 'january' else 2}")
+        if m.group("month"):
+            return Period.parse(f"{year}-{_EN_MONTH_NUMBER[m.group('month').lower()]:02d}")
+        return None
+
     @staticmethod
     def _from_to(text: str, lang: str, figure: Mention) -> bool:
         """A from-to construction with the base left unnamed: "from $3.76 billion to $4.53 billion",
         "widened to $4.53 billion from $3.76 billion", "37억6000만달러에서 45억3000만달러로"."""
         if lang == "en":
-            # "compared with $3.76 billion", "against $3.76 billion": the base as a bare figure too.
-            return bool(rx(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*(?:(?:about|around|roughly|nearly|almost|some|just (?:over|under)|just|only|a mere|as little as)\s+)?$", I)
-                        .search(text[max(0, figure.start - 24):figure.start]))
+            # "compared with $3.76 billion", "against $3.76 billion": the base as a bare figure too;
+            # "from a $1.28 billion deficit", "from a deficit of $1.44 billion": with its sign.
+            return bool(rx(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*(?:an?\s+)?(?:(?:deficit|surplus|shortfall)\s+of\s+)?"
+                           r"(?:(?:about|around|roughly|nearly|almost|some|just (?:over|under)|just|only|a mere|as little as)\s+)?$", I)
+                        .search(text[max(0, figure.start - 40):figure.start]))
         return bool(rx(r"\)?\s?(?:에서|보다)").match(text[figure.end:figure.end + 4]))
 
     def period_phrases(self, period: str | None, fact: Fact, lang: str) -> list[str]:
@@ -1786,6 +1923,23 @@ _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세"
 # the name opens its clause after in/during/for, and only a subject and a linking verb follow it.
 _EN_DATED_BEFORE = (re.compile(r"(?:^|[,;:]\s*)\s*(?:[\w'’-]+\s+){0,5}?(?:in|during|for|over)\s+$", re.IGNORECASE),
                     re.compile(r",?\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,5}?(?:was|were|stood at|came to|amounted to|totaled|totalled|reached)\s+(?:an?\s+(?:surplus|deficit)\s+of\s+)?(?:US)?\$?\s?", re.IGNORECASE))
+# A half or a month named with its year: "the second half of 2025", "H2 2025", "2H25", "the July-December
+# period of 2025", "September 2025" (the ``name`` group leaves out a leading "the").
+_EN_MONTH_NUMBER = {m.lower(): n for n, m in enumerate("January February March April May June July August September October November December".split(), 1)}
+_EN_NAMED_PERIOD = re.compile(
+    r"(?:\bthe\s+)?(?P<name>\b(?:(?P<ord>first|second)[- ]half\s+(?:of\s+)?(?P<year>20\d\d|this year|last year)"
+    r"|H(?P<n>[12])\s+(?P<year2>20\d\d)|(?P<n2>[12])H\s?(?P<year3>(?:20)?\d\d)"
+    r"|(?P<halfmonth>January|July)[-–—](?:June|December)(?:\s+period)?\s+(?:of\s+)?(?P<year4>20\d\d|this year|last year)"
+    r"|(?P<month>" + "|".join(_EN_MONTH_NUMBER) + r")\s+(?P<year5>20\d\d))\b)", re.IGNORECASE)
+# A rank claim: "the second-largest deficit", "the largest regional surplus", "the biggest surplus among
+# institution types"; not a record ("the largest deficit since 2022", "on record", "ever").
+_EN_RANK = re.compile(r"\b(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?P<sup>largest|biggest|smallest)\s+"
+                      r"(?:(?:regional|category|sectoral|industry|institutional)\s+)?(?P<sign>deficits?|surplus(?:es)?|shortfalls?)\b"
+                      r"(?![^.;,]*\b(?:since|on record|ever|in (?:\w+ )?(?:years?|months?|halves|quarters?))\b)", re.IGNORECASE)
+# A comparison of two amounts: "exceeded … by $X", "$X larger than …"; a multiple of another item: "1.7 times (that of) Europe's".
+_EN_GAP_BEFORE = re.compile(r"\b(?:exceed(?:s|ed|ing)?|f[ae]ll(?:s|ing)? short of|trail(?:s|ed|ing)?|outstrip(?:s|ped|ping)?|outpac(?:e|es|ed|ing)|surpass(?:es|ed|ing)?|top(?:s|ped|ping)?|larger than|bigger than|greater than|wider than|smaller than)\b", re.IGNORECASE)
+_EN_GAP_AFTER = re.compile(r"\s+(?:more|larger|bigger|greater|wider|smaller|less)\s+than\b(?!\s+(?:in|during|a|the previous|the prior|six|last)\b)", re.IGNORECASE)
+_EN_RATIO_JOINT = re.compile(r"\s+(?:(?:that|those) of\s+|the (?:size|level|amount) of\s+|as (?:large|big|much|high) as\s+)?(?:the\s+)?", re.IGNORECASE)
 # "… was $3.76 billion in the first half of 2024": the period straight after the amount.
 _EN_DATED_AFTER = re.compile(r"\s+(?:(?:surplus|deficit)\s+)?(?:in|during|for)\s+(?:the\s+)?", re.IGNORECASE)
 # "2024년 상반기 적자는 37억6000만달러": the period, then the subject with its particle, then the amount;
