@@ -1970,7 +1970,7 @@ def _table_unit(text: str, lang: str) -> str | None:
 
 
 _EN_OWNED_AFTER = re.compile(r"\s+(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|exports|imports|balance)\b", re.IGNORECASE)
-_EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|gap)\s+)?(?:in|with|for)\s+(?:the\s+)?", re.IGNORECASE)
+_EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|gap)\s+)?(?:in|with|for|(?<=surplus |deficit )at)\s+(?:the\s+)?", re.IGNORECASE)
 
 # Korean phrases whose names are not the subject of what follows: "…감소에도 (불구하고)", "…호조에 힘입어",
 # "게임산업(22억6000만달러)을 중심으로".

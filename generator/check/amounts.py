@@ -31,7 +31,8 @@ EN_MONEY = re.compile(
     rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})(?:\s*|-)(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b"
     # "6.3 trillion won", "1 billion yen", "2 million people": not dollars.
     r"(?!\s+(?:(?:South\s+)?Korean\s+)?(?:won|yen|yuan|euros?|pounds?|rupees?|people|persons|workers|tons?|tonnes|barrels|units|users|subscribers)\b)"
-    r"(?:\s+(?:US\s+)?dollars?)?",
+    # "a 3.75-billion-dollar deficit": the currency joined by a hyphen too.
+    r"(?:\s+(?:US\s+)?dollars?|-dollars?\b)?",
     re.IGNORECASE,
 )
 # 1조2000억달러, 45억3000만달러, 45억 3천만 달러, 45.3억달러, 9000만달러, 22억 달러
@@ -337,6 +338,12 @@ def _hedged(mention: Mention, text: str, lang: str) -> Mention:
     return mention
 
 
+def _ends_in_five(mention: Mention) -> bool:
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", mention.text)
+    significant = digits.group(0).replace(",", "").replace(".", "").rstrip("0") if digits else ""
+    return significant.endswith("5") and len(significant) > 1
+
+
 def _step(mention: Mention) -> Decimal:
     """The place of the written figure's last non-zero digit: 10 for "30 percent", 1,000 for "$4 billion"."""
     digits = re.search(r"\d[\d,]*(?:\.\d+)?", mention.text)
@@ -369,6 +376,10 @@ def matches(mention: Mention, value: Decimal) -> bool:
         return abs(value - mention.value) <= 7
     if mention.hedge and mention.kind in ("money", "percent"):
         step = _step(mention)
+        if mention.hedge in ("more", "less") and _ends_in_five(mention):
+            # "more than $750 million", "less than 25 percent": a bound ending in 5 is rounded to
+            # half the place before it (more than 750 million is up to 800, not 760).
+            step *= 5
         if mention.hedge == "more":
             return mention.value < value < mention.value + step
         if mention.hedge == "nearly":

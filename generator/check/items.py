@@ -115,6 +115,9 @@ _EN_NOUNS = {"cultural": "culture"}
 # Size words that stand for one another before a head noun ("big firms" for "large corporations").
 _EN_SIZES = {"large": ("big",)}
 _EN_PRICE_HEADS = ("products", "prices", "inflation")
+# Those who run a kind of business, for a name ending in it ("platform companies", "digital
+# platforms" for "digital intermediary platforms").
+_EN_COLLECTIVES = {"platforms": ("platform companies", "platform firms", "platform operators")}
 # An activity named by those who do it ("manufacturers logged a deficit" for manufacturing).
 _EN_AGENTS = {"manufacturing": ("manufacturers", "manufacturing firms", "manufacturing companies")}
 _KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D", "소프트웨어": "SW"}
@@ -195,6 +198,10 @@ def _variants(name: str, lang: str) -> set[str]:
                         out.add(" ".join([other, *head[1:], form]))
             if " " in name:
                 out.add(" ".join([*head, last]).replace(" ", "-"))  # "dining-out prices", "fresh-food prices"
+            if last in _EN_COLLECTIVES and head:
+                out.update(_EN_COLLECTIVES[last])
+                if len(head) >= 2:
+                    out.add(f"{head[0]} {last}")
             if last in _EN_AGENTS and not head:
                 out.update(_EN_AGENTS[last])
             if last in _EN_PRICE_HEADS and head:
@@ -214,6 +221,7 @@ def _variants(name: str, lang: str) -> set[str]:
         pair = re.fullmatch(r"(\w+) and (\w+) (services|rights)", name)
         if pair:
             first, second, kind = pair.groups()
+            out.add(f"{second} {kind}")  # "business services" for "professional and business services"
             for one in {first, _EN_NOUNS.get(first, first)}:
                 out.add(f"{one} and {second}")
                 if kind == "rights":
