@@ -952,6 +952,11 @@ class Agreement:
             return "balance"
         if lang == "en" and rx(r"\s+(?:trade\s+)?(?:surplus|deficit|gap|shortfall)\b", I).match(text, figure.end):
             return "balance"  # "leaving a $4.53 billion gap": the noun after the amount says what it is
+        if lang == "en":
+            # "its $4.8 billion in imports", "$6.37 billion worth of exports", "$4.8 billion of imports".
+            after = rx(r"\s+(?:(?:worth\s+)?of|in)\s+(?:(?:its|their)\s+)?(?:(?:\w+\s+){0,2}?)(exports|imports)\b", I).match(text, figure.end)
+            if after and after.end() <= clause[1] + 1:
+                return after.group(1).lower()
         best, where = None, -1
         before = text[clause[0]:figure.start]
         if not may_hold(tuple(p for _, p in METRIC_WORDS[lang]), before, I):
@@ -1330,6 +1335,8 @@ class Agreement:
                 # "2%대를 유지", "stayed in the 2 percent range": the word is of a band, not of a change.
                 if rx(BAND_OBJECT[lang], I).search(text[max(clause[0], start - 12):start]):
                     continue
+                if lang == "en" and _EN_BROKEN_RUN.search(text, max(clause[0], start - 48), start):
+                    continue  # "snapping a two-month decline": the run that ended, judged as a streak
                 # "상승률은 2.2%에서 2.0%로 확대됐다", "inflation held steady at 4.0 percent": a general
                 # direction word whose subject is the rate is the rate's own direction; a rate's word
                 # that is also an index's ("prices were flat") may be the index's when the rate is not the subject.
@@ -1470,11 +1477,13 @@ class Agreement:
         words = self._vocabulary(lang)["streaks"]
         text = sentence.text
         findings = []
-        if not may_hold((*words["read"], *words.get("ended", [])), text, I):
+        if not may_hold((*words["read"], *words.get("ended", []), *words.get("broken", [])), text, I):
             return findings
         every = self._codes(items or context)
         seen: list[tuple[int, int]] = []
-        for ended, patterns in ((False, words["read"]), (True, words.get("ended", []))):
+        # "snapping a two-month decline" (``broken``) names the run's own length; "the first rise in
+        # three months" (``ended``) counts the month that ended it too.
+        for ended, patterns, extra in ((True, words.get("broken", []), 1), (False, words["read"], 0), (True, words.get("ended", []), 0)):
             for pattern in present(tuple(patterns), text, I):
                 for m in rx(pattern, I).finditer(text):
                     if any(a < m.end() and m.start() < b for a, b in seen):
@@ -1484,6 +1493,7 @@ class Agreement:
                     facts = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks]
                     raw = (m.groupdict().get("n") or "").lower()
                     n = _count(raw, words)
+                    n = n + extra if n is not None else None
                     if m.groupdict().get("month") and self.period.kind == "M":
                         # "the first decline since March", "3월 이후 처음 감소": counted from that month.
                         since = self._since(f"since {m.group('month')} {m.groupdict().get('year') or ''}" if lang == "en"
@@ -1923,6 +1933,8 @@ _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세"
 # the name opens its clause after in/during/for, and only a subject and a linking verb follow it.
 _EN_DATED_BEFORE = (re.compile(r"(?:^|[,;:]\s*)\s*(?:[\w'’-]+\s+){0,5}?(?:in|during|for|over)\s+$", re.IGNORECASE),
                     re.compile(r",?\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,5}?(?:was|were|stood at|came to|amounted to|totaled|totalled|reached)\s+(?:an?\s+(?:surplus|deficit)\s+of\s+)?(?:US)?\$?\s?", re.IGNORECASE))
+# The words before a run that this period ended ("snapping a two-month", "ending its three-month losing").
+_EN_BROKEN_RUN = re.compile(r"\b(?:snapp(?:ing|ed)|end(?:ing|ed|s)|break(?:ing|s)?|broke|halt(?:ing|ed|s)?)\s+(?:a|an|its|their)\s+\w+[- ](?:month|quarter|half|year)(?:[- ]long)?\s+(?:losing\s+|winning\s+)?$", re.IGNORECASE)
 # A half or a month named with its year: "the second half of 2025", "H2 2025", "2H25", "the July-December
 # period of 2025", "September 2025" (the ``name`` group leaves out a leading "the").
 _EN_MONTH_NUMBER = {m.lower(): n for n, m in enumerate("January February March April May June July August September October November December".split(), 1)}
