@@ -257,6 +257,14 @@ class Agreement:
                 mentions_items = [i for i in mentions_items if not any(a <= i.start < b for a, b in asides)]
             figures = find_mentions(sentence.text, lang)
             self._carried_bases = carried
+            if lang == "en" and len(context) > 1 and ("the former" in sentence.text.lower() or "the latter" in sentence.text.lower()):
+                # "… deficits of $2.45 billion and $4.48 billion. The former widened by $1.01 billion":
+                # the first or the last of the items named before.
+                pointed = rx(r"\bthe (former|latter)\b", I).search(sentence.text)
+                named = list(dict.fromkeys(m.codes for m in context))
+                if pointed and len(named) > 1 and not any(m.start < pointed.start() for m in mentions_items):
+                    codes = named[0] if pointed.group(1).lower() == "former" else named[-1]
+                    context = [next(m for m in context if m.codes == codes)]
             found = self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
             findings += [replace(f, suggestion=None) for f in found] if read_as is not None else found
             if mentions_items:
@@ -623,6 +631,11 @@ class Agreement:
             # A whole percent may be rounded from the share as published, to a tenth ("about 69
             # percent" of 68.486, published 68.5).
             pool = derived + [(v.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), f) for v, f in derived if figure.precision >= 1]
+        if figure.kind == "percent" and lang == "en":
+            # "Exports covered 81 percent of imports", "imports were 23 percent larger than exports".
+            ratio = self._trade_ratio(sentence.text, figure, clause, codes)
+            if ratio:
+                pool = ratio
         if figure.kind == "multiple":
             # "North America's deficit was 1.7 times Europe's": the ratio of two items' amounts.
             ratios = self._item_ratios(sentence.text, lang, figure, clause, items)
@@ -1091,6 +1104,30 @@ class Agreement:
                 gaps += [abs(abs(v) - abs(levels[b][m])) for m, v in own.items() if m in levels[b]]
         return gaps
 
+    def _trade_ratio(self, text: str, figure: Mention, clause, codes) -> list | None:
+        """One metric of an item as a percent of another, both named: "exports covered 81 percent of
+        imports" (the exports over the imports), "imports were 23 percent larger than exports" (the
+        excess over the exports). None unless the other metric is named straight after the figure."""
+        after = _EN_OF_METRIC.match(text, figure.end)
+        if not after or after.end() > clause[1] + 1:
+            return None
+        before = [(m.start(), name) for name, pattern in METRIC_WORDS["en"][:2] for m in rx(pattern, I).finditer(text, clause[0], figure.start)]
+        if not before:
+            return None
+        part, whole = max(before)[1], after.group("metric").lower().rstrip("s") + "s"
+        if part == whole:
+            return None
+        out = []
+        for code in codes or [self.config.total]:
+            levels = self._levels(code)
+            if levels.get(part) and levels.get(whole):
+                ratio = abs(levels[part]) / abs(levels[whole]) * 100
+                ratio = ratio - 100 if after.group("more") else ratio
+                if ratio > 0:
+                    fact = next(c.fact for c in self.index[code].money if c.role == "value" and c.metric == part and c.fact.kind == "level")
+                    out.append((Decimal(format(ratio.quantize(Decimal("0.001")).normalize(), "f")), fact))
+        return out or None
+
     def _item_ratios(self, text: str, lang: str, figure: Mention, clause, items: list[ItemMention]) -> list | None:
         """"North America's deficit was 1.7 times Europe's", "more than five times that of the music
         industry": a multiple followed by the name of another item is the ratio of the first item's
@@ -1337,6 +1374,8 @@ class Agreement:
                     continue
                 if lang == "en" and _EN_BROKEN_RUN.search(text, max(clause[0], start - 48), start):
                     continue  # "snapping a two-month decline": the run that ended, judged as a streak
+                if lang == "en" and _EN_FORECAST.search(text, max(clause[0], start - 48), start):
+                    continue  # "the BOK expects the deficit to shrink": an outlook, not a move the data shows
                 # "상승률은 2.2%에서 2.0%로 확대됐다", "inflation held steady at 4.0 percent": a general
                 # direction word whose subject is the rate is the rate's own direction; a rate's word
                 # that is also an index's ("prices were flat") may be the index's when the rate is not the subject.
@@ -1935,6 +1974,12 @@ _EN_DATED_BEFORE = (re.compile(r"(?:^|[,;:]\s*)\s*(?:[\w'’-]+\s+){0,5}?(?:in|d
                     re.compile(r",?\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,5}?(?:was|were|stood at|came to|amounted to|totaled|totalled|reached)\s+(?:an?\s+(?:surplus|deficit)\s+of\s+)?(?:US)?\$?\s?", re.IGNORECASE))
 # The words before a run that this period ended ("snapping a two-month", "ending its three-month losing").
 _EN_BROKEN_RUN = re.compile(r"\b(?:snapp(?:ing|ed)|end(?:ing|ed|s)|break(?:ing|s)?|broke|halt(?:ing|ed|s)?)\s+(?:a|an|its|their)\s+\w+[- ](?:month|quarter|half|year)(?:[- ]long)?\s+(?:losing\s+|winning\s+)?$", re.IGNORECASE)
+# An outlook before a direction word: "expects the deficit to shrink", "is likely to narrow", "will widen".
+_EN_FORECAST = re.compile(r"(?:\b(?:will|would|could|may|might)(?:\s+(?:likely|probably|also|further|continue\s+to|have))*"
+                          r"|\b(?:expects?|expected|forecasts?|forecast(?:ed)?|projects?|projected|predicts?|predicted|likely|set|poised|seen|sees?)"
+                          r"(?:\s+(?!(?:and|but|while|after|as)\b)[\w'’-]+){0,4}?\s+to(?:\s+(?:be|continue\s+to|further))?)\s+$", re.IGNORECASE)
+# The other metric a percent is of or above: "81 percent of imports", "23 percent larger than exports".
+_EN_OF_METRIC = re.compile(r"\s+(?:(?P<more>(?:larger|higher|more|bigger|greater)\s+than)|of)\s+(?:(?:its|their|the)\s+)?(?:total\s+)?(?P<metric>exports?|imports?)\b", re.IGNORECASE)
 # A half or a month named with its year: "the second half of 2025", "H2 2025", "2H25", "the July-December
 # period of 2025", "September 2025" (the ``name`` group leaves out a leading "the").
 _EN_MONTH_NUMBER = {m.lower(): n for n, m in enumerate("January February March April May June July August September October November December".split(), 1)}
