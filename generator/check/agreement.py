@@ -1204,19 +1204,25 @@ class Agreement:
         """A half or month of the release's own kind that dates the figure ("In the second half of
         2025, …", "… $4.53 billion in H2 2025") and is neither this period nor one of its bases:
         the period's name (2025H2), else None. English only; months only with their year."""
-        if lang != "en" or self.period.kind not in ("H", "M") or not rx(r"\b(?:half|H[12]|[12]H|20\d\d)\b", I).search(text, clause[0], clause[1]):
+        if lang != "en" or self.period.kind not in ("H", "M"):
             return None
-        own = {str(self.period), str(self.period.previous()), str(self.period.year_ago()), *map(str, self.base_periods.values())}
-        for m in _EN_NAMED_PERIOD.finditer(text, clause[0], clause[1]):
-            period = self._named_period(m)
-            if period is None or period.kind != self.period.kind or str(period) in own:
+        cache = self.__dict__.setdefault("_foreign_cache", {})
+        spans = cache.get(text)
+        if spans is None:  # once per sentence, not once per figure
+            if len(cache) > 20_000:
+                cache.clear()
+            own = {str(self.period), str(self.period.previous()), str(self.period.year_ago()), *map(str, self.base_periods.values())}
+            spans = cache[text] = [(m.start(), m.start("name"), m.end(), str(period)) for m in (_EN_NAMED_PERIOD.finditer(text) if "20" in text else ())
+                                   for period in [self._named_period(m)]
+                                   if period is not None and period.kind == self.period.kind and str(period) not in own]
+        for a, inner, b, period in spans:
+            if not (clause[0] <= a and b <= clause[1]):
                 continue
-            a, inner, b = m.start(), m.start("name"), m.end()
             if b <= figure.start and _EN_DATED_BEFORE[0].search(text, clause[0], a) and _EN_DATED_BEFORE[1].fullmatch(text, b, figure.start) \
                     and not rx(r"\b(?:from|than|compared|against|versus|since)\b", I).search(text, clause[0], a):
-                return str(period)
+                return period
             if a >= figure.end and _EN_DATED_AFTER.fullmatch(text, figure.end, inner):
-                return str(period)
+                return period
         return None
 
     def _named_period(self, m: re.Match) -> Period | None:
