@@ -631,6 +631,12 @@ class Agreement:
             # A whole percent may be rounded from the share as published, to a tenth ("about 69
             # percent" of 68.486, published 68.5).
             pool = derived + [(v.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), f) for v, f in derived if figure.precision >= 1]
+        if figure.kind == "percent" and lang == "en" and not derived:
+            # "R&D services accounted for 69 percent of the IP deficit": a whole the part is not part
+            # of; the share is still the part's amount over that whole's (126 percent, not 69).
+            foreign = self._foreign_whole(sentence.text, figure, clause, items, codes)
+            if foreign:
+                pool = foreign
         if figure.kind == "percent" and lang == "en":
             # "Exports covered 81 percent of imports", "imports were 23 percent larger than exports".
             ratio = self._trade_ratio(sentence.text, figure, clause, codes)
@@ -708,6 +714,15 @@ class Agreement:
                     return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
                                          f"'{figure.text}' is the change of {fact.metric} of {names}, not of {metric} (the data has no {metric} change)",
                                          f"{other[0][0]}% ({fact.metric})")]
+        if not pool and figure.kind in ("percent", "multiple"):
+            # "The IP deficit widened 70 percent from a year earlier" where the data has IP's change
+            # on the previous half only, and 70 is that one: the other base's figure, the classic slip.
+            slip = self._other_base(sentence.text, lang, figure, codes, fits)
+            if slip is not None:
+                value, fact, said_basis = slip
+                return [self.finding(doc, sentence, figure.start, figure.end, rule,
+                                     f"'{figure.text}' is the change of {names} on {fact.base_period}, not on {said_basis} (the data has no change on it)",
+                                     f"{value}{'%' if figure.kind == 'percent' else ' times'} on {fact.base_period}")]
         if not pool:
             return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                  f"'{figure.text}': no {figure.kind} for {names} in the facts of {self.period}; it can neither be confirmed nor refuted")]
@@ -1103,6 +1118,49 @@ class Agreement:
             for b in codes[i + 1:]:
                 gaps += [abs(abs(v) - abs(levels[b][m])) for m, v in own.items() if m in levels[b]]
         return gaps
+
+    def _other_base(self, text: str, lang: str, figure: Mention, codes, fits):
+        """(value, fact, base named) when the sentence names a base on which the data has no change
+        of the item, and the figure is the item's change on the other base; else None."""
+        named = self._named_for(text, lang, figure) & {"previous_period", "year_ago"}
+        if len(named) != 1:
+            return None
+        clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= figure.start < b), (0, len(text)))
+        metric = self._stated_metric(text, lang, figure, clause)
+        changes = [(v, f) for code in codes for v, f in getattr(self.index.get(code, ItemFacts()), figure.kind)
+                   if f.kind == "change" and f.get("basis") in ("previous_period", "year_ago")
+                   and (metric is None or (f.get("metric") or "").startswith(metric))]
+        if not changes or any(f.basis in named for _, f in changes):
+            return None
+        hit = next(((v, f) for v, f in changes if fits(figure, v)), None)
+        if hit is None:
+            return None
+        (basis,) = named
+        return hit[0].quantize(Decimal("0.01")) if figure.kind == "multiple" else hit[0], hit[1], comparison_phrase(basis, self.period, lang)
+
+    def _foreign_whole(self, text: str, figure: Mention, clause, items: list[ItemMention], codes) -> list | None:
+        """The share of a part in a whole named straight after "of" that is neither the part, one
+        of its ancestors nor the total: the ratio of their amounts of one metric. None otherwise."""
+        if not Suggester._share(text, "en", figure):
+            return None
+        whole = next((m for m in items if m.start >= figure.end and m.start < clause[1]
+                      and rx(r"\s+of\s+(?:the\s+)?$", I).fullmatch(text, figure.end, m.start)), None)
+        parts = [c for c in codes if c != self.config.total]
+        if whole is None or not parts or self.config.total in whole.codes:
+            return None
+        if any(w == c or w in self._ancestors(c, with_total=False) or c in self._ancestors(w, with_total=False)
+               for w in whole.codes for c in parts):
+            return None
+        out = []
+        for part in parts:
+            own = self._levels(part)
+            for w in whole.codes:
+                other = self._levels(w)
+                for metric, value in own.items():
+                    if other.get(metric):
+                        fact = next(c.fact for c in self.index[part].money if c.role == "value" and c.metric == metric and c.fact.kind == "level")
+                        out.append((Decimal(format((abs(value) / abs(other[metric]) * 100).quantize(Decimal("0.001")).normalize(), "f")), fact))
+        return out or None
 
     def _trade_ratio(self, text: str, figure: Mention, clause, codes) -> list | None:
         """One metric of an item as a percent of another, both named: "exports covered 81 percent of

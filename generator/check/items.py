@@ -222,6 +222,8 @@ def _variants(name: str, lang: str) -> set[str]:
         if pair:
             first, second, kind = pair.groups()
             out.add(f"{second} {kind}")  # "business services" for "professional and business services"
+            if first not in ("information",):  # "information services" is another item's name
+                out.add(f"{first} {kind}")  # "professional services", "trademark rights"
             for one in {first, _EN_NOUNS.get(first, first)}:
                 out.add(f"{one} and {second}")
                 if kind == "rights":
