@@ -1119,14 +1119,32 @@ class Agreement:
                 gaps += [abs(abs(v) - abs(levels[b][m])) for m, v in own.items() if m in levels[b]]
         return gaps
 
+    @staticmethod
+    def _to_date_before(text: str, clause, start: int, lang: str) -> bool:
+        """"Exports for the year grew 3.8 percent, while imports were flat": year-to-date words in an
+        earlier clause of the sentence carry over to a later one, unless a month is named between."""
+        if lang != "en" or clause[0] == 0:
+            return False
+        ends = [m.end() for m in rx(YEAR_TO_DATE[lang], I).finditer(text, 0, clause[0])]
+        return bool(ends) and not rx(MONTH_WORDS[lang], I).search(text, ends[-1], start)
+
     def _other_base(self, text: str, lang: str, figure: Mention, codes, fits):
         """(value, fact, base named) when the sentence names a base on which the data has no change
         of the item, and the figure is the item's change on the other base; else None."""
         named = self._named_for(text, lang, figure) & {"previous_period", "year_ago"}
-        if len(named) != 1:
-            return None
         clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= figure.start < b), (0, len(text)))
         metric = self._stated_metric(text, lang, figure, clause)
+        if figure.kind == "percent" and metric and rx(YEAR_TO_DATE[lang], I).search(text, clause[0], clause[1]):
+            # "Exports for the first 11 months rose 8.4 percent" where the data has no year-to-date
+            # change and 8.4 is the month's: the month's figure given to the year to date.
+            month = [(v, f) for code in codes for v, f in self.index.get(code, ItemFacts()).percent
+                     if f.kind == "change" and (f.get("metric") or "") == metric and f.get("basis") == "year_ago" and fits(figure, v)]
+            ytd = [f for code in codes for _, f in self.index.get(code, ItemFacts()).percent
+                   if f.kind in ("change", "cumulative") and "ytd" in (f.get("metric") or "") and (f.get("metric") or "").startswith(metric)]
+            if month and not ytd:
+                return month[0][0], month[0][1], "the year to date"
+        if len(named) != 1:
+            return None
         changes = [(v, f) for code in codes for v, f in getattr(self.index.get(code, ItemFacts()), figure.kind)
                    if f.kind == "change" and f.get("basis") in ("previous_period", "year_ago")
                    and (metric is None or (f.get("metric") or "").startswith(metric))]
@@ -1461,7 +1479,7 @@ class Agreement:
 
                 changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
                            if wanted(f) and (not bases or f.basis in bases)]
-                if not rate_only and metric and rx(YEAR_TO_DATE[lang], I).search(segment) and any(
+                if not rate_only and metric and (rx(YEAR_TO_DATE[lang], I).search(segment) or self._to_date_before(text, clause, start, lang)) and any(
                         m.cumulative_of == metric for m in self.config.metrics.values()):
                     # "For the full year, exports fell", "누적 무역적자는 … 불어났다": the year-to-date
                     # figure's change (or none the data has), not the month's.
@@ -1500,6 +1518,8 @@ class Agreement:
                         (abs(f.get("delta") or 0) <= Decimal("0.1") if f.get("unit") == "pp" else "percent" in f.data and abs(f.percent) < Decimal("0.5"))
                         for f in changes):
                     continue  # "nearly flat" for -0.02%: a hedged "unchanged" allows a slight move
+                if category == "unchanged" and any("percent" in f.data and f.get("unit") != "pp" and abs(f.percent) < Decimal("0.05") for f in changes):
+                    continue  # "imports were flat" for -0.02%: a change that rounds to 0.0 percent as printed
                 fact = changes[0]
                 said = self._describe_change(fact, lang)
                 findings.append(self.finding(doc, sentence, start, end, "data.direction",
