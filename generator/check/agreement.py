@@ -1564,8 +1564,10 @@ class Agreement:
             # A base period's index only as a base: "up from 117.06", "117.06에서", not "stood at 117.42".
             based = bool(rx(r"\bfrom\s*$", I).search(text[max(0, start - 8):start])) if lang == "en" \
                 else bool(rx(r"\)?\s?(?:에서|보다)").match(text[end:end + 4]))
+            # "up from 114.40 a year earlier": the base value of the base named beside it.
+            beside = self.base_names(lang).named(text[end:min(clause[1], end + 40)]) & {"previous_period", "year_ago"} if based and lang == "en" else set()
             known = [Decimal(str(v)) for f in self.facts if f.item in codes and f.get("metric") in metrics
-                     for v in (f.get("value"), f.get("base_value") if based else None) if v is not None]
+                     for v in (f.get("value"), f.get("base_value") if based and (not beside or f.get("basis") in beside) else None) if v is not None]
             if not known:
                 continue
             stated = Decimal(m.group(0))

@@ -197,6 +197,9 @@ PERCENT_RANGES = (re.compile(rf"(?<![\d.,])(?P<low>\d+(?:\.\d+)?)\s?{_PCT}?\s?(?
                   re.compile(rf"\bbetween\s+(?P<low>\d+(?:\.\d+)?)\s?{_PCT}?\s+and\s+(?P<high>\d+(?:\.\d+)?)\s?{_PCT}", re.IGNORECASE))
 
 
+_EN_BARE_POINTS = re.compile(r"(?<![\d.,])(?P<num>\d+(?:\.\d+)?)\s?points?\b", re.IGNORECASE)
+
+
 def _ranges(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
     """Pairs of figures that state one range, merged into one mention (hedge "range").
 
@@ -276,6 +279,13 @@ def _mentions(text: str, lang: str) -> tuple[Mention, ...]:
         # and "10%" is not "about 10"): the precision is its last written decimal place.
         decimals = len(number.partition(".")[2])
         mentions.append(Mention(kind, Decimal(number), Decimal(1) / Decimal(10) ** decimals, m.start(), m.end(), m.group(0)))
+    if lang == "en" and "percentage point" in text.lower():
+        # "added 0.42 percentage point, up from 0.25 point in October": a bare "point" after the
+        # sentence has said percentage points is one too (alone it may be an index's point).
+        for m in _EN_BARE_POINTS.finditer(text):
+            if not any(x.start <= m.start() < x.end for x in mentions):
+                decimals = len(m.group("num").partition(".")[2])
+                mentions.append(Mention("points", Decimal(m.group("num")), Decimal(1) / Decimal(10) ** decimals, m.start(), m.end(), m.group(0)))
     mentions = [_hedged(m, text, lang) if m.kind in ("money", "percent") else m for m in mentions]
     mentions = _ranges(mentions, text, lang)
     mentions += _fractions(text, lang)
