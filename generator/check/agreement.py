@@ -631,6 +631,9 @@ class Agreement:
             # A whole percent may be rounded from the share as published, to a tenth ("about 69
             # percent" of 68.486, published 68.5).
             pool = derived + [(v.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), f) for v, f in derived if figure.precision >= 1]
+            if lang == "en" and _EN_AMONG.search(sentence.text, figure.end, clause[1]):
+                # "three-quarters of the deficit among categories": of the side's members, the rank's share.
+                pool += [(v, f) for code in codes for v, f in self.index.get(code, ItemFacts()).percent if f.kind == "rank"]
         if figure.kind == "percent" and lang == "en" and not derived:
             # "R&D services accounted for 69 percent of the IP deficit": a whole the part is not part
             # of; the share is still the part's amount over that whole's (126 percent, not 69).
@@ -2064,6 +2067,8 @@ _EN_BROKEN_RUN = re.compile(r"\b(?:snapp(?:ing|ed)|end(?:ing|ed|s)|break(?:ing|s
 _EN_FORECAST = re.compile(r"(?:\b(?:will|would|could|may|might)(?:\s+(?:likely|probably|also|further|continue\s+to|have))*"
                           r"|\b(?:expects?|expected|forecasts?|forecast(?:ed)?|projects?|projected|predicts?|predicted|likely|set|poised|seen|sees?)"
                           r"(?:\s+(?!(?:and|but|while|after|as)\b)[\w'’-]+){0,4}?\s+to(?:\s+(?:be|continue\s+to|further))?)\s+$", re.IGNORECASE)
+# A share among a dimension's members: "of the deficit among categories", "of all regional deficits".
+_EN_AMONG = re.compile(r"\b(?:among|across)\s+(?:the\s+)?(?:categories|regions|industries|institutions|institution types|sectors)\b|\bof\s+(?:all\s+)?(?:the\s+)?(?:regional|category|sectoral|industry)\s+(?:deficits|surpluses)\b", re.IGNORECASE)
 # The other metric a percent is of or above: "81 percent of imports", "23 percent larger than exports".
 _EN_OF_METRIC = re.compile(r"\s+(?:(?P<more>(?:larger|higher|more|bigger|greater)\s+than)|of)\s+(?:(?:its|their|the)\s+)?(?:total\s+)?(?P<metric>exports?|imports?)\b", re.IGNORECASE)
 # A half or a month named with its year: "the second half of 2025", "H2 2025", "2H25", "the July-December
