@@ -1779,6 +1779,12 @@ class Agreement:
                     for m in rx(pattern, I).finditer(before):
                         if m.start() > where:
                             condition, where = name, m.start()
+            if lang == "en" and condition in ("deficit", "surplus", "increased", "decreased"):
+                # "The deficit expanded for a second consecutive half": a balance's verb makes the run
+                # one of widening (or narrowing), not of the sign.
+                moved = _EN_BALANCE_MOVED.search(before)
+                if moved:
+                    condition = "widened" if moved.group("wider") else "narrowed"
         metric, where = None, -1
         for name, pattern in METRIC_WORDS[lang]:
             if rx(pattern, I).search(after):
@@ -2067,6 +2073,9 @@ _EN_BROKEN_RUN = re.compile(r"\b(?:snapp(?:ing|ed)|end(?:ing|ed|s)|break(?:ing|s
 _EN_FORECAST = re.compile(r"(?:\b(?:will|would|could|may|might)(?:\s+(?:likely|probably|also|further|continue\s+to|have))*"
                           r"|\b(?:expects?|expected|forecasts?|forecast(?:ed)?|projects?|projected|predicts?|predicted|likely|set|poised|seen|sees?)"
                           r"(?:\s+(?!(?:and|but|while|after|as)\b)[\w'’-]+){0,4}?\s+to(?:\s+(?:be|continue\s+to|further))?)\s+$", re.IGNORECASE)
+# A balance and the verb it moved by, just before a streak: "the deficit expanded", "the surplus shrank".
+_EN_BALANCE_MOVED = re.compile(r"\b(?:deficits?|surplus(?:es)?|gap|shortfall)\s+(?:has\s+|have\s+|had\s+)?(?:(?P<wider>expand\w*|grew|grow\w*|increas\w*|ris\w*|rose|swell\w*|swollen|enlarg\w*|balloon\w*|widen\w*|deepen\w*)"
+                               r"|(?P<narrower>shr[aiu]nk\w*|decreas\w*|fell|fall\w*|declin\w*|contract\w*|narrow\w*))(?:\s+(?:for|in)(?:\s+(?:a|an|the|its))?)?\s*$", re.IGNORECASE)
 # A share among a dimension's members: "of the deficit among categories", "of all regional deficits".
 _EN_AMONG = re.compile(r"\b(?:among|across)\s+(?:the\s+)?(?:categories|regions|industries|institutions|institution types|sectors)\b|\bof\s+(?:all\s+)?(?:the\s+)?(?:regional|category|sectoral|industry)\s+(?:deficits|surpluses)\b", re.IGNORECASE)
 # The other metric a percent is of or above: "81 percent of imports", "23 percent larger than exports".

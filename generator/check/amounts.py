@@ -93,6 +93,11 @@ EN_FRACTION = re.compile(
     r"\s+of\s+(?!(?:20\d\d|this year|last year|the year|next year)\b)",
     re.IGNORECASE,
 )
+EN_BY_FRACTION = re.compile(
+    r"\bby\s+(?:(?P<more>more than|over|just over)|(?P<nearly>nearly|almost|close to|just under)|(?P<about>about|around|roughly|some)|(?P<less>less than|under))?\s*"
+    r"(?P<frac>(?:a|one)[- ]half|half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 # "the first half of", "the third quarter of": a period, not a share.
 _EN_FRACTION_PERIOD = re.compile(r"(?:first|second|third|fourth|latter|former|final|last)[- ]$", re.IGNORECASE)
 KO_FRACTION = re.compile(r"(?:(?P<about_before>약|대략)\s?|(?P<nearly_before>거의)\s?)?(?P<frac>절반|(?P<den>[2-9]|10)\s?분의\s?(?P<num>[1-9]))"
@@ -313,8 +318,13 @@ def _fractions(text: str, lang: str) -> list[Mention]:
     found = []
     if lang == "en":
         lowered = text.lower()
-        if " of" not in lowered or not any(word in lowered for word in ("half", "third", "quarter", "fifth", "tenth")):
+        if (" of" not in lowered and " by " not in lowered) or not any(word in lowered for word in ("half", "third", "quarter", "fifth", "tenth")):
             return found
+        for m in EN_BY_FRACTION.finditer(text):
+            # "grew by a third", "rose by about a quarter": a change stated as a fraction.
+            value = Decimal(_EN_FRACTIONS[re.split(r"[- ]", m.group("frac").lower())[-1]])
+            hedge = next((h for h in ("more", "nearly", "about", "less") if m.group(h)), None)
+            found.append(Mention("percent", value, Decimal(1), m.start("frac"), m.end("frac"), m.group("frac"), hedge=hedge, fraction=True))
         for m in EN_FRACTION.finditer(text):
             frac = m.group("frac").lower()
             if frac.endswith("half") and _EN_FRACTION_PERIOD.search(text, max(0, m.start("frac") - 12), m.start("frac")):
