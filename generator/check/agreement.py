@@ -697,6 +697,10 @@ class Agreement:
             tied = [(v, f) for v, f in pool if f.kind == "change" and (abs(f.get("base_value", -1) or 0) in stated_rates or abs(f.get("value", -1) or 0) in stated_rates)]
             if tied:
                 pool = [(v, f) for v, f in pool if f.kind != "change"] + tied
+        if figure.kind == "points" and lang == "en" and _FROM[lang].search(sentence.text[max(0, figure.start - 12):figure.start]):
+            # "contributed 0.24 percentage point, down from 0.27 point in January": a base's points.
+            pool = pool + [(abs(Decimal(str(f.base_value))), f) for code in codes for f in self.index.get(code, ItemFacts()).changes
+                           if f.get("unit") == "pp" and f.get("base_value") is not None]
         if figure.kind == "points" and not any(fits(figure, value) for value, _ in pool):
             percents = [p for code in codes for p in self.index.get(code, ItemFacts()).percent]
             hit = next((value for value, _ in percents if matches(figure, value)), None)
@@ -1291,7 +1295,7 @@ class Agreement:
             if len(cache) > 20_000:
                 cache.clear()
             own = {str(self.period), str(self.period.previous()), str(self.period.year_ago()), *map(str, self.base_periods.values())}
-            spans = cache[text] = [(m.start(), m.start("name"), m.end(), str(period)) for m in (_EN_NAMED_PERIOD.finditer(text) if "20" in text else ())
+            spans = cache[text] = [(m.start(), m.start("name"), m.end(), str(period)) for m in (_EN_NAMED_PERIOD.finditer(text) if "20" in text or "year" in text else ())
                                    for period in [self._named_period(m)]
                                    if period is not None and period.kind == self.period.kind and str(period) not in own]
         for a, inner, b, period in spans:
