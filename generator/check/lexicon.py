@@ -14,8 +14,8 @@ DATA_RULES: dict[str, tuple[str, str]] = {
     "data.percent": ("error", "A percentage does not match the fact it describes."),
     "data.multiple": ("error", "A multiple (tenfold, 5.5 times) does not match the long-run change."),
     "data.parity": ("error", "The English and Korean releases of a period state different figures."),
-    "data.rank": ("error", "A rank (\"the second-largest deficit\", \"the largest regional surplus\") that the item does not hold among its dimension's members."),
     "data.streak": ("error", "A streak (\"the sixth straight month\", 6개월 연속) that the data does not show, or of the wrong length."),
+    "data.rank": ("error", "A rank (\"the second-largest deficit\", \"the largest regional surplus\") that the item does not hold among its dimension's members."),
     "data.unverifiable": ("warning", "A claim the data can neither confirm nor refute (no figure for that item, period or basis)."),
 }
 
