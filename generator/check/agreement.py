@@ -448,9 +448,52 @@ class Agreement:
             findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
             findings += self._digits(doc, sentence, lang, clause, items, context)
             findings += self._index_levels(doc, sentence, lang, clause, items, context, in_clause)
+            if lang == "en" and not any(f.kind == "money" for f in in_clause):
+                findings += self._bare_signs(doc, sentence, clause, items)
         findings += self._records(doc, sentence, lang, items, context)
         findings += self._streaks(doc, sentence, lang, items, context)
         findings += self._ranks(doc, sentence, lang, items, context)
+        return findings
+
+    def _bare_signs(self, doc, sentence, clause, items) -> list[Finding]:
+        """A sign stated without an amount: "By institution type, large firms posted a surplus",
+        "North America and Europe ran deficits", "ran deficits with North America and Europe":
+        each item named as its subject (after the last comma before the verb, or straight after
+        "with"/"in") against the sign of its balance this period. English only."""
+        text = sentence.text
+        if not rx(r"surplus|deficit|shortfall|in the (?:black|red)", I).search(text, clause[0], clause[1]):
+            return []
+        findings = []
+        for m in _EN_BARE_SIGN.finditer(text, clause[0], clause[1]):
+            word = (m.group("sign") or m.group("color")).lower()
+            stated = "surplus" if word.startswith(("surplus", "black")) else "deficit"
+            if _EN_FORECAST.search(text, max(clause[0], m.start() - 48), m.start() + 1):
+                continue
+            after = [i for i in items if m.end() <= i.start < clause[1] and rx(r"\s+(?:with|in)\s+(?:the\s+)?", I).fullmatch(text, m.end(), i.start)]
+            if after:
+                # "ran deficits with North America and Europe": the names listed after "with".
+                subjects, end = [after[0]], after[0].end
+                for i in items:
+                    if i.start >= end and rx(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", I).fullmatch(text, end, i.start):
+                        subjects.append(i)
+                        end = i.end
+            else:
+                starts = [x.end() for x in rx(r"[,;:—–(]", I).finditer(text, clause[0], m.start())]
+                subjects = [i for i in items if max(starts, default=clause[0]) <= i.start and i.end <= m.start()]
+            codes_sets = [[c for c in i.codes if self._levels(c).get("balance")] for i in subjects]
+            codes_sets = [cs for cs in codes_sets if cs]
+            if len(codes_sets) > 1:
+                codes_sets = [cs for cs in codes_sets if cs != [self.config.total]]
+            for codes in codes_sets:
+                signs = {("surplus" if self._levels(c)["balance"] > 0 else "deficit") for c in codes}
+                if stated in signs:
+                    continue
+                code = codes[0]
+                actual = signs.pop()
+                value = self.money_text(abs(self._levels(code)["balance"]), "en")
+                findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.sign",
+                                             f"'{m.group(0)}': {self.name(code, 'en')} had a {actual}, not a {stated} (data: {actual} of {value})",
+                                             f"{actual} of {value}"))
         return findings
 
     def _ranks(self, doc, sentence, lang, items, context) -> list[Finding]:
@@ -2092,6 +2135,10 @@ _EN_NAMED_PERIOD = re.compile(
     r"|H(?P<n>[12])\s+(?P<year2>20\d\d)|(?P<n2>[12])H\s?(?P<year3>(?:20)?\d\d)"
     r"|(?P<halfmonth>January|July)[-–—](?:June|December)(?:\s+period)?\s+(?:of\s+)?(?P<year4>20\d\d|this year|last year)"
     r"|(?P<month>" + "|".join(_EN_MONTH_NUMBER) + r")\s+(?P<year5>20\d\d))\b)", re.IGNORECASE)
+# A sign claimed by a verb, with no amount: "posted a surplus", "ran deficits", "was in the red".
+_EN_BARE_SIGN = re.compile(r"\b(?:(?:posted|posting|ran|running|recorded|recording|logged|logging|registered|reported|had|showed|saw|produced|generated)\s+(?:an?\s+|the\s+)?"
+                           r"(?:(?:small|slight|smaller|modest|large|larger|huge|big|bigger|combined|sizable|wider)\s+)?(?P<sign>surplus(?:es)?|deficits?|shortfalls?)\b(?!\s+of\b)"
+                           r"|(?:were|was|remained|stayed|are|is)\s+in\s+the\s+(?P<color>black|red))", re.IGNORECASE)
 # A rank claim: "the second-largest deficit", "the largest regional surplus", "the biggest surplus among
 # institution types"; not a record ("the largest deficit since 2022", "on record", "ever").
 _EN_RANK = re.compile(r"\b(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?P<sup>largest|biggest|smallest)\s+"
