@@ -461,7 +461,8 @@ class Agreement:
         each item named as its subject (after the last comma before the verb, or straight after
         "with"/"in") against the sign of its balance this period. English only."""
         text = sentence.text
-        if not rx(r"surplus|deficit|shortfall|in the (?:black|red)", I).search(text, clause[0], clause[1]):
+        segment = text[clause[0]:clause[1]].lower()
+        if not any(w in segment for w in ("surplus", "deficit", "shortfall", "in the black", "in the red")):
             return []
         findings = []
         for m in _EN_BARE_SIGN.finditer(text, clause[0], clause[1]):
@@ -501,7 +502,10 @@ class Agreement:
         among categories") against the rank facts of the item's dimension: the item must stand at
         the place claimed among the members of its side. Items with no rank fact are not judged."""
         text = sentence.text
-        if lang != "en" or not rx(r"largest|biggest|smallest", I).search(text):
+        if lang != "en" or "est " not in text and "est-" not in text:
+            return []
+        lowered = text.lower()
+        if "largest" not in lowered and "biggest" not in lowered and "smallest" not in lowered:
             return []
         findings = []
         for m in _EN_RANK.finditer(text):
