@@ -139,6 +139,10 @@ def _precision(digits: str, scale: Decimal) -> Decimal:
     return scale * Decimal(10) ** zeros
 
 
+# Markets shorthand: "$4.53B", "$770M" (a capital letter straight after a dollar amount).
+EN_MONEY_LETTER = re.compile(rf"(?P<neg>-)?(?:US)?\$\s?(?P<num>{_NUMBER})(?P<scale>[BM])\b")
+
+
 def _en_money(text: str) -> list[Mention]:
     found = []
     for m in EN_MONEY.finditer(text):
@@ -146,6 +150,13 @@ def _en_money(text: str) -> list[Mention]:
         digits = m.group("num")
         value = Decimal(digits.replace(",", "")) * scale
         found.append(Mention("money", value, _precision(digits, scale), m.start(), m.end(), m.group(0), bool(m.group("neg"))))
+    if "$" in text:
+        for m in EN_MONEY_LETTER.finditer(text):
+            if not any(f.start <= m.start() < f.end for f in found):
+                scale = _EN_SCALE["bn" if m.group("scale") == "B" else "mn"]
+                digits = m.group("num")
+                found.append(Mention("money", Decimal(digits.replace(",", "")) * scale, _precision(digits, scale), m.start(), m.end(), m.group(0), bool(m.group("neg"))))
+        found.sort(key=lambda f: f.start)
     return found
 
 
