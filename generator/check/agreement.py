@@ -497,23 +497,62 @@ class Agreement:
                                              f"{actual} of {value}"))
         return findings
 
+    def _comparisons(self, doc, sentence, items) -> list[Finding]:
+        """"The deficit of digital intermediary platforms was bigger than that of manufacturing",
+        "Europe's deficit was smaller than North America's": two items' amounts of one metric (the
+        balance unless exports or imports are named), compared by size. English only; the item
+        after "than" must follow it directly."""
+        text = sentence.text
+        findings = []
+        for m in _EN_COMPARED.finditer(text):
+            following = next((i for i in items if i.start == m.end()), None)
+            if following is None:
+                continue
+            clause = next(((a, b) for a, b in self._clauses(text, "en") if a <= m.start() < b), (0, len(text)))
+            starts = [x.end() for x in rx(r"[,;:—–]", I).finditer(text, clause[0], m.start())]
+            before = [i for i in items if max(starts, default=clause[0]) <= i.start and i.end <= m.start()]
+            if not before:
+                continue
+            metric = next((name for name, pattern in METRIC_WORDS["en"][:2] if rx(pattern, I).search(text, clause[0], m.start())), "balance")
+            bigger = m.group("cmp").lower() not in ("smaller", "narrower")
+            readings = [(a, b, x, y) for a in before[-1].codes for b in following.codes if a != b
+                        for x, y in [(self._levels(a).get(metric), self._levels(b).get(metric))] if x is not None and y is not None]
+            # Judged only when every reading of the two names says otherwise.
+            if not readings or any(abs(x) == abs(y) or (abs(x) > abs(y)) == bigger for _, _, x, y in readings):
+                continue
+            a, b, x, y = readings[0]
+            said = f"{self.name(a, 'en')} {self.money_text(abs(x), 'en')}, {self.name(b, 'en')} {self.money_text(abs(y), 'en')}"
+            findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.rank",
+                                         f"'{m.group(0).strip()}': the {metric} of {self.name(a, 'en')} is not {m.group('cmp').lower()} than that of {self.name(b, 'en')} (data: {said})", said))
+        return findings
+
     def _ranks(self, doc, sentence, lang, items, context) -> list[Finding]:
         """Rank claims ("Europe posted the largest regional deficit", "the second-largest deficit
         among categories") against the rank facts of the item's dimension: the item must stand at
         the place claimed among the members of its side. Items with no rank fact are not judged."""
         text = sentence.text
-        if lang != "en" or "est " not in text and "est-" not in text:
+        if lang != "en":
             return []
+        findings = self._comparisons(doc, sentence, items) if " than " in text else []
+        if "est " not in text and "est-" not in text:
+            return findings
         lowered = text.lower()
         if "largest" not in lowered and "biggest" not in lowered and "smallest" not in lowered:
-            return []
-        findings = []
-        for m in _EN_RANK.finditer(text):
+            return findings
+        for m in [*_EN_RANK.finditer(text), *_EN_RANK_AMONG.finditer(text)]:
             clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= m.start() < b), (0, len(text)))
             before = [i for i in items if clause[0] <= i.start and i.end <= m.start()]
             after = [i for i in items if m.end() <= i.start < clause[1]]
             owner = before[-1:] or after[:1] or context[-1:]
-            side = "surplus" if m.group("sign").lower().startswith("surplus") else "deficit"
+            sign = m.group("sign")
+            if not sign:
+                # "Asia's surplus of $3.57 billion was the second-largest among regions": the sign
+                # word before it in the clause.
+                said = list(rx(r"\b(?:surplus(?:es)?|deficits?|shortfalls?)\b", I).finditer(text, clause[0], m.start()))
+                if not said:
+                    continue
+                sign = said[-1].group(0)
+            side = "surplus" if sign.lower().startswith("surplus") else "deficit"
             place = _count(m.group("ord").lower(), self._vocabulary(lang).get("streaks", {})) if m.group("ord") else 1
             if place is None:
                 continue
@@ -2148,6 +2187,11 @@ _EN_BARE_SIGN = re.compile(r"\b(?:(?:posted|posting|ran|running|recorded|recordi
 _EN_RANK = re.compile(r"\b(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?P<sup>largest|biggest|smallest)\s+"
                       r"(?:(?:regional|category|sectoral|industry|institutional)\s+)?(?P<sign>deficits?|surplus(?:es)?|shortfalls?)\b"
                       r"(?![^.;,]*\b(?:since|on record|ever|in (?:\w+ )?(?:years?|months?|halves|quarters?))\b)", re.IGNORECASE)
+# A rank with its side said before it: "the second-largest among regions".
+_EN_RANK_AMONG = re.compile(r"\b(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?P<sup>largest|biggest|smallest)(?P<sign>)?"
+                            r"(?=\s+(?:among|of all|across)\s+(?:the\s+)?(?:regions|categories|industries|institutions|institution types|sectors)\b)", re.IGNORECASE)
+# Two items compared by size, the second straight after "than": "bigger than that of manufacturing".
+_EN_COMPARED = re.compile(r"\b(?P<cmp>bigger|larger|greater|wider|deeper|smaller|narrower)\s+than\s+(?:(?:that|those)\s+(?:of|in|for|at|with)\s+)?(?:the\s+)?", re.IGNORECASE)
 # A comparison of two amounts: "exceeded … by $X", "$X larger than …"; a multiple of another item: "1.7 times (that of) Europe's".
 _EN_GAP_BEFORE = re.compile(r"\b(?:exceed(?:s|ed|ing)?|f[ae]ll(?:s|ing)? short of|trail(?:s|ed|ing)?|outstrip(?:s|ped|ping)?|outpac(?:e|es|ed|ing)|surpass(?:es|ed|ing)?|top(?:s|ped|ping)?|larger than|bigger than|greater than|wider than|smaller than)\b", re.IGNORECASE)
 _EN_GAP_AFTER = re.compile(r"\s+(?:more|larger|bigger|greater|wider|smaller|less)\s+than\b(?!\s+(?:in|during|a|the previous|the prior|six|last)\b)", re.IGNORECASE)
@@ -2182,7 +2226,8 @@ def _table_unit(text: str, lang: str) -> str | None:
 
 
 _EN_OWNED_AFTER = re.compile(r"\s+(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|exports|imports|balance)\b", re.IGNORECASE)
-_EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|gap)\s+)?(?:in|with|for|(?<=surplus |deficit )at)\s+(?:the\s+)?", re.IGNORECASE)
+_EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|gap)\s+)?(?:in|with|for|(?<=surplus |deficit )at"
+                             r"|(?:posted|recorded|run|logged|registered|earned|incurred|generated)\s+by)\s+(?:the\s+)?", re.IGNORECASE)
 
 # Korean phrases whose names are not the subject of what follows: "…감소에도 (불구하고)", "…호조에 힘입어",
 # "게임산업(22억6000만달러)을 중심으로".

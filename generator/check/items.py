@@ -224,6 +224,8 @@ def _variants(name: str, lang: str) -> set[str]:
             out.add(f"{second} {kind}")  # "business services" for "professional and business services"
             if first not in ("information",):  # "information services" is another item's name
                 out.add(f"{first} {kind}")  # "professional services", "trademark rights"
+            if kind == "rights":
+                out.add(_en_plural(first))  # "trademarks" for "trademark and franchise rights"
             for one in {first, _EN_NOUNS.get(first, first)}:
                 out.add(f"{one} and {second}")
                 if kind == "rights":
@@ -248,6 +250,8 @@ def _variants(name: str, lang: str) -> set[str]:
             out.update({f"daily average {rest}", f"daily-average {rest}", f"per-day {rest}", f"{rest} per working day", f"{rest} per day"})
         if name.endswith(" rights") and name.count(" ") >= 2:
             out.add(name[:-len(" rights")])  # "industrial property" for "industrial property rights"
+            if name.split()[0].endswith(("-based", "-related")):
+                out.add(f"{name.split()[0]} rights")  # "R&D-based rights" for "R&D-based industrial property rights"
         if name.endswith(" and others"):
             out.add(name[:-len(" and others")])  # "individuals" for "individuals and others"
         for long, short in _EN_ABBREVIATIONS.items():
