@@ -253,7 +253,7 @@ class Agreement:
             if lang == "en":
                 # "Core inflation, which strips out food and energy prices, slowed": a name inside a
                 # relative clause describes the subject; it is not another item the figures are of.
-                asides = [(m.start(), m.end()) for m in rx(r",\s(?:which|that)\s(?:strips?|exclud|leav|measur|track|cover|includ|compris|consist|span|range)[^,;]*,|,\s(?:including|such as|like)\s[^,;$\d]*?,(?=\s(?:grew|rose|fell|widened|narrowed|shrank|swelled|increased|decreased|dropped|climbed|jumped|posted|ran|reached|stood|was|were|came))").finditer(sentence.text)]
+                asides = [(m.start(), m.end()) for m in rx(r",\s(?:which|that)\s(?:strips?|exclud|leav|measur|track|cover|includ|compris|consist|span|range)[^,;]*,|,\s(?:including|such as|like)\s[^,;$\d]*?,(?=\s(?:grew|rose|fell|widened|narrowed|shrank|swelled|increased|decreased|dropped|climbed|jumped|posted|ran|reached|stood|was|were|came|logged|recorded|registered|saw|showed|had|hit|totaled|totalled|amounted|deepened|expanded|remained|stayed|earned|booked))").finditer(sentence.text)]
                 mentions_items = [i for i in mentions_items if not any(a <= i.start < b for a, b in asides)]
             figures = find_mentions(sentence.text, lang)
             self._carried_bases = carried
@@ -1930,6 +1930,9 @@ class Agreement:
             # "…, the lowest in nine months, as mobile phone charges fell": the record is of the item
             # named before it, not of one named after.
             inside = [i for i in inside if i.end <= m.start()] or inside
+            if lang == "en" and context and context[-1].start >= 0 and not any(clause[0] <= i.start and i.end <= m.start() for i in items) \
+                    and rx(r"\s*(?:the|this|that|its|their)\s+(?:new\s+)?$", I).fullmatch(text, clause[0], m.start()):
+                inside = []  # "The record was driven by platform services": the record the sentence before claimed
             codes = self._codes(inside or context)
             if len(codes) > 1 and self.config.total in codes:
                 codes = [c for c in codes if c != self.config.total]
