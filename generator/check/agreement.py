@@ -260,10 +260,18 @@ class Agreement:
             if lang == "en":
                 # "Core inflation, which strips out food and energy prices, slowed": a name inside a
                 # relative clause describes the subject; it is not another item the figures are of.
-                asides = [(m.start(), m.end()) for m in rx(r",\s(?:which|that)\s(?:strips?|exclud|leav|measur|track|cover|includ|compris|consist|span|range)[^,;]*,|,\s(?:including|such as|like)\s[^,;$\d]*?,(?=\s(?:grew|rose|fell|widened|narrowed|shrank|swelled|increased|decreased|dropped|climbed|jumped|posted|ran|reached|stood|was|were|came))").finditer(sentence.text)]
+                asides = [(m.start(), m.end()) for m in rx(r",\s(?:which|that)\s(?:strips?|exclud|leav|measur|track|cover|includ|compris|consist|span|range)[^,;]*,|,\s(?:including|such as|like)\s[^,;$\d]*?,(?=\s(?:grew|rose|fell|widened|narrowed|shrank|swelled|increased|decreased|dropped|climbed|jumped|posted|ran|reached|stood|was|were|came|logged|recorded|registered|saw|showed|had|hit|totaled|totalled|amounted|deepened|expanded|remained|stayed|earned|booked))").finditer(sentence.text)]
                 mentions_items = [i for i in mentions_items if not any(a <= i.start < b for a, b in asides)]
             figures = find_mentions(sentence.text, lang)
             self._carried_bases = carried
+            if lang == "en" and len(context) > 1 and ("the former" in sentence.text.lower() or "the latter" in sentence.text.lower()):
+                # "… deficits of $2.45 billion and $4.48 billion. The former widened by $1.01 billion":
+                # the first or the last of the items named before.
+                pointed = rx(r"\bthe (former|latter)\b", I).search(sentence.text)
+                named = list(dict.fromkeys(m.codes for m in context))
+                if pointed and len(named) > 1 and not any(m.start < pointed.start() for m in mentions_items):
+                    codes = named[0] if pointed.group(1).lower() == "former" else named[-1]
+                    context = [next(m for m in context if m.codes == codes)]
             found = self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
             findings += [replace(f, suggestion=None) for f in found] if read_as is not None else found
             if mentions_items:
@@ -456,9 +464,129 @@ class Agreement:
             findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
             findings += self._digits(doc, sentence, lang, clause, items, context)
             findings += self._index_levels(doc, sentence, lang, clause, items, context, in_clause)
+            if lang == "en" and not any(f.kind == "money" for f in in_clause):
+                findings += self._bare_signs(doc, sentence, clause, items)
         findings += self._records(doc, sentence, lang, items, context)
         findings += ranks.rank_findings(self, doc, sentence, lang, items)
         findings += self._streaks(doc, sentence, lang, items, context)
+        findings += self._ranks(doc, sentence, lang, items, context)
+        return findings
+
+    def _bare_signs(self, doc, sentence, clause, items) -> list[Finding]:
+        """A sign stated without an amount: "By institution type, large firms posted a surplus",
+        "North America and Europe ran deficits", "ran deficits with North America and Europe":
+        each item named as its subject (after the last comma before the verb, or straight after
+        "with"/"in") against the sign of its balance this period. English only."""
+        text = sentence.text
+        segment = text[clause[0]:clause[1]].lower()
+        if not any(w in segment for w in ("surplus", "deficit", "shortfall", "in the black", "in the red")):
+            return []
+        findings = []
+        for m in _EN_BARE_SIGN.finditer(text, clause[0], clause[1]):
+            word = (m.group("sign") or m.group("color")).lower()
+            stated = "surplus" if word.startswith(("surplus", "black")) else "deficit"
+            if _EN_FORECAST.search(text, max(clause[0], m.start() - 48), m.start() + 1):
+                continue
+            after = [i for i in items if m.end() <= i.start < clause[1] and rx(r"\s+(?:with|in)\s+(?:the\s+)?", I).fullmatch(text, m.end(), i.start)]
+            if after:
+                # "ran deficits with North America and Europe": the names listed after "with".
+                subjects, end = [after[0]], after[0].end
+                for i in items:
+                    if i.start >= end and rx(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", I).fullmatch(text, end, i.start):
+                        subjects.append(i)
+                        end = i.end
+            else:
+                starts = [x.end() for x in rx(r"[,;:—–(]", I).finditer(text, clause[0], m.start())]
+                subjects = [i for i in items if max(starts, default=clause[0]) <= i.start and i.end <= m.start()]
+            codes_sets = [[c for c in i.codes if self._levels(c).get("balance")] for i in subjects]
+            codes_sets = [cs for cs in codes_sets if cs]
+            if len(codes_sets) > 1:
+                codes_sets = [cs for cs in codes_sets if cs != [self.config.total]]
+            for codes in codes_sets:
+                signs = {("surplus" if self._levels(c)["balance"] > 0 else "deficit") for c in codes}
+                if stated in signs:
+                    continue
+                code = codes[0]
+                actual = signs.pop()
+                value = self.money_text(abs(self._levels(code)["balance"]), "en")
+                findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.sign",
+                                             f"'{m.group(0)}': {self.name(code, 'en')} had a {actual}, not a {stated} (data: {actual} of {value})",
+                                             f"{actual} of {value}"))
+        return findings
+
+    def _comparisons(self, doc, sentence, items) -> list[Finding]:
+        """"The deficit of digital intermediary platforms was bigger than that of manufacturing",
+        "Europe's deficit was smaller than North America's": two items' amounts of one metric (the
+        balance unless exports or imports are named), compared by size. English only; the item
+        after "than" must follow it directly."""
+        text = sentence.text
+        findings = []
+        for m in _EN_COMPARED.finditer(text):
+            following = next((i for i in items if i.start == m.end()), None)
+            if following is None:
+                continue
+            clause = next(((a, b) for a, b in self._clauses(text, "en") if a <= m.start() < b), (0, len(text)))
+            starts = [x.end() for x in rx(r"[,;:—–]", I).finditer(text, clause[0], m.start())]
+            before = [i for i in items if max(starts, default=clause[0]) <= i.start and i.end <= m.start()]
+            if not before:
+                continue
+            metric = next((name for name, pattern in METRIC_WORDS["en"][:2] if rx(pattern, I).search(text, clause[0], m.start())), "balance")
+            bigger = m.group("cmp").lower() not in ("smaller", "narrower")
+            readings = [(a, b, x, y) for a in before[-1].codes for b in following.codes if a != b
+                        for x, y in [(self._levels(a).get(metric), self._levels(b).get(metric))] if x is not None and y is not None]
+            # Judged only when every reading of the two names says otherwise.
+            if not readings or any(abs(x) == abs(y) or (abs(x) > abs(y)) == bigger for _, _, x, y in readings):
+                continue
+            a, b, x, y = readings[0]
+            said = f"{self.name(a, 'en')} {self.money_text(abs(x), 'en')}, {self.name(b, 'en')} {self.money_text(abs(y), 'en')}"
+            findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.rank",
+                                         f"'{m.group(0).strip()}': the {metric} of {self.name(a, 'en')} is not {m.group('cmp').lower()} than that of {self.name(b, 'en')} (data: {said})", said))
+        return findings
+
+    def _ranks(self, doc, sentence, lang, items, context) -> list[Finding]:
+        """Rank claims ("Europe posted the largest regional deficit", "the second-largest deficit
+        among categories") against the rank facts of the item's dimension: the item must stand at
+        the place claimed among the members of its side. Items with no rank fact are not judged."""
+        text = sentence.text
+        if lang != "en":
+            return []
+        findings = self._comparisons(doc, sentence, items) if " than " in text else []
+        if "est " not in text and "est-" not in text:
+            return findings
+        lowered = text.lower()
+        if "largest" not in lowered and "biggest" not in lowered and "smallest" not in lowered:
+            return findings
+        for m in [*_EN_RANK.finditer(text), *_EN_RANK_AMONG.finditer(text)]:
+            clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= m.start() < b), (0, len(text)))
+            before = [i for i in items if clause[0] <= i.start and i.end <= m.start()]
+            after = [i for i in items if m.end() <= i.start < clause[1]]
+            owner = before[-1:] or after[:1] or context[-1:]
+            sign = m.group("sign")
+            if not sign:
+                # "Asia's surplus of $3.57 billion was the second-largest among regions": the sign
+                # word before it in the clause.
+                said = list(rx(r"\b(?:surplus(?:es)?|deficits?|shortfalls?)\b", I).finditer(text, clause[0], m.start()))
+                if not said:
+                    continue
+                sign = said[-1].group(0)
+            side = "surplus" if sign.lower().startswith("surplus") else "deficit"
+            place = _count(m.group("ord").lower(), self._vocabulary(lang).get("streaks", {})) if m.group("ord") else 1
+            if place is None:
+                continue
+            for code in self._codes(owner):
+                ranks = [f for _, f in self.index.get(code, ItemFacts()).percent
+                         if f.kind == "rank" and f.period == str(self.period) and any(x["item"] == code for x in f.members)]
+                if not ranks or any(f.extreme != side for f in ranks):
+                    continue  # no rank of the item, or a rank of the other side (data.sign judges the sign)
+                members = ranks[0].members
+                order = members[::-1] if m.group("sup").lower() == "smallest" else members
+                if place <= len(order) and order[place - 1]["item"] == code:
+                    continue
+                actual = order[place - 1] if place <= len(order) else None
+                said = f"{self.name(actual['item'], lang)} ({self.money_text(abs(Decimal(str(actual['value']))), lang)})" if actual else \
+                    f"only {len(order)} with a {side}"
+                findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.rank",
+                                             f"'{m.group(0)}': {self.name(code, lang)} is not at that place among the {side}{'es' if side == 'surplus' else 's'} by {ranks[0].dimension} (data: {said})", said))
         return findings
 
     def _named_for(self, text: str, lang: str, figure: Mention) -> set[str]:
@@ -591,6 +719,8 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the sentence names no item and calls it a {self._total_sign() == 'deficit' and 'surplus' or 'deficit'}, "
                                      f"which {self.name(self.config.total, lang)} did not have; its subject is in a sentence before")]
+            if not hits and any(matches(figure, gap) for gap in self._item_gaps(sentence.text, lang, figure, clause, items)):
+                return []  # "A's deficit exceeded B's by $2.03 billion": the gap between two amounts
             if not hits:
                 closest = min(candidates, key=lambda c: (abs(c.value - figure.value), c.value))
                 said = self.money_text(closest.value, lang)
@@ -606,6 +736,8 @@ class Agreement:
                 other = [c for code in clause_codes for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value)]
                 if other and not self._wrong_role(sentence.text, lang, figure, other, clause, clause_codes):
                     codes, hits, wrong = clause_codes, other, None
+            if wrong and any(matches(figure, gap) for gap in self._item_gaps(sentence.text, lang, figure, clause, items)):
+                wrong = None  # "Imports exceeded exports by $4.53 billion": the gap, not an export figure
             if wrong:
                 message, said = wrong
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
@@ -629,7 +761,28 @@ class Agreement:
         if derived:
             # "저작권 적자가 지재권 적자의 24.5%", "Copyrights accounted for 24.5 percent of the IP
             # deficit": the part and the whole are both named, so the share is theirs, derived.
-            pool = derived
+            # A whole percent may be rounded from the share as published, to a tenth ("about 69
+            # percent" of 68.486, published 68.5).
+            pool = derived + [(v.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), f) for v, f in derived if figure.precision >= 1]
+            if lang == "en" and _EN_AMONG.search(sentence.text, figure.end, clause[1]):
+                # "three-quarters of the deficit among categories": of the side's members, the rank's share.
+                pool += [(v, f) for code in codes for v, f in self.index.get(code, ItemFacts()).percent if f.kind == "rank"]
+        if figure.kind == "percent" and lang == "en" and not derived:
+            # "R&D services accounted for 69 percent of the IP deficit": a whole the part is not part
+            # of; the share is still the part's amount over that whole's (126 percent, not 69).
+            foreign = self._foreign_whole(sentence.text, figure, clause, items, codes)
+            if foreign:
+                pool = foreign
+        if figure.kind == "percent" and lang == "en":
+            # "Exports covered 81 percent of imports", "imports were 23 percent larger than exports".
+            ratio = self._trade_ratio(sentence.text, figure, clause, codes)
+            if ratio:
+                pool = ratio
+        if figure.kind == "multiple":
+            # "North America's deficit was 1.7 times Europe's": the ratio of two items' amounts.
+            ratios = self._item_ratios(sentence.text, lang, figure, clause, items)
+            if ratios:
+                pool = ratios
         if figure.kind == "percent" and rx(RATE_GAP[lang], I).search(sentence.text[max(clause[0], figure.start - 24):figure.start]):
             # "전월(2.1%)보다 0.3% 확대": the gap between two rates is in percentage points.
             return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
@@ -679,6 +832,10 @@ class Agreement:
             tied = [(v, f) for v, f in pool if f.kind == "change" and (abs(f.get("base_value", -1) or 0) in stated_rates or abs(f.get("value", -1) or 0) in stated_rates)]
             if tied:
                 pool = [(v, f) for v, f in pool if f.kind != "change"] + tied
+        if figure.kind == "points" and lang == "en" and _FROM[lang].search(sentence.text[max(0, figure.start - 12):figure.start]):
+            # "contributed 0.24 percentage point, down from 0.27 point in January": a base's points.
+            pool = pool + [(abs(Decimal(str(f.base_value))), f) for code in codes for f in self.index.get(code, ItemFacts()).changes
+                           if f.get("unit") == "pp" and f.get("base_value") is not None]
         if figure.kind == "points" and not any(fits(figure, value) for value, _ in pool):
             percents = [p for code in codes for p in self.index.get(code, ItemFacts()).percent]
             hit = next((value for value, _ in percents if matches(figure, value)), None)
@@ -699,6 +856,15 @@ class Agreement:
                     return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
                                          f"'{figure.text}' is the change of {fact.metric} of {names}, not of {metric} (the data has no {metric} change)",
                                          f"{other[0][0]}% ({fact.metric})")]
+        if not pool and figure.kind in ("percent", "multiple"):
+            # "The IP deficit widened 70 percent from a year earlier" where the data has IP's change
+            # on the previous half only, and 70 is that one: the other base's figure, the classic slip.
+            slip = self._other_base(sentence.text, lang, figure, codes, fits)
+            if slip is not None:
+                value, fact, said_basis = slip
+                return [self.finding(doc, sentence, figure.start, figure.end, rule,
+                                     f"'{figure.text}' is the change of {names} on {fact.base_period}, not on {said_basis} (the data has no change on it)",
+                                     f"{value}{'%' if figure.kind == 'percent' else ' times'} on {fact.base_period}")]
         if not pool:
             return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                  f"'{figure.text}': no {figure.kind} for {names} in the facts of {self.period}; it can neither be confirmed nor refuted")]
@@ -972,6 +1138,11 @@ class Agreement:
             return "balance"
         if lang == "en" and rx(r"\s+(?:trade\s+)?(?:surplus|deficit|gap|shortfall)\b", I).match(text, figure.end):
             return "balance"  # "leaving a $4.53 billion gap": the noun after the amount says what it is
+        if lang == "en":
+            # "its $4.8 billion in imports", "$6.37 billion worth of exports", "$4.8 billion of imports".
+            after = rx(r"\s+(?:(?:worth\s+)?of|in)\s+(?:(?:its|their)\s+)?(?:(?:\w+\s+){0,2}?)(exports|imports)\b", I).match(text, figure.end)
+            if after and after.end() <= clause[1] + 1:
+                return after.group(1).lower()
         best, where = None, -1
         before = text[clause[0]:figure.start]
         if not may_hold(tuple(p for _, p in METRIC_WORDS[lang]), before, I):
@@ -1008,6 +1179,11 @@ class Agreement:
                     if c.role == "base" and c.fact.get("basis") == dated and c.metric == metric]
             if base:
                 return f"is the figure for {self.period}, but the sentence dates it to {base[0].base_period}", self.money_text(base[0].value, lang)
+        foreign = self._foreign_period(text, lang, figure, clause) if any(h.role == "value" for h in hits) else None
+        if foreign:
+            # "In the second half of 2025, the deficit reached $4.53 billion" in a 2025H1 release:
+            # this period's figure, dated to a period that is neither this one nor a base.
+            return f"is the figure for {self.period}, but the sentence dates it to {foreign}", f"no figure for {foreign} here"
         # The bases the sentence names, each bound to its own period: "from $3.76 billion a year
         # earlier" names the year-ago base, so the previous half's 3.76 billion is not it.
         named = self._named_for(text, lang, figure)
@@ -1089,6 +1265,138 @@ class Agreement:
                     shares.append((Decimal(format(ratio.quantize(Decimal("0.001")).normalize(), "f")), own.fact))
         return shares or None
 
+    def _levels(self, code: str) -> dict[str, Decimal]:
+        """This period's money amounts of an item, by metric (signed)."""
+        return {c.metric: c.signed for c in self.index.get(code, ItemFacts()).money
+                if c.role == "value" and c.fact.kind == "level" and c.fact.period == str(self.period)}
+
+    def _item_gaps(self, text: str, lang: str, figure: Mention, clause, items: list[ItemMention]) -> list[Decimal]:
+        """The gaps a comparison of two amounts states: "A's deficit exceeded B's by $2.03 billion",
+        "$2.03 billion larger than that of B", "imports exceeded exports by $4.53 billion": the
+        difference of the sizes of two items' amounts of one metric, or of one item's exports and
+        imports. Empty unless the words before or after the figure compare."""
+        if lang != "en" or not (_EN_GAP_BEFORE.search(text, clause[0], figure.start) and rx(r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", I).search(text, max(clause[0], figure.start - 16), figure.start)
+                                or _EN_GAP_AFTER.match(text, figure.end)):
+            return []
+        codes = list(dict.fromkeys(c for m in items if clause[0] <= m.start < clause[1] for c in m.codes)) or [self.config.total]
+        levels = {code: self._levels(code) for code in codes}
+        gaps = []
+        for i, a in enumerate(codes):
+            own = levels[a]
+            if "exports" in own and "imports" in own:
+                gaps.append(abs(abs(own["exports"]) - abs(own["imports"])))
+            for b in codes[i + 1:]:
+                gaps += [abs(abs(v) - abs(levels[b][m])) for m, v in own.items() if m in levels[b]]
+        return gaps
+
+    @staticmethod
+    def _to_date_before(text: str, clause, start: int, lang: str) -> bool:
+        """"Exports for the year grew 3.8 percent, while imports were flat": year-to-date words in an
+        earlier clause of the sentence carry over to a later one, unless a month is named between."""
+        if lang != "en" or clause[0] == 0:
+            return False
+        ends = [m.end() for m in rx(YEAR_TO_DATE[lang], I).finditer(text, 0, clause[0])]
+        return bool(ends) and not rx(MONTH_WORDS[lang], I).search(text, ends[-1], start)
+
+    def _other_base(self, text: str, lang: str, figure: Mention, codes, fits):
+        """(value, fact, base named) when the sentence names a base on which the data has no change
+        of the item, and the figure is the item's change on the other base; else None."""
+        named = self._named_for(text, lang, figure) & {"previous_period", "year_ago"}
+        clause = next(((a, b) for a, b in self._clauses(text, lang) if a <= figure.start < b), (0, len(text)))
+        metric = self._stated_metric(text, lang, figure, clause)
+        if figure.kind == "percent" and metric and rx(YEAR_TO_DATE[lang], I).search(text, clause[0], clause[1]):
+            # "Exports for the first 11 months rose 8.4 percent" where the data has no year-to-date
+            # change and 8.4 is the month's: the month's figure given to the year to date.
+            month = [(v, f) for code in codes for v, f in self.index.get(code, ItemFacts()).percent
+                     if f.kind == "change" and (f.get("metric") or "") == metric and f.get("basis") == "year_ago" and fits(figure, v)]
+            ytd = [f for code in codes for _, f in self.index.get(code, ItemFacts()).percent
+                   if f.kind in ("change", "cumulative") and "ytd" in (f.get("metric") or "") and (f.get("metric") or "").startswith(metric)]
+            if month and not ytd:
+                return month[0][0], month[0][1], "the year to date"
+        if len(named) != 1:
+            return None
+        changes = [(v, f) for code in codes for v, f in getattr(self.index.get(code, ItemFacts()), figure.kind)
+                   if f.kind == "change" and f.get("basis") in ("previous_period", "year_ago")
+                   and (metric is None or (f.get("metric") or "").startswith(metric))]
+        if not changes or any(f.basis in named for _, f in changes):
+            return None
+        hit = next(((v, f) for v, f in changes if fits(figure, v)), None)
+        if hit is None:
+            return None
+        (basis,) = named
+        return hit[0].quantize(Decimal("0.01")) if figure.kind == "multiple" else hit[0], hit[1], comparison_phrase(basis, self.period, lang)
+
+    def _foreign_whole(self, text: str, figure: Mention, clause, items: list[ItemMention], codes) -> list | None:
+        """The share of a part in a whole named straight after "of" that is neither the part, one
+        of its ancestors nor the total: the ratio of their amounts of one metric. None otherwise."""
+        if not Suggester._share(text, "en", figure):
+            return None
+        whole = next((m for m in items if m.start >= figure.end and m.start < clause[1]
+                      and rx(r"\s+of\s+(?:the\s+)?$", I).fullmatch(text, figure.end, m.start)), None)
+        parts = [c for c in codes if c != self.config.total]
+        if whole is None or not parts or self.config.total in whole.codes:
+            return None
+        if any(w == c or w in self._ancestors(c, with_total=False) or c in self._ancestors(w, with_total=False)
+               for w in whole.codes for c in parts):
+            return None
+        out = []
+        for part in parts:
+            own = self._levels(part)
+            for w in whole.codes:
+                other = self._levels(w)
+                for metric, value in own.items():
+                    if other.get(metric):
+                        fact = next(c.fact for c in self.index[part].money if c.role == "value" and c.metric == metric and c.fact.kind == "level")
+                        out.append((Decimal(format((abs(value) / abs(other[metric]) * 100).quantize(Decimal("0.001")).normalize(), "f")), fact))
+        return out or None
+
+    def _trade_ratio(self, text: str, figure: Mention, clause, codes) -> list | None:
+        """One metric of an item as a percent of another, both named: "exports covered 81 percent of
+        imports" (the exports over the imports), "imports were 23 percent larger than exports" (the
+        excess over the exports). None unless the other metric is named straight after the figure."""
+        after = _EN_OF_METRIC.match(text, figure.end)
+        if not after or after.end() > clause[1] + 1:
+            return None
+        before = [(m.start(), name) for name, pattern in METRIC_WORDS["en"][:2] for m in rx(pattern, I).finditer(text, clause[0], figure.start)]
+        if not before:
+            return None
+        part, whole = max(before)[1], after.group("metric").lower().rstrip("s") + "s"
+        if part == whole:
+            return None
+        out = []
+        for code in codes or [self.config.total]:
+            levels = self._levels(code)
+            if levels.get(part) and levels.get(whole):
+                ratio = abs(levels[part]) / abs(levels[whole]) * 100
+                ratio = ratio - 100 if after.group("more") else ratio
+                if ratio > 0:
+                    fact = next(c.fact for c in self.index[code].money if c.role == "value" and c.metric == part and c.fact.kind == "level")
+                    out.append((Decimal(format(ratio.quantize(Decimal("0.001")).normalize(), "f")), fact))
+        return out or None
+
+    def _item_ratios(self, text: str, lang: str, figure: Mention, clause, items: list[ItemMention]) -> list | None:
+        """"North America's deficit was 1.7 times Europe's", "more than five times that of the music
+        industry": a multiple followed by the name of another item is the ratio of the first item's
+        amount to that item's, of a metric both have this period. None when no item follows."""
+        if lang != "en":
+            return None
+        after = [m for m in items if figure.end <= m.start < clause[1]
+                 and _EN_RATIO_JOINT.fullmatch(text, figure.end, m.start)]
+        before = [m for m in items if clause[0] <= m.start and m.end <= figure.start]
+        if not after or not before:
+            return None
+        ratios = []
+        for num in before[-1].codes:
+            for den in after[0].codes:
+                if num == den:
+                    continue
+                a, b = self._levels(num), self._levels(den)
+                for metric, value in a.items():
+                    if b.get(metric):
+                        fact = next(c.fact for c in self.index[num].money if c.role == "value" and c.metric == metric and c.fact.kind == "level")
+                        ratios.append((abs(value / b[metric]), fact))
+        return ratios or None
+
     def _ancestors(self, code: str, *, with_total: bool) -> list[str]:
         """The items ``code`` is part of, nearest first; the total last when ``with_total``."""
         found = []
@@ -1138,14 +1446,60 @@ class Agreement:
                 return basis
         return None
 
+    def _foreign_period(self, text: str, lang: str, figure: Mention, clause) -> str | None:
+        """A half or month of the release's own kind that dates the figure ("In the second half of
+        2025, …", "… $4.53 billion in H2 2025") and is neither this period nor one of its bases:
+        the period's name (2025H2), else None. English only; months only with their year."""
+        if lang != "en" or self.period.kind not in ("H", "M"):
+            return None
+        cache = self.__dict__.setdefault("_foreign_cache", {})
+        spans = cache.get(text)
+        if spans is None:  # once per sentence, not once per figure
+            if len(cache) > 20_000:
+                cache.clear()
+            own = {str(self.period), str(self.period.previous()), str(self.period.year_ago()), *map(str, self.base_periods.values())}
+            spans = cache[text] = [(m.start(), m.start("name"), m.end(), str(period)) for m in (_EN_NAMED_PERIOD.finditer(text) if "20" in text or "year" in text else ())
+                                   for period in [self._named_period(m)]
+                                   if period is not None and period.kind == self.period.kind and str(period) not in own]
+        for a, inner, b, period in spans:
+            if not (clause[0] <= a and b <= clause[1]):
+                continue
+            if b <= figure.start and _EN_DATED_BEFORE[0].search(text, clause[0], a) and _EN_DATED_BEFORE[1].fullmatch(text, b, figure.start) \
+                    and not rx(r"\b(?:from|than|compared|against|versus|since)\b", I).search(text, clause[0], a):
+                return period
+            if a >= figure.end and _EN_DATED_AFTER.fullmatch(text, figure.end, inner):
+                return period
+        return None
+
+    def _named_period(self, m: re.Match) -> Period | None:
+        year = m.group("year") or m.group("year2") or m.group("year3") or m.group("year4") or m.group("year5")
+        if year is None:
+            return None
+        if year.lower() in ("this year", "last year"):
+            if not self.release_year:
+                return None
+            year = self.release_year - (year.lower() == "last year")
+        year = int(year) + (2000 if int(year) < 100 else 0)
+        if m.group("ord"):
+            return Period.parse(f"{year}H{1 if m.group('ord').lower() == 'first' else 2}")
+        if m.group("n") or m.group("n2"):
+            return Period.parse(f"{year}H{m.group('n') or m.group('n2')}")
+        if m.group("halfmonth"):
+            return Period.parse(f"{year}H{1 if m.group('halfmonth').lower() == 'january' else 2}")
+        if m.group("month"):
+            return Period.parse(f"{year}-{_EN_MONTH_NUMBER[m.group('month').lower()]:02d}")
+        return None
+
     @staticmethod
     def _from_to(text: str, lang: str, figure: Mention) -> bool:
         """A from-to construction with the base left unnamed: "from $3.76 billion to $4.53 billion",
         "widened to $4.53 billion from $3.76 billion", "37억6000만달러에서 45억3000만달러로"."""
         if lang == "en":
-            # "compared with $3.76 billion", "against $3.76 billion": the base as a bare figure too.
-            return bool(rx(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*(?:(?:about|around|roughly|nearly|almost|some|just (?:over|under)|just|only|a mere|as little as)\s+)?$", I)
-                        .search(text[max(0, figure.start - 24):figure.start]))
+            # "compared with $3.76 billion", "against $3.76 billion": the base as a bare figure too;
+            # "from a $1.28 billion deficit", "from a deficit of $1.44 billion": with its sign.
+            return bool(rx(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s*(?:an?\s+)?(?:(?:deficit|surplus|shortfall)\s+of\s+)?"
+                           r"(?:(?:about|around|roughly|nearly|almost|some|just (?:over|under)|just|only|a mere|as little as)\s+)?$", I)
+                        .search(text[max(0, figure.start - 40):figure.start]))
         return bool(rx(r"\)?\s?(?:에서|보다)").match(text[figure.end:figure.end + 4]))
 
     def period_phrases(self, period: str | None, fact: Fact, lang: str) -> list[str]:
@@ -1274,6 +1628,10 @@ class Agreement:
                 # "2%대를 유지", "stayed in the 2 percent range": the word is of a band, not of a change.
                 if rx(BAND_OBJECT[lang], I).search(text[max(clause[0], start - 12):start]):
                     continue
+                if lang == "en" and _EN_BROKEN_RUN.search(text, max(clause[0], start - 48), start):
+                    continue  # "snapping a two-month decline": the run that ended, judged as a streak
+                if lang == "en" and _EN_FORECAST.search(text, max(clause[0], start - 48), start):
+                    continue  # "the BOK expects the deficit to shrink": an outlook, not a move the data shows
                 # "상승률은 2.2%에서 2.0%로 확대됐다", "inflation held steady at 4.0 percent": a general
                 # direction word whose subject is the rate is the rate's own direction; a rate's word
                 # that is also an index's ("prices were flat") may be the index's when the rate is not the subject.
@@ -1295,7 +1653,7 @@ class Agreement:
 
                 changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
                            if wanted(f) and (not bases or f.basis in bases)]
-                if not rate_only and metric and rx(YEAR_TO_DATE[lang], I).search(segment) and any(
+                if not rate_only and metric and (rx(YEAR_TO_DATE[lang], I).search(segment) or self._to_date_before(text, clause, start, lang)) and any(
                         m.cumulative_of == metric for m in self.config.metrics.values()):
                     # "For the full year, exports fell", "누적 무역적자는 … 불어났다": the year-to-date
                     # figure's change (or none the data has), not the month's.
@@ -1334,6 +1692,8 @@ class Agreement:
                         (abs(f.get("delta") or 0) <= Decimal("0.1") if f.get("unit") == "pp" else "percent" in f.data and abs(f.percent) < Decimal("0.5"))
                         for f in changes):
                     continue  # "nearly flat" for -0.02%: a hedged "unchanged" allows a slight move
+                if category == "unchanged" and any("percent" in f.data and f.get("unit") != "pp" and abs(f.percent) < Decimal("0.05") for f in changes):
+                    continue  # "imports were flat" for -0.02%: a change that rounds to 0.0 percent as printed
                 fact = changes[0]
                 said = self._describe_change(fact, lang)
                 findings.append(self.finding(doc, sentence, start, end, "data.direction",
@@ -1378,8 +1738,10 @@ class Agreement:
             # A base period's index only as a base: "up from 117.06", "117.06에서", not "stood at 117.42".
             based = bool(rx(r"\bfrom\s*$", I).search(text[max(0, start - 8):start])) if lang == "en" \
                 else bool(rx(r"\)?\s?(?:에서|보다)").match(text[end:end + 4]))
+            # "up from 114.40 a year earlier": the base value of the base named beside it.
+            beside = self.base_names(lang).named(text[end:min(clause[1], end + 40)]) & {"previous_period", "year_ago"} if based and lang == "en" else set()
             known = [Decimal(str(v)) for f in self.facts if f.item in codes and f.get("metric") in metrics
-                     for v in (f.get("value"), f.get("base_value") if based else None) if v is not None]
+                     for v in (f.get("value"), f.get("base_value") if based and (not beside or f.get("basis") in beside) else None) if v is not None]
             if not known:
                 continue
             stated = Decimal(m.group(0))
@@ -1414,11 +1776,13 @@ class Agreement:
         words = self._vocabulary(lang)["streaks"]
         text = sentence.text
         findings = []
-        if not may_hold((*words["read"], *words.get("ended", [])), text, I):
+        if not may_hold((*words["read"], *words.get("ended", []), *words.get("broken", [])), text, I):
             return findings
         every = self._codes(items or context)
         seen: list[tuple[int, int]] = []
-        for ended, patterns in ((False, words["read"]), (True, words.get("ended", []))):
+        # "snapping a two-month decline" (``broken``) names the run's own length; "the first rise in
+        # three months" (``ended``) counts the month that ended it too.
+        for ended, patterns, extra in ((True, words.get("broken", []), 1), (False, words["read"], 0), (True, words.get("ended", []), 0)):
             for pattern in present(tuple(patterns), text, I):
                 for m in rx(pattern, I).finditer(text):
                     if any(a < m.end() and m.start() < b for a, b in seen):
@@ -1428,6 +1792,7 @@ class Agreement:
                     facts = [f for code in codes for f in self.index.get(code, ItemFacts()).streaks]
                     raw = (m.groupdict().get("n") or "").lower()
                     n = _count(raw, words)
+                    n = n + extra if n is not None else None
                     if m.groupdict().get("month") and self.period.kind == "M":
                         # "the first decline since March", "3월 이후 처음 감소": counted from that month.
                         since = self._since(f"since {m.group('month')} {m.groupdict().get('year') or ''}" if lang == "en"
@@ -1591,6 +1956,12 @@ class Agreement:
                     for m in rx(pattern, I).finditer(before):
                         if m.start() > where:
                             condition, where = name, m.start()
+            if lang == "en" and condition in ("deficit", "surplus", "increased", "decreased"):
+                # "The deficit expanded for a second consecutive half": a balance's verb makes the run
+                # one of widening (or narrowing), not of the sign.
+                moved = _EN_BALANCE_MOVED.search(before)
+                if moved:
+                    condition = "widened" if moved.group("wider") else "narrowed"
         metric, where = None, -1
         for name, pattern in METRIC_WORDS[lang]:
             if rx(pattern, I).search(after):
@@ -1650,6 +2021,9 @@ class Agreement:
             # "…, the lowest in nine months, as mobile phone charges fell": the record is of the item
             # named before it, not of one named after.
             inside = [i for i in inside if i.end <= m.start()] or inside
+            if lang == "en" and context and context[-1].start >= 0 and not any(clause[0] <= i.start and i.end <= m.start() for i in items) \
+                    and rx(r"\s*(?:the|this|that|its|their)\s+(?:new\s+)?$", I).fullmatch(text, clause[0], m.start()):
+                inside = []  # "The record was driven by platform services": the record the sentence before claimed
             codes = self._codes(inside or context)
             if len(codes) > 1 and self.config.total in codes:
                 codes = [c for c in codes if c != self.config.total]
@@ -1877,6 +2251,45 @@ _DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "한": 1, "두": 2, "세"
 # the name opens its clause after in/during/for, and only a subject and a linking verb follow it.
 _EN_DATED_BEFORE = (re.compile(r"(?:^|[,;:]\s*)\s*(?:[\w'’-]+\s+){0,5}?(?:in|during|for|over)\s+$", re.IGNORECASE),
                     re.compile(r",?\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,5}?(?:was|were|stood at|came to|amounted to|totaled|totalled|reached)\s+(?:an?\s+(?:surplus|deficit)\s+of\s+)?(?:US)?\$?\s?", re.IGNORECASE))
+# The words before a run that this period ended ("snapping a two-month", "ending its three-month losing").
+_EN_BROKEN_RUN = re.compile(r"\b(?:snapp(?:ing|ed)|end(?:ing|ed|s)|break(?:ing|s)?|broke|halt(?:ing|ed|s)?)\s+(?:a|an|its|their)\s+\w+[- ](?:month|quarter|half|year)(?:[- ]long)?\s+(?:losing\s+|winning\s+)?$", re.IGNORECASE)
+# An outlook before a direction word: "expects the deficit to shrink", "is likely to narrow", "will widen".
+_EN_FORECAST = re.compile(r"(?:\b(?:will|would|could|may|might)(?:\s+(?:likely|probably|also|further|continue\s+to|have))*"
+                          r"|\b(?:expects?|expected|forecasts?|forecast(?:ed)?|projects?|projected|predicts?|predicted|likely|set|poised|seen|sees?)"
+                          r"(?:\s+(?!(?:and|but|while|after|as)\b)[\w'’-]+){0,4}?\s+to(?:\s+(?:be|continue\s+to|further))?)\s+$", re.IGNORECASE)
+# A balance and the verb it moved by, just before a streak: "the deficit expanded", "the surplus shrank".
+_EN_BALANCE_MOVED = re.compile(r"\b(?:deficits?|surplus(?:es)?|gap|shortfall)\s+(?:has\s+|have\s+|had\s+)?(?:(?P<wider>expand\w*|grew|grow\w*|increas\w*|ris\w*|rose|swell\w*|swollen|enlarg\w*|balloon\w*|widen\w*|deepen\w*)"
+                               r"|(?P<narrower>shr[aiu]nk\w*|decreas\w*|fell|fall\w*|declin\w*|contract\w*|narrow\w*))(?:\s+(?:for|in)(?:\s+(?:a|an|the|its))?)?\s*$", re.IGNORECASE)
+# A share among a dimension's members: "of the deficit among categories", "of all regional deficits".
+_EN_AMONG = re.compile(r"\b(?:among|across)\s+(?:the\s+)?(?:categories|regions|industries|institutions|institution types|sectors)\b|\bof\s+(?:all\s+)?(?:the\s+)?(?:regional|category|sectoral|industry)\s+(?:deficits|surpluses)\b", re.IGNORECASE)
+# The other metric a percent is of or above: "81 percent of imports", "23 percent larger than exports".
+_EN_OF_METRIC = re.compile(r"\s+(?:(?P<more>(?:larger|higher|more|bigger|greater)\s+than)|of)\s+(?:(?:its|their|the)\s+)?(?:total\s+)?(?P<metric>exports?|imports?)\b", re.IGNORECASE)
+# A half or a month named with its year: "the second half of 2025", "H2 2025", "2H25", "the July-December
+# period of 2025", "September 2025" (the ``name`` group leaves out a leading "the").
+_EN_MONTH_NUMBER = {m.lower(): n for n, m in enumerate("January February March April May June July August September October November December".split(), 1)}
+_EN_NAMED_PERIOD = re.compile(
+    r"(?:\bthe\s+)?(?P<name>\b(?:(?P<ord>first|second)[- ]half\s+(?:of\s+)?(?P<year>20\d\d|this year|last year)"
+    r"|H(?P<n>[12])\s+(?P<year2>20\d\d)|(?P<n2>[12])H\s?(?P<year3>(?:20)?\d\d)"
+    r"|(?P<halfmonth>January|July)[-–—](?:June|December)(?:\s+period)?\s+(?:of\s+)?(?P<year4>20\d\d|this year|last year)"
+    r"|(?P<month>" + "|".join(_EN_MONTH_NUMBER) + r")\s+(?P<year5>20\d\d))\b)", re.IGNORECASE)
+# A sign claimed by a verb, with no amount: "posted a surplus", "ran deficits", "was in the red".
+_EN_BARE_SIGN = re.compile(r"\b(?:(?:posted|posting|ran|running|recorded|recording|logged|logging|registered|reported|had|showed|saw|produced|generated)\s+(?:an?\s+|the\s+)?"
+                           r"(?:(?:small|slight|smaller|modest|large|larger|huge|big|bigger|combined|sizable|wider)\s+)?(?P<sign>surplus(?:es)?|deficits?|shortfalls?)\b(?!\s+of\b)"
+                           r"|(?:were|was|remained|stayed|are|is)\s+in\s+the\s+(?P<color>black|red))", re.IGNORECASE)
+# A rank claim: "the second-largest deficit", "the largest regional surplus", "the biggest surplus among
+# institution types"; not a record ("the largest deficit since 2022", "on record", "ever").
+_EN_RANK = re.compile(r"\b(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?P<sup>largest|biggest|smallest)\s+"
+                      r"(?:(?:regional|category|sectoral|industry|institutional)\s+)?(?P<sign>deficits?|surplus(?:es)?|shortfalls?)\b"
+                      r"(?![^.;,]*\b(?:since|on record|ever|in (?:\w+ )?(?:years?|months?|halves|quarters?))\b)", re.IGNORECASE)
+# A rank with its side said before it: "the second-largest among regions".
+_EN_RANK_AMONG = re.compile(r"\b(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?P<sup>largest|biggest|smallest)(?P<sign>)?"
+                            r"(?=\s+(?:among|of all|across)\s+(?:the\s+)?(?:regions|categories|industries|institutions|institution types|sectors)\b)", re.IGNORECASE)
+# Two items compared by size, the second straight after "than": "bigger than that of manufacturing".
+_EN_COMPARED = re.compile(r"\b(?P<cmp>bigger|larger|greater|wider|deeper|smaller|narrower)\s+than\s+(?:(?:that|those)\s+(?:of|in|for|at|with)\s+)?(?:the\s+)?", re.IGNORECASE)
+# A comparison of two amounts: "exceeded … by $X", "$X larger than …"; a multiple of another item: "1.7 times (that of) Europe's".
+_EN_GAP_BEFORE = re.compile(r"\b(?:exceed(?:s|ed|ing)?|f[ae]ll(?:s|ing)? short of|trail(?:s|ed|ing)?|outstrip(?:s|ped|ping)?|outpac(?:e|es|ed|ing)|surpass(?:es|ed|ing)?|top(?:s|ped|ping)?|larger than|bigger than|greater than|wider than|smaller than)\b", re.IGNORECASE)
+_EN_GAP_AFTER = re.compile(r"\s+(?:more|larger|bigger|greater|wider|smaller|less)\s+than\b(?!\s+(?:in|during|a|the previous|the prior|six|last)\b)", re.IGNORECASE)
+_EN_RATIO_JOINT = re.compile(r"\s+(?:(?:that|those) of\s+|the (?:size|level|amount) of\s+|as (?:large|big|much|high) as\s+)?(?:the\s+)?", re.IGNORECASE)
 # "… was $3.76 billion in the first half of 2024": the period straight after the amount.
 _EN_DATED_AFTER = re.compile(r"\s+(?:(?:surplus|deficit)\s+)?(?:in|during|for)\s+(?:the\s+)?", re.IGNORECASE)
 # "2024년 상반기 적자는 37억6000만달러": the period, then the subject with its particle, then the amount;
@@ -1907,7 +2320,8 @@ def _table_unit(text: str, lang: str) -> str | None:
 
 
 _EN_OWNED_AFTER = re.compile(r"\s+(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|exports|imports|balance)\b", re.IGNORECASE)
-_EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|gap)\s+)?(?:in|with|for)\s+(?:the\s+)?", re.IGNORECASE)
+_EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|shortfalls?|gap)\s+)?(?:in|with|for|(?<=surplus |deficit )at"
+                             r"|(?:posted|recorded|run|logged|registered|earned|incurred|generated)\s+by)\s+(?:the\s+)?", re.IGNORECASE)
 
 # Korean phrases whose names are not the subject of what follows: "…감소에도 (불구하고)", "…호조에 힘입어",
 # "게임산업(22억6000만달러)을 중심으로".

@@ -31,7 +31,8 @@ EN_MONEY = re.compile(
     rf"(?P<neg>-)?(?P<dollar>(?:US)?\$\s?)?(?P<num>{_NUMBER})(?:\s*|-)(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b"
     # "6.3 trillion won", "1 billion yen", "2 million people": not dollars.
     r"(?!\s+(?:(?:South\s+)?Korean\s+)?(?:won|yen|yuan|euros?|pounds?|rupees?|people|persons|workers|tons?|tonnes|barrels|units|users|subscribers)\b)"
-    r"(?:\s+(?:US\s+)?dollars?)?",
+    # "a 3.75-billion-dollar deficit": the currency joined by a hyphen too.
+    r"(?:\s+(?:US\s+)?dollars?|-dollars?\b)?",
     re.IGNORECASE,
 )
 # 1조2000억달러, 45억3000만달러, 45억 3천만 달러, 45.3억달러, 9000만달러, 22억 달러
@@ -70,7 +71,7 @@ _HEDGE_AFTER = {"en": re.compile(r"^\s*(?P<more>or more)\b"),
 # Hedges on an amount or a percentage: "more than $4 billion", "nearly 30 percent", "45억달러를 넘었다",
 # "30% 가까이", "약 45억달러". "about" reads the figure as rounded to its last non-zero digit.
 _AMOUNT_HEDGE_BEFORE = {
-    "en": re.compile(r"(?:(?P<more>more than|over|above|upwards of|in excess of|topp(?:ed|ing)|exceed(?:ed|ing)|surpass(?:ed|ing)|just over)|(?P<less>less than|under|below)"
+    "en": re.compile(r"(?:(?P<more>more than|over|above|upwards of|in excess of|topp(?:ed|ing)|exceed(?:ed|ing)|surpass(?:ed|ing)|just over)|(?P<less>less than|under|below|short of)"
                      r"|(?P<nearly>nearly|almost|close to|just under|just shy of)|(?P<about>about|around|roughly|approximately|some))\s+(?:US)?\$?\s?$", re.IGNORECASE),
     "ko": re.compile(r"(?:(?P<about>약|대략)|(?P<nearly>거의))\s?$"),
 }
@@ -90,6 +91,11 @@ EN_FRACTION = re.compile(
     r"|(?P<about>about|around|roughly|some|approximately)|(?P<less>less than|under|below|fewer than))?\s*"
     r"(?P<frac>(?:(?:a|one)[- ])?half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth|nine[- ]tenths)"
     r"\s+of\s+(?!(?:20\d\d|this year|last year|the year|next year)\b)",
+    re.IGNORECASE,
+)
+EN_BY_FRACTION = re.compile(
+    r"\bby\s+(?:(?P<more>more than|over|just over)|(?P<nearly>nearly|almost|close to|just under)|(?P<about>about|around|roughly|some)|(?P<less>less than|under))?\s*"
+    r"(?P<frac>(?:a|one)[- ]half|half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth)\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 # "the first half of", "the third quarter of": a period, not a share.
@@ -117,6 +123,9 @@ class Mention:
     hedge: str | None = None
     # A share written as a fraction ("two-thirds of", 3분의 2): a share only, matched loosely.
     fraction: bool = False
+    # A range ("$4.5–4.6 billion", "between 20 and 21 percent"): ``value`` is its low end, this
+    # its high end; the hedge is "range".
+    upper: Decimal | None = None
 
 
 def _precision(digits: str, scale: Decimal) -> Decimal:
@@ -130,6 +139,10 @@ def _precision(digits: str, scale: Decimal) -> Decimal:
     return scale * Decimal(10) ** zeros
 
 
+# Markets shorthand: "$4.53B", "$770M" (a capital letter straight after a dollar amount).
+EN_MONEY_LETTER = re.compile(rf"(?P<neg>-)?(?:US)?\$\s?(?P<num>{_NUMBER})(?P<scale>[BM])\b")
+
+
 def _en_money(text: str) -> list[Mention]:
     found = []
     for m in EN_MONEY.finditer(text):
@@ -137,6 +150,13 @@ def _en_money(text: str) -> list[Mention]:
         digits = m.group("num")
         value = Decimal(digits.replace(",", "")) * scale
         found.append(Mention("money", value, _precision(digits, scale), m.start(), m.end(), m.group(0), bool(m.group("neg"))))
+    if "$" in text:
+        for m in EN_MONEY_LETTER.finditer(text):
+            if not any(f.start <= m.start() < f.end for f in found):
+                scale = _EN_SCALE["bn" if m.group("scale") == "B" else "mn"]
+                digits = m.group("num")
+                found.append(Mention("money", Decimal(digits.replace(",", "")) * scale, _precision(digits, scale), m.start(), m.end(), m.group(0), bool(m.group("neg"))))
+        found.sort(key=lambda f: f.start)
     return found
 
 
@@ -180,6 +200,84 @@ def _ko_money(text: str) -> list[Mention]:
     return sorted(found, key=lambda f: f.start)
 
 
+# Ranges: "$4.5–4.6 billion" (the low end bare, the scale after the high end), "$4.5 billion to
+# $4.6 billion", "between $4.5 billion and $4.6 billion", "20-21 percent", "between 20 and 21 percent".
+# A hyphen between two figures is a range, not a minus sign: "$4.5-4.6 billion" is no deficit of 4.6.
+EN_MONEY_RANGE = re.compile(
+    rf"(?P<dollar>(?:US)?\$\s?)?(?P<low>{_NUMBER})\s?(?:[–—-]|\s(?:to)\s)\s?(?:US)?\$?\s?(?P<high>{_NUMBER})(?:\s*|-)(?P<scale>trillion|billion|million|trln|bln|tn|bn|mln|mn)\b",
+    re.IGNORECASE)
+_EN_RANGE_JOINT = re.compile(r"\s*(?:[–—-]|to)\s*|\s+and\s+", re.IGNORECASE)
+_EN_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_PCT = r"(?:%(?!\s?(?:p\b|P\b|포인트))|percent\b(?!age)|per cent\b)"
+PERCENT_RANGES = (re.compile(rf"(?<![\d.,])(?P<low>\d+(?:\.\d+)?)\s?{_PCT}?\s?(?:[–—-]|~)\s?(?P<high>\d+(?:\.\d+)?)\s?{_PCT}", re.IGNORECASE),
+                  re.compile(rf"\bbetween\s+(?P<low>\d+(?:\.\d+)?)\s?{_PCT}?\s+and\s+(?P<high>\d+(?:\.\d+)?)\s?{_PCT}", re.IGNORECASE))
+
+
+_EN_BARE_POINTS = re.compile(r"(?<![\d.,])(?P<num>\d+(?:\.\d+)?)\s?points?\b", re.IGNORECASE)
+
+
+def _ranges(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
+    """Pairs of figures that state one range, merged into one mention (hedge "range").
+
+    Only where the words say so: a dash between the two figures, "between … and …", or
+    "$X to $Y" of two close amounts of the same scale not read as from-to ("from $3.76 billion
+    to $4.53 billion", "by $770 million to $4.53 billion" keep both figures)."""
+    if lang != "en" or not any(c in text for c in "–—-~") and " between " not in text.lower() and " to " not in text:
+        return mentions
+    out = list(mentions)
+
+    def merge(first: Mention, last: Mention, start: int, end: int) -> None:
+        low, high = min(first.value, last.value), max(first.value, last.value)
+        merged = Mention(last.kind, low, max(first.precision, last.precision), start, end, text[start:end],
+                         hedge="range", upper=high)
+        out[:] = [m for m in out if not (start <= m.start < end)] + [merged]
+
+    if "$" in text or any(w in text.lower() for w in ("billion", "million", "bln", "bn", "mn")):
+        for m in EN_MONEY_RANGE.finditer(text):
+            scale = _EN_SCALE[m.group("scale").lower()]
+            low, high = Decimal(m.group("low").replace(",", "")) * scale, Decimal(m.group("high").replace(",", "")) * scale
+            joint = text[m.end("low"):m.start("high")]
+            if " to " in joint.lower() and not _close(low, high, text, m.start()):
+                continue
+            if not low < high:
+                continue
+            precision = min(_precision(m.group("low"), scale), _precision(m.group("high"), scale))
+            first = Mention("money", low, precision, m.start(), m.end("low"), m.group("low"))
+            last = Mention("money", high, precision, m.start("high"), m.end(), m.group(0))
+            merge(first, last, m.start(), m.end())
+    ordered = sorted((m for m in out if m.kind in ("money", "percent") and m.hedge != "range"), key=lambda m: m.start)
+    for first, last in zip(ordered, ordered[1:]):
+        if first.kind != last.kind or not first.value < last.value or first not in out or last not in out:
+            continue
+        joint = text[first.end:last.start]
+        if not _EN_RANGE_JOINT.fullmatch(joint):
+            continue
+        between = _EN_BETWEEN.search(text, max(0, first.start - 9), first.start)
+        if " and " in f" {joint.lower()} ":
+            if not between:
+                continue  # "$90 million and $110 million": two figures, not a range
+        elif " to " in f" {joint.lower()} " and not (between or _close(first.value, last.value, text, first.start)):
+            continue
+        merge(first, last, between.start() if between else first.start, last.end)
+    for m in (m for pattern in PERCENT_RANGES for m in pattern.finditer(text)):
+        low, high = Decimal(m.group("low")), Decimal(m.group("high"))
+        if not low < high:
+            continue
+        decimals = max(len(m.group("low").partition(".")[2]), len(m.group("high").partition(".")[2]))
+        first = Mention("percent", low, Decimal(1) / Decimal(10) ** decimals, m.start(), m.end("low"), m.group("low"))
+        last = Mention("percent", high, first.precision, m.start("high"), m.end(), m.group(0))
+        merge(first, last, m.start(), m.end())
+    return sorted(out, key=lambda x: x.start)
+
+
+def _close(low: Decimal, high: Decimal, text: str, start: int) -> bool:
+    """"$4.5 billion to $4.6 billion" is a range when the two are close (within a seventh) and no
+    "from", "by" or "to" before the first makes them a change and its level."""
+    if not (low < high <= low * Decimal("1.15")):
+        return False
+    return not re.search(r"\b(?:from|by|to|of)\s+(?:(?:about|around|roughly|some|nearly|almost)\s+)?(?:US)?\$?\s?$", text[max(0, start - 24):start], re.IGNORECASE)
+
+
 def find_mentions(text: str, lang: str) -> list[Mention]:
     """Every money amount, percentage and multiple in ``text``, in order of position."""
     # The checker asks again for the same sentence and clause (four times a sentence on a long
@@ -197,7 +295,15 @@ def _mentions(text: str, lang: str) -> tuple[Mention, ...]:
         # and "10%" is not "about 10"): the precision is its last written decimal place.
         decimals = len(number.partition(".")[2])
         mentions.append(Mention(kind, Decimal(number), Decimal(1) / Decimal(10) ** decimals, m.start(), m.end(), m.group(0)))
+    if lang == "en" and "percentage point" in text.lower():
+        # "added 0.42 percentage point, up from 0.25 point in October": a bare "point" after the
+        # sentence has said percentage points is one too (alone it may be an index's point).
+        for m in _EN_BARE_POINTS.finditer(text):
+            if not any(x.start <= m.start() < x.end for x in mentions):
+                decimals = len(m.group("num").partition(".")[2])
+                mentions.append(Mention("points", Decimal(m.group("num")), Decimal(1) / Decimal(10) ** decimals, m.start(), m.end(), m.group(0)))
     mentions = [_hedged(m, text, lang) if m.kind in ("money", "percent") else m for m in mentions]
+    mentions = _ranges(mentions, text, lang)
     mentions += _fractions(text, lang)
     pattern = EN_MULTIPLE if lang == "en" else KO_MULTIPLE
     for m in pattern.finditer(text):
@@ -223,8 +329,13 @@ def _fractions(text: str, lang: str) -> list[Mention]:
     found = []
     if lang == "en":
         lowered = text.lower()
-        if " of" not in lowered or not any(word in lowered for word in ("half", "third", "quarter", "fifth", "tenth")):
+        if (" of" not in lowered and " by " not in lowered) or not any(word in lowered for word in ("half", "third", "quarter", "fifth", "tenth")):
             return found
+        for m in EN_BY_FRACTION.finditer(text):
+            # "grew by a third", "rose by about a quarter": a change stated as a fraction.
+            value = Decimal(_EN_FRACTIONS[re.split(r"[- ]", m.group("frac").lower())[-1]])
+            hedge = next((h for h in ("more", "nearly", "about", "less") if m.group(h)), None)
+            found.append(Mention("percent", value, Decimal(1), m.start("frac"), m.end("frac"), m.group("frac"), hedge=hedge, fraction=True))
         for m in EN_FRACTION.finditer(text):
             frac = m.group("frac").lower()
             if frac.endswith("half") and _EN_FRACTION_PERIOD.search(text, max(0, m.start("frac") - 12), m.start("frac")):
@@ -258,6 +369,12 @@ def _hedged(mention: Mention, text: str, lang: str) -> Mention:
     return mention
 
 
+def _ends_in_five(mention: Mention) -> bool:
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", mention.text)
+    significant = digits.group(0).replace(",", "").replace(".", "").rstrip("0") if digits else ""
+    return significant.endswith("5") and len(significant) > 1
+
+
 def _step(mention: Mention) -> Decimal:
     """The place of the written figure's last non-zero digit: 10 for "30 percent", 1,000 for "$4 billion"."""
     digits = re.search(r"\d[\d,]*(?:\.\d+)?", mention.text)
@@ -274,6 +391,9 @@ def matches(mention: Mention, value: Decimal) -> bool:
     to 30 at its last non-zero digit.
     """
     value = abs(value)
+    if mention.upper is not None:
+        # A range holds the value rounded to the precision it is written at: "$4.5–4.6 billion" holds 4,530.
+        return mention.value <= round_half_up(value, mention.precision) <= mention.upper
     if mention.fraction:
         # "more than two-thirds": above 66.7%; "less than half": below 50%; "nearly half": from 85%
         # of it up to it; "two-thirds", "about half": within 7 points (a fraction is a round word:
@@ -287,6 +407,10 @@ def matches(mention: Mention, value: Decimal) -> bool:
         return abs(value - mention.value) <= 7
     if mention.hedge and mention.kind in ("money", "percent"):
         step = _step(mention)
+        if mention.hedge in ("more", "less") and _ends_in_five(mention):
+            # "more than $750 million", "less than 25 percent": a bound ending in 5 is rounded to
+            # half the place before it (more than 750 million is up to 800, not 760).
+            step *= 5
         if mention.hedge == "more":
             return mention.value < value < mention.value + step
         if mention.hedge == "nearly":

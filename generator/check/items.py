@@ -125,6 +125,9 @@ _EN_NOUNS = {"cultural": "culture"}
 # Size words that stand for one another before a head noun ("big firms" for "large corporations").
 _EN_SIZES = {"large": ("big",)}
 _EN_PRICE_HEADS = ("products", "prices", "inflation")
+# Those who run a kind of business, for a name ending in it ("platform companies", "digital
+# platforms" for "digital intermediary platforms").
+_EN_COLLECTIVES = {"platforms": ("platform companies", "platform firms", "platform operators")}
 # An activity named by those who do it ("manufacturers logged a deficit" for manufacturing).
 _EN_AGENTS = {"manufacturing": ("manufacturers", "manufacturing firms", "manufacturing companies")}
 _KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D", "소프트웨어": "SW"}
@@ -205,6 +208,10 @@ def _variants(name: str, lang: str) -> set[str]:
                         out.add(" ".join([other, *head[1:], form]))
             if " " in name:
                 out.add(" ".join([*head, last]).replace(" ", "-"))  # "dining-out prices", "fresh-food prices"
+            if last in _EN_COLLECTIVES and head:
+                out.update(_EN_COLLECTIVES[last])
+                if len(head) >= 2:
+                    out.add(f"{head[0]} {last}")
             if last in _EN_AGENTS and not head:
                 out.update(_EN_AGENTS[last])
             if last in _EN_PRICE_HEADS and head:
@@ -224,6 +231,11 @@ def _variants(name: str, lang: str) -> set[str]:
         pair = re.fullmatch(r"(\w+) and (\w+) (services|rights)", name)
         if pair:
             first, second, kind = pair.groups()
+            out.add(f"{second} {kind}")  # "business services" for "professional and business services"
+            if first not in ("information",):  # "information services" is another item's name
+                out.add(f"{first} {kind}")  # "professional services", "trademark rights"
+            if kind == "rights":
+                out.add(_en_plural(first))  # "trademarks" for "trademark and franchise rights"
             for one in {first, _EN_NOUNS.get(first, first)}:
                 out.add(f"{one} and {second}")
                 if kind == "rights":
@@ -248,6 +260,8 @@ def _variants(name: str, lang: str) -> set[str]:
             out.update({f"daily average {rest}", f"daily-average {rest}", f"per-day {rest}", f"{rest} per working day", f"{rest} per day"})
         if name.endswith(" rights") and name.count(" ") >= 2:
             out.add(name[:-len(" rights")])  # "industrial property" for "industrial property rights"
+            if name.split()[0].endswith(("-based", "-related")):
+                out.add(f"{name.split()[0]} rights")  # "R&D-based rights" for "R&D-based industrial property rights"
         if name.endswith(" and others"):
             out.add(name[:-len(" and others")])  # "individuals" for "individuals and others"
         for long, short in _EN_ABBREVIATIONS.items():

@@ -15,6 +15,7 @@ DATA_RULES: dict[str, tuple[str, str]] = {
     "data.multiple": ("error", "A multiple (tenfold, 5.5 times) does not match the long-run change."),
     "data.parity": ("error", "The English and Korean releases of a period state different figures."),
     "data.streak": ("error", "A streak (\"the sixth straight month\", 6개월 연속) that the data does not show, or of the wrong length."),
+    "data.rank": ("error", "A rank (\"the second-largest deficit\", \"the largest regional surplus\") that the item does not hold among its dimension's members."),
     "data.unverifiable": ("warning", "A claim the data can neither confirm nor refute (no figure for that item, period or basis)."),
 }
 
@@ -29,7 +30,8 @@ DIRECTIONS = {
         # A balance that improved or worsened moved towards a surplus or a deficit, whatever its sign.
         ("improve", r"\b(?:improv(?:es|ed))\b"),
         ("worsen", r"\b(?:worsen(?:s|ed)|deteriorat(?:es|ed))\b"),
-        ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell|fall(?:s|ing)?|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|slid(?:e|es|ing)?|sank|slipp(?:ed|ing)|dipp(?:ed|ing)|down(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
+        # "fell short of $20 billion" is a bound on the amount, not a fall.
+        ("shrink", r"\b(?:narrow(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|fell(?! (?:just |slightly |well |far )?short\b)|fall(?:s|ing)?(?! (?:just |slightly |well |far )?short\b)|declin(?:e|es|ed|ing)|contract(?:ed|ing)|dropp?(?:s|ed)?|tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|slid(?:e|es|ing)?|sank|slipp(?:ed|ing)|dipp(?:ed|ing)|down(?= by | from (?!-?[\d.]+\s?(?:percent|per cent|%|points?\b|percentage))| \$?\d(?![\d.,]*\s?(?:percentage|%p|pp\b|points?\b))))\b"),
     ],
     "ko": [
         ("turned_surplus", r"흑자로?\s?(?:전환|돌아)"),
