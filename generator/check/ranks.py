@@ -56,7 +56,7 @@ def rank_findings(agreement, doc, sentence, lang: str, items: list[ItemMention])
         order = ", ".join(agreement.name(member["item"], lang) for member in fact.get("members", ()))
         said = f"{order}"
         place = _position(fact, subjects[0])
-        findings.append(agreement.finding(doc, sentence, m.start(), m.end(), "data.record",
+        findings.append(agreement.finding(doc, sentence, m.start(), m.end(), "data.rank",
                                           f"'{m.group(0).strip()}': {agreement.name(subjects[0][0], lang)} is number {place} of the "
                                           f"{'surpluses' if extreme == 'surplus' else 'deficits'} ranked in the data (data: {said})", said))
     return findings
