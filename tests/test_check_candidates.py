@@ -1,0 +1,58 @@
+"""The check's facts index, built per item when asked, holds what the whole index holds.
+
+``FactIndex`` (issue 13) builds an item's candidates from the facts ``_codes`` lists for
+it; ``index_all`` builds every item's at once from every fact. They must agree on every
+item, list and order, or the check would read other candidates than before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from conftest import REPO_ROOT
+from generator.check.candidates import ItemFacts, index_all, index_facts
+from generator.project import open_project
+
+RELEASES = ("knowledge_services", "monthly_trade", "consumer_prices")
+
+
+@pytest.fixture(scope="module", params=[*RELEASES, "synthetic"])
+def project(request, tmp_path_factory):
+    if request.param == "synthetic":
+        # Five dimensions, a special root, sparse deeper items: ranks, drivers and shares of every shape.
+        import sys
+
+        sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+        from synthetic import make_project
+
+        return open_project(make_project(tmp_path_factory.mktemp("synthetic"), REPO_ROOT, 120, 8))
+    return open_project(REPO_ROOT, request.param)
+
+
+def _lists(entry: ItemFacts) -> dict[str, list]:
+    return {f.name: list(getattr(entry, f.name)) for f in dataclasses.fields(ItemFacts)}
+
+
+def test_each_item_gets_the_entries_of_the_whole_index(project):
+    units = {m.id: m.unit for m in project.config.metrics.values()}
+    compared = 0
+    for period in project.dataset.periods:
+        facts = project.facts(period, project.annotations(period))
+        whole = index_all(facts, units)
+        lazy = index_facts(facts, units)
+        # Every item the whole index has, and items it lacks (the lazy one must not invent any).
+        for code in [*whole, *project.dataset.items, "no-such-item"]:
+            expected = whole.get(code)
+            got = lazy.get(code)
+            if expected is None:
+                assert got is None or not any(_lists(got).values()), (period, code)
+                default = ItemFacts()
+                assert lazy.get(code, default) is default or not any(_lists(lazy.get(code, default)).values())
+                continue
+            assert _lists(got) == _lists(expected), (str(period), code)
+            # Asked again: the same entries (built once, kept).
+            assert lazy.get(code) is got
+            compared += sum(map(len, _lists(got).values()))
+    assert compared > 100  # the comparison saw real entries, not empty lists
