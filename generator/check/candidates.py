@@ -94,6 +94,10 @@ def index_all(facts: FactSet, units: dict[str, str] | None = None) -> dict[str, 
     return index
 
 
+# Kinds whose entries go to other items than the fact's own (``_codes``).
+_SPREADING = frozenset(("share", "rank", "driver"))
+
+
 def _codes(fact: Fact) -> list[str]:
     """The items ``_add`` gives entries for this fact (it may give none to some of them)."""
     d = fact.data
@@ -109,6 +113,14 @@ def _codes(fact: Fact) -> list[str]:
 def _touching(facts: FactSet) -> dict[str, list[Fact]]:
     touching: dict[str, list[Fact]] = {}
     for fact in facts:
+        if fact.kind not in _SPREADING:
+            # Most facts give entries to their own item only.
+            listed = touching.get(fact.item)
+            if listed is None:
+                touching[fact.item] = [fact]
+            else:
+                listed.append(fact)
+            continue
         for code in _codes(fact):
             listed = touching.get(code)
             if listed is None:
