@@ -9,7 +9,7 @@ from json.encoder import encode_basestring
 from typing import Any, Iterator, Mapping
 
 from ..dataset import Source
-from ..jsontext import Unusual, dumps_indented, encode_converted
+from ..jsontext import Unusual, decimal_text, dumps_indented, encode_converted
 
 # Keys every fact has, in the order facts.json prints them.
 COMMON_KEYS = ("id", "kind", "rule", "item", "period")
@@ -72,6 +72,33 @@ def new_fact(id: str, kind: str, rule: str, item: str, period: str, data: Mappin
 
 
 _SOURCE_PAD = "\n" + " " * 8  # a source's depth in facts.json: document, facts, fact, sources
+_PAD = "\n      "  # a fact's keys: document, facts, fact
+_SOURCES_OPEN = _PAD + '"sources": [' + _SOURCE_PAD
+_SOURCES_SEP = "," + _SOURCE_PAD
+_SOURCES_CLOSE = _PAD + "]"
+# ``pad + '"key": '`` for each key met so far: facts.json repeats some thirty keys 100,000 times a period.
+_KEY_TEXT: dict[str, str] = {key: _PAD + encode_basestring(key) + ": " for key in COMMON_KEYS}
+
+
+def _key_text(key: str) -> str:
+    found = _KEY_TEXT.get(key)
+    if found is None:
+        found = _KEY_TEXT[key] = _PAD + encode_basestring(key) + ": "
+    return found
+
+
+def _value_text(value: Any) -> str:
+    """``encode_converted(value, _PAD)``, with the types most values have tried first."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is Decimal:
+        return decimal_text(value)
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return encode_converted(value, _PAD)
 
 
 def _fact_json(fact: Fact) -> str:
@@ -81,17 +108,29 @@ def _fact_json(fact: Fact) -> str:
     try:
         if type(data) is not dict or not _OWN_KEYS.isdisjoint(data):
             raise Unusual
-        pad = "\n      "
-        parts = [pad + '"id": ' + encode_converted(own["id"], pad), pad + '"kind": ' + encode_converted(own["kind"], pad),
-                 pad + '"rule": ' + encode_converted(own["rule"], pad), pad + '"item": ' + encode_converted(own["item"], pad),
-                 pad + '"period": ' + encode_converted(own["period"], pad)]
+        keys = _KEY_TEXT
+        parts = [keys["id"] + _value_text(own["id"]), keys["kind"] + _value_text(own["kind"]),
+                 keys["rule"] + _value_text(own["rule"]), keys["item"] + _value_text(own["item"]),
+                 keys["period"] + _value_text(own["period"])]
         for key, value in data.items():
             if type(key) is not str:
                 raise Unusual
-            parts.append(pad + encode_basestring(key) + ": " + encode_converted(value, pad))
+            # ``_value_text`` inline: a call per value was a tenth of writing facts.json.
+            kind = type(value)
+            if kind is str:
+                text = encode_basestring(value)
+            elif kind is Decimal:
+                text = decimal_text(value)
+            elif value is True:
+                text = "true"
+            elif value is False:
+                text = "false"
+            else:
+                text = encode_converted(value, _PAD)
+            parts.append((keys.get(key) or _key_text(key)) + text)
         sources = own["sources"]
         if not sources:
-            parts.append(pad + '"sources": []')
+            parts.append(_PAD + '"sources": []')
         else:
             listed = []
             for source in sources:
@@ -103,9 +142,9 @@ def _fact_json(fact: Fact) -> str:
                 else:
                     text = encode_converted(source, _SOURCE_PAD)
                 listed.append(text)
-            parts.append(pad + '"sources": [' + _SOURCE_PAD + ("," + _SOURCE_PAD).join(listed) + pad + "]")
+            parts.append(_SOURCES_OPEN + _SOURCES_SEP.join(listed) + _SOURCES_CLOSE)
         if own["asserted"]:
-            parts.append(pad + '"asserted": true')
+            parts.append(_PAD + '"asserted": true')
         return "{" + ",".join(parts) + "\n    }"
     except Unusual:
         # Anything unusual (a key to_dict overrides, a type it converts otherwise): its own
