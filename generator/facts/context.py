@@ -138,9 +138,9 @@ def changes(ctx: Context, rule: str, metrics: list[str], base_period: Period, ba
     """``change_fact(ctx, rule, item, metric, base_period, basis)`` for every item, then metric,
     in that order, without the Nones: the same facts, the same memo entries.
 
-    The change rules ask for every item and metric (14,000 a month of the synthetic monthly
-    release, four in five without a cell): three Python calls each before a look-up found
-    the cell missing was a fifth of deriving the period's facts.
+    The change rules ask for every item and metric (14,000 times a month of the synthetic
+    monthly release, four in five with no change): three Python calls each, before a
+    look-up found no cell, are spared.
     """
     memo, get, period = ctx._memo, ctx.get, ctx.period
     infos = [(metric, _metric_basis(ctx, metric, basis)) for metric in metrics]

@@ -76,7 +76,7 @@ _PAD = "\n      "  # a fact's keys: document, facts, fact
 _SOURCES_OPEN = _PAD + '"sources": [' + _SOURCE_PAD
 _SOURCES_SEP = "," + _SOURCE_PAD
 _SOURCES_CLOSE = _PAD + "]"
-# ``pad + '"key": '`` for each key met so far: facts.json repeats some thirty keys 100,000 times a period.
+# ``pad + '"key": '`` for each key met so far: a synthetic period's facts.json writes 45 keys 68,544 times.
 _KEY_TEXT: dict[str, str] = {key: _PAD + encode_basestring(key) + ": " for key in COMMON_KEYS}
 
 
@@ -115,7 +115,7 @@ def _fact_json(fact: Fact) -> str:
         for key, value in data.items():
             if type(key) is not str:
                 raise Unusual
-            # ``_value_text`` inline: a call per value was a tenth of writing facts.json.
+            # ``_value_text`` inline, without a call for each of those 68,544 values.
             kind = type(value)
             if kind is str:
                 text = encode_basestring(value)

@@ -58,8 +58,8 @@ def _latest_at_least_as_extreme(values: list, first: int, last: int, sense: int)
 
     The latest such value is most often a few periods back, so those are tried first, one
     by one; only then do ``max``/``min`` (one pass in C) tell whether any earlier value is
-    (a record, the common case in a growing series, has none). On 240 months, a pass over
-    the whole run for each extreme of each series was a quarter of the record rule.
+    (a record, the common case in a growing series, has none), instead of a pass over the
+    whole run (240 months) for each extreme of each series.
     """
     value = values[last]
     near = max(first, last - _NEAR)
