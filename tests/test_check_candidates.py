@@ -56,3 +56,44 @@ def test_each_item_gets_the_entries_of_the_whole_index(project):
             assert lazy.get(code) is got
             compared += sum(map(len, _lists(got).values()))
     assert compared > 100  # the comparison saw real entries, not empty lists
+
+
+def test_membership_and_items_are_the_whole_index_s(project):
+    units = {m.id: m.unit for m in project.config.metrics.values()}
+    period = project.dataset.periods[-1]
+    facts = project.facts(period, project.annotations(period))
+    whole = index_all(facts, units)
+    lazy = index_facts(facts, units)
+    # Each code asked first by ``in``, then by ``get`` (and the other way round for every second one).
+    for at, code in enumerate([*project.dataset.items, "no-such-item"]):
+        if at % 2:
+            lazy.get(code)
+        assert (code in lazy) == (code in whole), code
+        if code in whole:
+            assert _lists(lazy[code]) == _lists(whole[code])
+        else:
+            with pytest.raises(KeyError):
+                lazy[code]
+
+
+def test_an_item_a_fact_names_but_gives_nothing_is_not_in_the_index():
+    from decimal import Decimal
+
+    from generator.facts.model import FactSet, new_fact
+
+    # A published share without the whole's amount: the whole is named (``of``) but gets no candidate.
+    share = new_fact("share:a:exports:2025H1", "share", "share", "a", "2025H1",
+                     {"metric": "exports", "of": "total", "percent": Decimal("12.5")}, ())
+    facts = FactSet("r", "2025H1", (share,))
+    whole = index_all(facts, {"exports": "usd_million"})
+    assert "total" not in whole and whole["a"].percent == [(Decimal("12.5"), share)]
+    for first in ("get", "in"):
+        lazy = index_facts(facts, {"exports": "usd_million"})
+        if first == "get":
+            assert not any(_lists(lazy.get("total")).values())
+        assert "total" not in lazy
+        default = ItemFacts()
+        assert lazy.get("total", default) is default
+        with pytest.raises(KeyError):
+            lazy["total"]
+        assert "a" in lazy and _lists(lazy["a"]) == _lists(whole["a"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from ..facts.model import Fact, FactSet
@@ -76,7 +76,20 @@ class FactIndex:
             at = lambda c: found if c == code else _SINK  # noqa: E731
             for fact in facts:
                 _add(fact, at, self._units)
-        return found
+        return found if found is not _NONE else default
+
+    # ``in`` and ``[]`` as on ``index_all``'s dict, which holds an item once it has an entry.
+    def __contains__(self, code: object) -> bool:
+        found = self.get(code) if isinstance(code, str) else None
+        if found is not None and not any(getattr(found, f) for f in _FIELDS):
+            self._built[code] = _NONE  # listed by a fact that gave it nothing: not in the index
+            return False
+        return found is not None
+
+    def __getitem__(self, code: str) -> ItemFacts:
+        if code not in self:
+            raise KeyError(code)
+        return self._built[code]
 
 
 def index_all(facts: FactSet, units: dict[str, str] | None = None) -> dict[str, ItemFacts]:
@@ -128,6 +141,10 @@ def _touching(facts: FactSet) -> dict[str, list[Fact]]:
             elif listed[-1] is not fact:  # a driver's child is among its members too
                 listed.append(fact)
     return touching
+
+
+_FIELDS = tuple(f.name for f in fields(ItemFacts))
+_NONE = ItemFacts()  # kept for an item whose facts gave it no entry
 
 
 class _Discard(list):
