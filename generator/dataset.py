@@ -150,6 +150,7 @@ class Dataset:
         self._cells: dict[tuple[str, Period, str], Cell] = {(c.item, c.period, c.metric): c for c in cells}
         self.periods: tuple[Period, ...] = tuple(sorted({c.period for c in cells}))
         self._children: dict[str, list[Item]] = {}
+        self._children_in: dict[tuple[str, str], list[Item]] = {}
         for item in items.values():
             if item.parent:
                 self._children.setdefault(item.parent, []).append(item)
@@ -177,6 +178,15 @@ class Dataset:
     def children(self, code: str) -> list[Item]:
         """Direct children in item-table order."""
         return self._children.get(code, [])
+
+    def children_in(self, code: str, dimension: str) -> list[Item]:
+        """Direct children of one dimension, in item-table order. Kept: the driver rules ask for
+        every item's, in every period drafted."""
+        key = (code, dimension)
+        found = self._children_in.get(key)
+        if found is None:
+            found = self._children_in[key] = [c for c in self._children.get(code, ()) if c.dimension == dimension]
+        return found
 
     def series(self, item: str, metric: str, kind: str) -> list[Cell]:
         """Published cells of one item and metric for periods of one kind, oldest first."""

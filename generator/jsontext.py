@@ -73,11 +73,14 @@ def _encode(value: Any, pad: str) -> str:
     raise Unusual
 
 
-def _number(value: Decimal) -> str:
-    # facts.json's form of a Decimal (``facts.model.to_json``): an int when whole, else a float.
+def decimal_text(value: Decimal) -> str:
+    """facts.json's form of a Decimal (``facts.model.to_json``): an int when whole, else a float."""
     if value == value.to_integral_value():
         return int.__repr__(int(value))
     return _float(float(value))
+
+
+_number = decimal_text
 
 
 def encode_converted(value: Any, pad: str) -> str:

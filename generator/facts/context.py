@@ -56,7 +56,7 @@ class Context:
 
     def same_dimension_children(self, item: Item) -> list[Item]:
         """Children in the parent's own dimension (a category's sub-categories, a region's countries)."""
-        return [c for c in self.dataset.children(item.code) if c.dimension == item.dimension]
+        return self.dataset.children_in(item.code, item.dimension)
 
     def dimension_members(self, dim_id: str, root: str) -> list[Item]:
         """The top-level items of a dimension: its items whose parent is the dimension's root."""
@@ -134,6 +134,35 @@ def shared_change(ctx: Context, rule: str, item: str, metric: str, base_period: 
     return fact
 
 
+def changes(ctx: Context, rule: str, metrics: list[str], base_period: Period, basis: str) -> list[Fact]:
+    """``change_fact(ctx, rule, item, metric, base_period, basis)`` for every item, then metric,
+    in that order, without the Nones: the same facts, the same memo entries.
+
+    The change rules ask for every item and metric (14,000 times a month of the synthetic
+    monthly release, four in five with no change): three Python calls each, before a
+    look-up found no cell, are spared.
+    """
+    memo, get, period = ctx._memo, ctx.get, ctx.period
+    infos = [(metric, _metric_basis(ctx, metric, basis)) for metric in metrics]
+    found = []
+    for item in ctx.items():
+        code = item.code
+        for metric, info in infos:
+            key = ("change", code, metric, base_period, basis, period)
+            fact = memo.get(key, _MISSING)
+            if fact is _MISSING:
+                if info[2] is None and get((code, period, metric)) is None:
+                    fact = memo[key] = None  # what _change_fact finds: no level and no published percent
+                else:
+                    fact = memo[key] = _change_fact(ctx, rule, code, metric, base_period, basis, period, info)
+            if fact is None:
+                continue
+            if fact.rule != rule:
+                fact = new_fact(fact.id, fact.kind, rule, fact.item, fact.period, fact.data, fact.sources)
+            found.append(fact)
+    return found
+
+
 def change_direction(ctx: Context, item: str, metric: str, base_period: Period, basis: str, period: Period) -> str | None:
     """``change_fact(...).direction`` (None where there is no change), without building the fact.
 
@@ -182,8 +211,8 @@ def _metric_basis(ctx: Context, metric: str, basis: str) -> tuple[str, str, str 
 
 
 def _change_fact(ctx: Context, rule: str, item: str, metric: str, base_period: Period, basis: str,
-                 period: Period) -> Fact | None:
-    kind, unit, percent_id = _metric_basis(ctx, metric, basis)
+                 period: Period, info: tuple[str, str, str | None] | None = None) -> Fact | None:
+    kind, unit, percent_id = info or _metric_basis(ctx, metric, basis)
     get = ctx.get
     now = get((item, period, metric))
     base = get((item, base_period, metric))

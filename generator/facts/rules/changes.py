@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...periods import Period
-from ..context import Context, change_fact, round_tenth
+from ..context import Context, change_fact, changes, round_tenth
 from ..model import Fact, new_fact
 
 
@@ -24,8 +24,7 @@ def change_previous(ctx: Context) -> list[Fact]:
     """Change against the period just before (2025H1 against 2024H2, November against October)."""
     base = ctx.period.previous()
     metrics = _changing_metrics(ctx, "previous_period")
-    return [f for item in ctx.items() for m in metrics
-            if (f := change_fact(ctx, "change-previous", item.code, m, base, "previous_period"))]
+    return changes(ctx, "change-previous", metrics, base, "previous_period")
 
 
 def change_year_ago(ctx: Context) -> list[Fact]:
@@ -34,27 +33,7 @@ def change_year_ago(ctx: Context) -> list[Fact]:
         return []
     base = ctx.period.year_ago()
     metrics = _changing_metrics(ctx, "year_ago")
-    return [f for item in ctx.items() for m in metrics
-            if (f := change_fact(ctx, "change-year-ago", item.code, m, base, "year_ago"))]
-
-
-def _long_run_base(ctx: Context, item: str, metric: str) -> Period | None:
-    """The earliest period of the same kind at least ``long_run_min_years`` back, if published."""
-    min_months, skip = _long_run_window(ctx)
-    series = ctx.dataset.series(item, metric, ctx.period.kind)
-    if not series:
-        return None
-    # Only the series' first cell can be the base: it is oldest first, and once inside
-    # the window no earlier base remains.
-    period = series[0].period
-    # Periods of one kind: their running numbers order them, and a step is 12 // per_year months.
-    steps = ctx.period.index - period.index
-    if steps <= 0:
-        return None
-    # Measured end to end in months, so 2020H2 → 2025H1 is four and a half years, not five.
-    if steps * (12 // ctx.period.per_year) >= min_months and period not in skip:
-        return period
-    return None
+    return changes(ctx, "change-year-ago", metrics, base, "year_ago")
 
 
 def _long_run_window(ctx: Context) -> tuple[int, tuple[Period, Period]]:
@@ -75,12 +54,27 @@ def change_long_run(ctx: Context) -> list[Fact]:
     # ``multiple`` reads the same list: derived once per context.
     if "change-long-run" in ctx._memo:
         return list(ctx._memo["change-long-run"])
+    # The base is the earliest period of the same kind at least ``long_run_min_years`` back,
+    # if published: only a series' first cell can be it (oldest first; once inside the window
+    # no earlier base remains).
+    min_months, skip = _long_run_window(ctx)
+    kind, index, months = ctx.period.kind, ctx.period.index, 12 // ctx.period.per_year
+    series_of = ctx.dataset.series
+    metrics = [m.id for m in ctx.metrics() if not m.derived]
     facts = []
-    metrics = [m for m in ctx.metrics() if not m.derived]
     for item in ctx.items():
+        code = item.code
         for metric in metrics:
-            base = _long_run_base(ctx, item.code, metric.id)
-            if base is not None and (fact := change_fact(ctx, "change-long-run", item.code, metric.id, base, "long_run")):
+            series = series_of(code, metric, kind)
+            if not series:
+                continue
+            base = series[0].period
+            # Periods of one kind: their running numbers order them. Measured end to end in
+            # months, so 2020H2 → 2025H1 is four and a half years, not five.
+            steps = index - base.index
+            if steps <= 0 or steps * months < min_months or base in skip:
+                continue
+            if fact := change_fact(ctx, "change-long-run", code, metric, base, "long_run"):
                 facts.append(fact)
     ctx._memo["change-long-run"] = tuple(facts)
     return facts

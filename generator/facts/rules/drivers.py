@@ -18,13 +18,13 @@ def driver_level(ctx: Context) -> list[Fact]:
     (``opposite``), largest first.
     """
     minimum = ctx.threshold("driver_min_share")
+    get, period = ctx.get, ctx.period
     facts = []
     for item, metric in ((i, m) for m in _balances(ctx) for i in ctx.items()):
-        parent = ctx.dataset.cell(item.code, ctx.period, metric)
+        parent = get((item.code, period, metric))
         if parent is None or parent.value == 0:
             continue
-        kids = [c for child in ctx.same_dimension_children(item)
-                if (c := ctx.dataset.cell(child.code, ctx.period, metric)) is not None]
+        kids = [c for child in ctx.same_dimension_children(item) if (c := get((child.code, period, metric))) is not None]
         same = sorted((c for c in kids if c.value * parent.value > 0), key=lambda c: -abs(c.value))
         if not same or abs(same[0].value) < minimum * abs(parent.value):
             continue

@@ -54,24 +54,39 @@ def _series_run(ctx: Context, item: str, metric: str):
 
 def _latest_at_least_as_extreme(values: list, first: int, last: int, sense: int) -> int:
     """The position of the latest value in ``values[first:last]`` at least as extreme as
-    ``values[last]`` (ties count), or -1. A record is the common case in a growing series,
-    and ``max``/``min`` answer it without a step per period."""
+    ``values[last]`` (ties count), or -1.
+
+    The latest such value is most often a few periods back, so those are tried first, one
+    by one; only then do ``max``/``min`` (one pass in C) tell whether any earlier value is
+    (a record, the common case in a growing series, has none), instead of a pass over the
+    whole run (240 months) for each extreme of each series.
+    """
     value = values[last]
-    if first == last:
-        return -1
+    near = max(first, last - _NEAR)
+    at = last - 1
     if sense > 0:
-        if max(values[first:last]) < value:
+        while at >= near:
+            if values[at] >= value:
+                return at
+            at -= 1
+        if at < first or max(values[first:at + 1]) < value:
             return -1
-        at = last - 1
         while values[at] < value:
             at -= 1
     else:
-        if min(values[first:last]) > value:
+        while at >= near:
+            if values[at] <= value:
+                return at
+            at -= 1
+        if at < first or min(values[first:at + 1]) > value:
             return -1
-        at = last - 1
         while values[at] > value:
             at -= 1
     return at
+
+
+# How many periods back are tried one by one before a pass over the rest of the run.
+_NEAR = 6
 
 
 def _scopes(ctx: Context) -> list[str]:
@@ -128,12 +143,12 @@ def record(ctx: Context) -> list[Fact]:
                         continue  # only a surplus can be a record surplus
                     # The latest earlier cell at least as extreme (ties count), as a position in the run.
                     at = _latest_at_least_as_extreme(run_values, first, end, sense)
-                    data = {"metric": metric_id, "extreme": extreme, "scope": scope, "value": now.value,
-                            "period_kind": kind_name}
+                    # Most extremes of most series give no fact: the fact's data only once it does.
                     if at < 0:
                         if run[first].period > (start if scope == "all" else start_same):
                             continue  # history does not reach the series start: no "on record", and no "since"
-                        data.update(since=None, since_value=None)
+                        data = {"metric": metric_id, "extreme": extreme, "scope": scope, "value": now.value,
+                                "period_kind": kind_name, "since": None, "since_value": None}
                         used = run[first:end + 1]
                     else:
                         since_cell = run[at]
@@ -141,8 +156,9 @@ def record(ctx: Context) -> list[Fact]:
                         if steps < (min_since if scope == "all" else min_years):
                             continue
                         used = run[at:end + 1]
-                        data.update(since=str(since_cell.period), since_value=since_cell.value,
-                                    periods_since=steps if scope == "all" else steps // 12 if kind == "M" else steps // 4)
+                        data = {"metric": metric_id, "extreme": extreme, "scope": scope, "value": now.value,
+                                "period_kind": kind_name, "since": str(since_cell.period), "since_value": since_cell.value,
+                                "periods_since": steps if scope == "all" else steps // 12 if kind == "M" else steps // 4}
                     suffix = "" if scope == "all" else f":{scope}"
                     facts.append(new_fact(f"record:{code}:{metric_id}:{extreme}{suffix}:{text}", "record", "record",
                                           code, text, data, tuple([c.source() for c in reversed(used)])))

@@ -162,11 +162,14 @@ def streak(ctx: Context) -> list[Fact]:
     index, kind = period_now.index, period_now.kind
     numbered = ctx.dataset.series_numbered
     # What depends on the metric only, once: its conditions and published percents.
-    metrics = [(metric, metric.id, _conditions(ctx, metric), _percent_ids(ctx, metric.id)) for metric in ctx.metrics()]
+    # A metric without conditions (a year-to-date total, a share) has no streaks: not looked at.
+    metrics = [(metric, metric.id, conditions, _percent_ids(ctx, metric.id)) for metric in ctx.metrics()
+               if (conditions := _conditions(ctx, metric))]
     for item in ctx.items():
         code = item.code
         for metric, metric_id, conditions, percents in metrics:
-            if get((code, period_now, metric_id)) is None and not any(get((code, period_now, m)) is not None for m in percents):
+            if get((code, period_now, metric_id)) is None and (
+                    not percents or not any(get((code, period_now, m)) is not None for m in percents)):
                 continue
             series = None
             for condition, basis, threshold, test, fast in conditions:
