@@ -97,3 +97,17 @@ def test_an_item_a_fact_names_but_gives_nothing_is_not_in_the_index():
         with pytest.raises(KeyError):
             lazy["total"]
         assert "a" in lazy and _lists(lazy["a"]) == _lists(whole["a"])
+
+
+def test_setdefault_adds_to_an_items_own_entries_as_a_dict_would(project):
+    units = {m.id: m.unit for m in project.config.metrics.values()}
+    period = project.dataset.periods[-1]
+    facts = project.facts(period, project.annotations(period))
+    whole = index_all(facts, units)
+    code = next(iter(whole))
+    for index in (dict(whole), index_facts(facts, units)):
+        # Never asked for before: setdefault must still give the item's own entries, not the default.
+        own = index.setdefault(code, ItemFacts())
+        assert _lists(own) == _lists(whole[code])
+        fresh = ItemFacts()
+        assert index.setdefault("no-such-item", fresh) is fresh and index.get("no-such-item") is fresh

@@ -91,6 +91,15 @@ class FactIndex:
             raise KeyError(code)
         return self._built[code]
 
+    def setdefault(self, code: str, default: ItemFacts) -> ItemFacts:
+        """As on a dict, for entries the check derives itself (``between.derive_flow_balances``):
+        the item's own entries are built first, so derived ones are added to them, never in
+        their place."""
+        if code in self:
+            return self._built[code]
+        self._built[code] = default
+        return default
+
 
 def index_all(facts: FactSet, units: dict[str, str] | None = None) -> dict[str, ItemFacts]:
     """The entries of every item at once, by item, in the order items first get one."""
