@@ -261,8 +261,17 @@ class Agreement:
             if lang == "en":
                 # "Core inflation, which strips out food and energy prices, slowed": a name inside a
                 # relative clause describes the subject; it is not another item the figures are of.
-                asides = [(m.start(), m.end()) for m in rx(r",\s(?:which|that)\s(?:strips?|exclud|leav|measur|track|cover|includ|compris|consist|span|range)[^,;]*,|,\s(?:including|such as|like)\s[^,;$\d]*?,(?=\s(?:grew|rose|fell|widened|narrowed|shrank|swelled|increased|decreased|dropped|climbed|jumped|posted|ran|reached|stood|was|were|came|logged|recorded|registered|saw|showed|had|hit|totaled|totalled|amounted|deepened|expanded|remained|stayed|earned|booked))").finditer(sentence.text)]
+                # So is the whole of a share put between commas ("ICT exports reached $6.37 billion,
+                # 32.3% of total knowledge services exports, 1.2 times ..."): the share is still
+                # read, as a part's share of its ancestors, and what follows stays the part's.
+                asides = [(m.start(), m.end()) for m in rx(r",\s(?:about |nearly |almost |some |roughly |around )?\d[\d.,]*\s?(?:%|percent) of (?:total |all |the )?[^,;$\d]*,|,\s(?:which|that)\s(?:strips?|exclud|leav|measur|track|cover|includ|compris|consist|span|range)[^,;]*,|,\s(?:including|such as|like)\s[^,;$\d]*?,(?=\s(?:grew|rose|fell|widened|narrowed|shrank|swelled|increased|decreased|dropped|climbed|jumped|posted|ran|reached|stood|was|were|came|logged|recorded|registered|saw|showed|had|hit|totaled|totalled|amounted|deepened|expanded|remained|stayed|earned|booked))").finditer(sentence.text)]
                 mentions_items = [i for i in mentions_items if not any(a <= i.start < b for a, b in asides)]
+            elif "전체" in sentence.text and mentions_items:
+                # "동부 영상중개 수출은 80억달러로 전체 합성서비스 수출의 7.8%를 차지했으며 1996년 상반기(10억8000만
+                # 달러)의 7.4배": the whole a share is of is not the subject of what follows it.
+                wholes = [(m.start(), m.end()) for m in rx(r"전체\s?(?:[^\s,.()]+\s?){1,4}?의\s?(?:약\s?)?\d[\d.,]*\s?%").finditer(sentence.text)]
+                if wholes:
+                    mentions_items = [i for i in mentions_items if not any(a <= i.start < b for a, b in wholes)]
             figures = find_mentions(sentence.text, lang)
             self._carried_bases = carried
             if lang == "en" and len(context) > 1 and ("the former" in sentence.text.lower() or "the latter" in sentence.text.lower()):
