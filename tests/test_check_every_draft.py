@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from drafting import copy_bundled
 from helpers import run_cli
 
@@ -23,5 +25,26 @@ def test_every_draft_of_every_period_checks_clean(tmp_path, capsys):
     periods = Counter(p.parent.parent.name for p in drafts)
     # Every release drafts more than its two committed periods, in two languages each.
     assert set(periods) == {"knowledge_services", "monthly_trade", "consumer_prices"} and min(periods.values()) >= 14, periods
+    errors = [f for f in check_paths(drafts, root).findings if f.level == "error"]
+    assert errors == [], "\n".join(f"{f.path}:{f.line}:{f.column}: {f.rule_id} {f.message}" for f in errors[:20])
+
+
+@pytest.mark.parametrize("kind", ["halves", "months"])
+def test_every_draft_of_a_synthetic_release_checks_clean(tmp_path, capsys, repo_root, kind):
+    """Releases the bundled data cannot show: 120 items in five dimensions, random figures,
+    records of the same month of the year, long-run multiples, shares of totals."""
+    import sys
+
+    sys.path.insert(0, str(repo_root / "benchmarks"))
+    from synthetic import make_monthly_project, make_project
+
+    if kind == "halves":
+        root, which = make_project(tmp_path / "p", repo_root, 120, 12), ("--all",)
+    else:
+        root, which = make_monthly_project(tmp_path / "p", repo_root, 120, 30), ("--latest", "12")
+    code, _, err = run_cli(capsys, "draft", "--project", root, *which, "--no-charts")
+    assert code == 0, err
+    drafts = sorted((root / "output").glob("*/*/release.*.md"))
+    assert len(drafts) >= 24
     errors = [f for f in check_paths(drafts, root).findings if f.level == "error"]
     assert errors == [], "\n".join(f"{f.path}:{f.line}:{f.column}: {f.rule_id} {f.message}" for f in errors[:20])

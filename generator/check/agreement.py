@@ -2071,7 +2071,10 @@ class Agreement:
                 # "the fifth straight month of gains" counts a streak; it does not name a rate.
                 rate_said = any(not rx(r"(?:months?|quarters?|years?|halves|half) of\s*$", I).search(window[:w.start()])
                                 for w in rx(RATE_WORDS[lang], I).finditer(window))
-                stated_before = [f for f in find_mentions(text[clause[0]:m.start()], lang) if f.kind in ("money", "percent")]
+                # A share ("$6.38 billion, 24.4 percent of the total, the lowest on record", "전체의
+                # 24.4%를 차지") is no rate of the item: the amount before it is what the record is of.
+                stated_before = [f for f in find_mentions(text[clause[0]:m.start()], lang) if f.kind == "money" or (
+                    f.kind == "percent" and not rx(_SHARE_AFTER[lang], I).match(text, clause[0] + f.end))]
                 named = any(clause[0] <= i.start < m.start() for i in items) or any(
                     rx(pattern, I).search(text[clause[0]:m.start()]) for _, pattern in METRIC_WORDS[lang])
                 if rate_said:
@@ -2379,6 +2382,8 @@ def _count(raw: str, words: dict) -> int | None:
 # Full-width digits and the signs figures are written with (NFC keeps them; NFKC would also
 # rewrite letters and spacing the wording rules read).
 _WIDE = {ord(wide): narrow for wide, narrow in zip("０１２３４５６７８９％．，＄＋－", "0123456789%.,$+-")}
+# What follows a percent that is a share of a whole, not a rate of its item.
+_SHARE_AFTER = {"en": r"\s+of\s+(?:the\s+)?(?:total|all|overall)\b", "ko": r"\s?(?:를|을)\s?차지"}
 _WIDE_CHARS = frozenset(chr(c) for c in _WIDE)
 
 
