@@ -231,6 +231,11 @@ def _long_releases(release: Path, folder: Path, lengths: dict[str, int]) -> dict
         path = folder / f"long-{label}.{release.name.split('.')[-2]}.md"
         path.write_text(f"{head}# Headline\n\n{long_body}\n", encoding="utf-8")
         files[label] = path
+    # A run-on "sentence" of figures with no full stop (a pasted column): it was quadratic.
+    clause = "the deficit was 4.53 billion dollars and"
+    path = folder / f"long-runon.{release.name.split('.')[-2]}.md"
+    path.write_text(f"{head}# Headline\n\n{' '.join([clause] * (100_000 // (len(clause) + 1) + 1))}\n", encoding="utf-8")
+    files["runon"] = path
     return files
 
 
@@ -504,7 +509,7 @@ def _run(args: argparse.Namespace) -> dict[str, Any]:
             times = _timed(long_fn, runs=1 if quick or label == "1mb" else heavy_runs, warmup=label == "100kb")
             results[f"check_{label}"] = _summary(times, peak_mb=0.0, memory="not measured", bytes=path.stat().st_size,
                                                  findings=_count(long_fn()) if label != "1mb" else None)
-            if label != "paragraph":
+            if label in LENGTHS:
                 length_times.append(statistics.median(times))
             note(f"check {label} done")
         length_scaling = _ratio([long_files[k].stat().st_size for k in ("100kb", "1mb")], length_times)
@@ -647,6 +652,7 @@ _LABELS = {
     "check_100kb": "check of a 100 KB release (en, its paragraphs repeated), in-process",
     "check_1mb": "check of a 1 MB release (en, its paragraphs repeated), in-process",
     "check_paragraph": "check of one 100 KB paragraph (en), in-process",
+    "check_runon": "check of one 100 KB run-on sentence of amounts (en, no full stop), in-process",
     "load_monthly": "load project, synthetic monthly (1,000 items × 240 months)",
     "warm_facts_monthly": "warm facts, one month, synthetic monthly",
     "warm_draft_monthly": "warm build_draft en+ko, synthetic monthly",
