@@ -261,8 +261,8 @@ class Agreement:
             if lang == "en":
                 # "Core inflation, which strips out food and energy prices, slowed": a name inside a
                 # relative clause describes the subject; it is not another item the figures are of.
-                # So is the whole of a share put between commas ("ICT exports reached $6.37 billion,
-                # 32.3% of total knowledge services exports, 1.2 times ..."): the share is still
+                # So is the whole of a share put between commas ("Exports of X reached $6.37 billion,
+                # 32.3% of total exports, 1.2 times ..."): the share is still
                 # read, as a part's share of its ancestors, and what follows stays the part's.
                 asides = [(m.start(), m.end()) for m in rx(r",\s(?:about |nearly |almost |some |roughly |around )?\d[\d.,]*\s?(?:%|percent) of (?:total |all |the )?[^,;$\d]*,|,\s(?:which|that)\s(?:strips?|exclud|leav|measur|track|cover|includ|compris|consist|span|range)[^,;]*,|,\s(?:including|such as|like)\s[^,;$\d]*?,(?=\s(?:grew|rose|fell|widened|narrowed|shrank|swelled|increased|decreased|dropped|climbed|jumped|posted|ran|reached|stood|was|were|came|logged|recorded|registered|saw|showed|had|hit|totaled|totalled|amounted|deepened|expanded|remained|stayed|earned|booked))").finditer(sentence.text)]
                 mentions_items = [i for i in mentions_items if not any(a <= i.start < b for a, b in asides)]
