@@ -231,7 +231,9 @@ class Agreement:
             if fresh:
                 context = [ItemMention((self.config.total,), -1, -1)]
                 carried: set[str] = set()
-            if self.is_annotation(sentence.text):
+            if self.is_annotation(sentence.text) and not (sentence.kind == "table" and not find_mentions(sentence.text, lang)):
+                # A table's row label ("지식재산권 사용료") may also be words of an annotation: it is
+                # the row's name, which the row's cells are read with, not the editors' prose.
                 continue
             if not _WIDE_CHARS.isdisjoint(sentence.text):
                 # "2.4％", "１２월": full-width forms, as Korean input methods type them, read as
@@ -556,7 +558,7 @@ class Agreement:
             candidates = [c for code in codes for c in self.index.get(code, ItemFacts()).money]
             scope = self._scope(sentence.text, lang, figure, clause)
             if scope == "ytd" and any(code in self.year_index for code in codes) and (
-                    self.last_year is None or self.last_year.search(sentence.text, clause[0], figure.start)):
+                    self.last_year is None or self._names_last_year(sentence.text, clause[0], figure.start)):
                 candidates = [c for code in codes for c in self.year_index.get(code, ())]
             if not candidates:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
@@ -826,6 +828,27 @@ class Agreement:
 
         return [p for p in pool if keep(p[1])]
 
+    def _ko_level_before_base(self, text: str, figure: Mention, clause) -> bool:
+        """"공연·전시 흑자는 1억8000만달러로 전기보다 2000만달러 늘었다": an amount with 로 before the base
+        the clause compares with is the level reached, this period's, and not the base's (no base
+        is named before it, to date it: "지난해 하반기 37억6000만달러로 …")."""
+        if not rx(r"\s?(?:으로|로)(?!부터|서|\s?(?:늘|증가|확대|불어|커|줄|감소|축소))").match(text, figure.end):
+            return False
+        spans = [(a, b) for a, b, _ in self.base_names("ko").spans(text) if clause[0] <= a and b <= clause[1]]
+        if not spans or any(b <= figure.start for a, b in spans):
+            return False
+        after = min((b for a, b in spans if a >= figure.end), default=None)
+        return after is not None and bool(rx(r"\s?(?:보다|대비|에 비해|과 비교|와 비교)").match(text, after))
+
+    def _names_last_year(self, text: str, start: int, end: int) -> bool:
+        """Whether the words before a figure name last year as its period: "지난해 연간", and not
+        "작년 7~12월 37억6000만달러였던 적자가 올해 1~6월 45억3000만달러로", where this year's
+        words come after last year's."""
+        found = list(self.last_year.finditer(text, start, end))
+        if found and rx(r"\s?(?:1\s?[~∼〜-]\s?6월|7\s?[~∼〜-]\s?12월|[상하]반기)").match(text, found[-1].end()):
+            return False  # "작년 1~6월": a half of last year, not the whole of it
+        return bool(found) and not rx(r"올해|올\s|금년|this year", I).search(text, found[-1].end(), end)
+
     @staticmethod
     def _scope(text: str, lang: str, figure: Mention, clause) -> str | None:
         """The quarter, half or year to date a figure is of ("first-half exports rose 9.1 percent", 1분기
@@ -905,6 +928,14 @@ class Agreement:
             if phrase and rx(r"\(\s?[-−+]?\s?$").search(text[max(0, figure.start - 4):figure.start]) and \
                     rx(r"\(\s?[-−+]?\s?$").sub("", text[max(0, figure.start - len(phrase) - 6):figure.start]).rstrip().endswith(phrase):
                 return [(value, fact) for value, fact, p in entries if p == period]
+        if lang == "ko":
+            # "전달(-0.8%)", "직전 반기(20.5%)": any of the vocabulary's names of a basis, straight
+            # before the rate's parenthesis, dates the rate to that basis's period.
+            for a, b, basis in self.base_names(lang).spans(text):
+                if b <= figure.start and rx(r"\s?\(\s?[-−+]?\s?").fullmatch(text, b, figure.start):
+                    base = {"previous_period": self.period.previous(), "year_ago": self.period.year_ago()}.get(basis)
+                    if base is not None and str(base) in periods:
+                        return [(value, fact) for value, fact, p in entries if p == str(base)]
         for period in sorted(periods | {str(self.period)}):
             for phrase in names(Period.parse(period)):
                 gap = distance(phrase)
@@ -976,11 +1007,35 @@ class Agreement:
         before = text[clause[0]:figure.start]
         if not may_hold(tuple(p for _, p in METRIC_WORDS[lang]), before, I):
             return None
+        respective = self._respective_metric(text, lang, figure, clause) if lang == "ko" and "각각" in before else None
+        if respective is not None:
+            return respective
         for metric, pattern in METRIC_WORDS[lang]:
             for m in rx(pattern, I).finditer(before):
                 if m.start() > where:
                     best, where = metric, m.start()
         return best
+
+    @staticmethod
+    def _respective_metric(text: str, lang: str, figure: Mention, clause) -> str | None:
+        """"수출과 수입은 각각 197억1000만달러, 242억4000만달러": metric words listed before 각각 pair
+        in order with as many amounts listed after it (the nearest metric word is the last one's only)."""
+        marker = text.rfind("각각", clause[0], figure.start)
+        metrics = []
+        for metric, pattern in METRIC_WORDS[lang]:
+            metrics += [(m.start(), metric) for m in rx(pattern, I).finditer(text, clause[0], marker)]
+        metrics = [metric for _, metric in sorted(metrics)]
+        if len(metrics) < 2 or len(set(metrics)) != len(metrics):
+            return None
+        amounts = [f for f in find_mentions(text[:clause[1]], lang) if f.kind == figure.kind and f.start > marker]
+        listed = amounts[:1]
+        for f in amounts[1:]:
+            if not rx(r"[\s,，·및와과]*").fullmatch(text[listed[-1].end:f.start]):
+                break
+            listed.append(f)
+        if len(listed) != len(metrics):
+            return None
+        return next((metric for f, metric in zip(listed, metrics) if f.start == figure.start), None)
 
     def _wrong_role(self, text: str, lang: str, figure: Mention, hits: list[Candidate], clause, codes) -> tuple[str, str] | None:
         """A matching number used in the wrong role: another metric, or a base or change stated as a level."""
@@ -1008,6 +1063,13 @@ class Agreement:
                     if c.role == "base" and c.fact.get("basis") == dated and c.metric == metric]
             if base:
                 return f"is the figure for {self.period}, but the sentence dates it to {base[0].base_period}", self.money_text(base[0].value, lang)
+        if lang == "ko" and not any(h.role == "value" for h in hits) and any(h.role == "base" for h in hits):
+            stated_as_level = self._ko_level_before_base(text, figure, clause)
+            if stated_as_level:
+                base = next(h for h in hits if h.role == "base")
+                own = [c for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.metric == base.metric]
+                return (f"is the figure for {base.base_period}, but the sentence states it as the level of {self.period} "
+                        f"before the base it compares with", self.money_text(own[0].value if own else base.value, lang))
         # The bases the sentence names, each bound to its own period: "from $3.76 billion a year
         # earlier" names the year-ago base, so the previous half's 3.76 billion is not it.
         named = self._named_for(text, lang, figure)
@@ -1015,6 +1077,8 @@ class Agreement:
             if hit.role == "value":
                 return None
             basis = hit.fact.get("basis") if hit.fact.kind in ("change", "cumulative") else None
+            if hit.fact.kind == "driver" and hit.role == "delta":
+                basis = hit.fact.get("basis")  # a driver of a change carries its part's change, on the change's basis
             if hit.role == "base":
                 if lang == "ko" and _KO_LEVEL_AFTER_CHANGE.search(text, max(clause[0], figure.start - 8), figure.start):
                     # "상반기보다 2억6000만달러 늘어난 35억달러": the figure after the change is the new level.
@@ -1135,6 +1199,9 @@ class Agreement:
                     return basis
             elif b <= figure.start and (_KO_DATED.fullmatch(text, b, figure.start) or rx(r"\s?\(\s?[-−]?\s?").fullmatch(text, b, figure.start)):
                 # "2024년 상반기 적자는 …", "지난해 상반기(37억6000만달러)보다".
+                return basis
+            elif lang == "ko" and a >= figure.end and rx(r"\s?\(\s?").fullmatch(text, figure.end, a) and rx(r"\s?\)").match(text, b):
+                # "-44.8억달러 (2024년 하반기)": a table cell read with its column's period, a date in brackets.
                 return basis
         return None
 
@@ -1661,6 +1728,14 @@ class Agreement:
                 continue
             records = [f for code in codes for f in self.index.get(code, ItemFacts()).records]
             names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
+            if lang == "ko" and "번째" in m.group(0):
+                # "역대 두 번째로 큰": a place in history below the top, which no largest-on-record
+                # fact confirms; only an asserted fact saying that place does.
+                if not any("번째" in ((f.get("text") or {}).get(lang) or "") for f in records):
+                    findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
+                                                 f"'{m.group(0)}': no record of {names} of that place in the data or the annotations "
+                                                 f"(data: no such record fact)", "no record fact"))
+                continue
             metric = self._stated_metric(text, lang, Mention("money", Decimal(0), Decimal(1), m.start(), m.end(), ""), clause)
             if metric is None:
                 following = text[m.end():min(clause[1], m.end() + 30)]
@@ -1929,7 +2004,7 @@ _EN_RATE_GAP = re.compile(r"\s*(?:percent|per cent|pct|%)?\s*(?:from|to)\s+(?:a 
 # ("October's 3.6%", "October (3.6%)", "10월(3.6%)", "10월의 3.6%").
 _DATES_RATE = {"en": (re.compile(r"\s*(?:percent|per cent|pct)?\s+(?:in|for|of)\s+(?:the\s+)?", re.IGNORECASE),
                       re.compile(r"(?:'s|’s)\s+|\s*\(\s*", re.IGNORECASE)),
-               "ko": (re.compile(r"(?!x)x"), re.compile(r"\s?\(\s?|\s?의\s?"))}
+               "ko": (re.compile(r"(?!x)x"), re.compile(r"\s?\(\s?[-−+]?\s?|\s?의\s?"))}
 
 # What joins the members of a list: "A, B and C", "A와 B", "37억5000만달러, 22억달러".
 _LIST_JOINT = {"en": r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", "ko": r"\s*(?:[,，·]|및|[와과](?=\s))\s*"}

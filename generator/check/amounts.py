@@ -77,7 +77,7 @@ _AMOUNT_HEDGE_BEFORE = {
 _AMOUNT_HEDGE_AFTER = {
     "en": re.compile(r"^\s*(?P<more>or more|plus)\b"),
     # "40억달러대": in the band from the figure up to the next step of its last digit (40억–50억).
-    "ko": re.compile(r"^(?:(?P<band>대(?=[를을에로의이가는도과와\s,.)…]|$))|\s?(?:(?:을|를|가|이)?\s?(?P<more>넘[게는어었겼긴]|넘|돌파|웃돌|상회|이상|초과)|(?P<nearly>가까이|가까운|에\s?육박|에\s?근접|에\s?조금 못)|(?P<about>가량|안팎|정도|내외)|(?P<less>미만|에\s?못\s?미|(?:을|를)?\s?(?:밑돌|하회))))"),
+    "ko": re.compile(r"^(?:(?P<band>대(?=[를을에로의이가는도과와\s,.)…]|$))|\s?(?:(?:을|를|가|이)?\s?(?:처음(?:으로)?\s?)?(?P<more>넘[게는어었겼긴]|넘|돌파|웃돌|상회|이상|초과|남짓)|(?P<nearly>가까이|가까운|에\s?육박|에\s?근접|에\s?조금 못)|(?P<about>가량|안팎|정도|내외)|(?P<less>미만|에\s?못\s?미|(?:을|를)?\s?(?:밑돌|하회))))"),
 }
 
 
