@@ -552,6 +552,14 @@ class Agreement:
                 finally:
                     self._plain = False
                 return []
+        if lang == "ko" and self.period.kind == "H" and "반기" in sentence.text[clause[0]:figure.start]:
+            later = self._ko_later_half(sentence.text, clause[0], figure.start)
+            if later:
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
+                                     f"'{figure.text}' is dated to {later}, after this release's period {self.period}: the data has no figures for it",
+                                     str(self.period))]
+        if lang == "ko" and figure.kind == "money" and not pairs_mode and len(items) > 1 and between.joint(self.index, sentence.text, figure, items, clause):
+            return []  # the two items named together, as their sum
         codes = self._codes(owners)
         names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
         if figure.kind == "money":
@@ -827,6 +835,18 @@ class Agreement:
             return True
 
         return [p for p in pool if keep(p[1])]
+
+    def _ko_later_half(self, text: str, start: int, end: int) -> str | None:
+        """"올 하반기 지식서비스 수지는 …" in a first-half release: the half the clause dates its figure
+        to, when it comes after the release's own period (no data can be of it)."""
+        found = None
+        for m in rx(r"(?:(?P<y>20\d\d)년|(?P<this>올해|올|금년)|(?P<last>지난해|작년))\s?(?P<h>[상하])반기").finditer(text, start, end):
+            now = self.release_year or self.period.year  # 올해 is the year the release is published
+            year = int(m.group("y")) if m.group("y") else now - (1 if m.group("last") else 0)
+            found = (year, 1 if m.group("h") == "상" else 2)
+        if found and found > (self.period.year, self.period.n):
+            return f"{found[0]}H{found[1]}"
+        return None
 
     def _ko_level_before_base(self, text: str, figure: Mention, clause) -> bool:
         """"공연·전시 흑자는 1억8000만달러로 전기보다 2000만달러 늘었다": an amount with 로 before the base
