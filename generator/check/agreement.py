@@ -56,6 +56,10 @@ class Agreement:
         # A first half's "whole year" is last year's, named as such (지난해 연간, "for all of 2024");
         # its own year-to-date words (올해 들어, 1~6월 누적) are the half itself.
         self.last_year = None
+        # The project's figures, set by run.py: a figure dated to an earlier period that no fact is
+        # of ("2023년 상반기(27억2000만달러)") is read against that period's cell.
+        self.dataset = None
+        self._year_period = year.period if year is not None else None
         if year is not None and Period.parse(year.period).year < self.period.year:
             self.last_year = re.compile(rf"지난해|작년|전년|{year.period}\s?년|last year|previous year|\b{year.period}\b", re.IGNORECASE)
         if year is not None:
@@ -558,6 +562,15 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
                                      f"'{figure.text}' is dated to {later}, after this release's period {self.period}: the data has no figures for it",
                                      str(self.period))]
+        if lang == "ko" and figure.kind == "money" and self.dataset is not None and "년" in sentence.text[clause[0]:figure.start]:
+            earlier = self._ko_earlier_period(sentence.text, figure, clause)
+            if earlier is not None:
+                return self._earlier_figure(doc, sentence, lang, figure, earlier, self._codes(owners), clause)
+            compared_with = self._ko_earlier_period(sentence.text, figure, clause, compared=True)
+            if compared_with is not None:
+                found = self._earlier_change(doc, sentence, lang, figure, compared_with, self._codes(owners), clause)
+                if found is not None:
+                    return found
         if lang == "ko" and figure.kind == "money" and not pairs_mode and len(items) > 1 and between.joint(self.index, sentence.text, figure, items, clause):
             return []  # the two items named together, as their sum
         codes = self._codes(owners)
@@ -835,6 +848,64 @@ class Agreement:
             return True
 
         return [p for p in pool if keep(p[1])]
+
+    def _ko_earlier_period(self, text: str, figure: Mention, clause, compared: bool = False) -> Period | None:
+        """The period an amount is dated to by a name straight before it ("2022년 하반기(47억4000만달러)",
+        "2023년 상반기 적자는 27억2000만달러"), when it is earlier than this period and no base of the
+        facts: figures of the periods the facts compare are read as before."""
+        found = None
+        for m in rx(r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기|(?P<m>1[0-2]|[1-9])월)?").finditer(text, clause[0], figure.start):
+            found = m
+        if found is None:
+            return None
+        if compared:
+            # "2023년 상반기(27억2000만달러)보다 18억1000만달러 많다": the period compared with.
+            if not rx(r"\s?(?:\([^()]*\))?\s?(?:보다|대비|에 비해|과 비교해|과 비교하면|에 견줘)\s?(?:약\s?)?").fullmatch(text, found.end(), figure.start):
+                return None
+        elif not (rx(r"\s?\(\s?[-−]?\s?|\s?(?:에는?|엔)?\s?").fullmatch(text, found.end(), figure.start)
+                  or _KO_DATED.fullmatch(text, found.end(), figure.start)):
+            return None
+        y = int(found.group("y"))
+        period = Period.parse(f"{y}H{1 if found.group('h') == '상' else 2}" if found.group("h")
+                              else f"{y}-{int(found.group('m')):02d}" if found.group("m") else str(y))
+        known = self.__dict__.get("_known_periods")
+        if known is None:
+            known = self._known_periods = {str(self.period), self._year_period,
+                                           *(c.base_period for facts in self.index.values() for c in facts.money if c.base_period)}
+        if str(period) in known or (period.kind != self.period.kind and period.kind != "Y") or period.end_month >= self.period.end_month:
+            return None
+        return period
+
+    def _earlier_change(self, doc, sentence, lang, figure: Mention, period: Period, codes, clause) -> list[Finding] | None:
+        """An amount after "2023년 상반기보다": the change from that period's cell to this period's
+        level. None (read as usual) when the figure is this period's own level, or either is missing."""
+        metric = self._stated_metric(sentence.text, lang, figure, clause) or "balance"
+        now = [c.signed for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.metric == metric]
+        then = [v for code in codes if (v := self.dataset.value(code, period, metric)) is not None]
+        if not now or not then or any(matches(figure, abs(v)) for v in now):
+            return None
+        change = abs(abs(now[0]) - abs(then[0])) if metric == "balance" else abs(now[0] - then[0])
+        if matches(figure, change):
+            return []
+        names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
+        said = self.money_text(change, lang)
+        return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
+                             f"'{figure.text}' does not match the change of {names} from {period} (data: {said})", said)]
+
+    def _earlier_figure(self, doc, sentence, lang, figure: Mention, period: Period, codes, clause) -> list[Finding]:
+        """An amount dated to an earlier period than the facts compare, against that period's cell."""
+        metric = self._stated_metric(sentence.text, lang, figure, clause)
+        cells = [v for code in codes for m in ((metric,) if metric else ("balance", "exports", "imports"))
+                 if (v := self.dataset.value(code, period, m)) is not None]
+        names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
+        if not cells:
+            return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
+                                 f"'{figure.text}': the data has no figure for {names} in {period}, the period the sentence dates it to")]
+        if any(matches(figure, abs(v)) for v in cells):
+            return []
+        said = self.money_text(abs(cells[0]), lang)
+        return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
+                             f"'{figure.text}' does not match the data for {names} in {period}, the period the sentence dates it to (data: {said})", said)]
 
     def _ko_later_half(self, text: str, start: int, end: int) -> str | None:
         """"올 하반기 지식서비스 수지는 …" in a first-half release: the half the clause dates its figure
