@@ -354,6 +354,12 @@ class Agreement:
         return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
 
     def _attribute(self, position: int, items: list[ItemMention], clause: tuple[int, int], context: list[ItemMention]) -> list[ItemMention]:
+        whole = _KO_WHOLE_BEFORE.search(self._text, max(clause[0], position - 24), position) \
+            if getattr(self, "_lang", None) == "ko" and "전체" in self._text[max(0, position - 24):position] else None
+        if whole and not any(m.end <= whole.start() and not self._text[m.end:whole.start()].strip() for m in items):
+            # "전체 적자 확대 폭(7억7000만달러)", "전체 적자는 45억3000만달러": the whole, whatever item
+            # the sentence named before it ("북미 전체 적자" is North America's whole, read as usual).
+            return [ItemMention((self.config.total,), -2, -2)]
         inside = [m for m in items if clause[0] <= m.start < clause[1]]
         before = [m for m in inside if m.end <= position]
         if before and getattr(self, "_lang", None) == "ko":
@@ -2079,6 +2085,8 @@ _EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|sh
 # "게임산업(22억6000만달러)을 중심으로".
 _KO_METRIC_BRACKET = re.compile(r"\s*(?:수출|수입|수지|흑자|적자)\s?(?:증가율|감소율|규모|폭)?\s?\($")
 _KO_SIGN_OF_NAME = re.compile(r"\s?[을를]?\s?(?:가장\s?(?:많이|크게)\s?)?(?:낸|기록한|거둔|본|나타낸|보인)\s?(?:분야|부문|곳|지역|기관|업종|항목|유형|산업|국가)(?:은|는|도|으로는|로는)\s?[^\d()]{1,30}\(")
+_KO_WHOLE_BEFORE = re.compile(r"전체\s?(?:지식서비스\s?)?(?:무역\s?)?(?:수출|수입|흑자|적자|수지)?\s?(?:확대|증가|감소|축소)?\s?(?:폭|규모|증가분|감소분|증가\s?폭)?"
+                              r"\s?(?:\(\s?[-−]?\s?|(?:은|는|이|가)\s?)$")
 _KO_OF_WHOLE = re.compile(r"(?:전체|총)\s?(?:수출|수입|흑자|적자|수지)?\s?(?:\([^()]*\))?\s?의\s?(?:약\s?)?$")
 _KO_LEVEL_AFTER_CHANGE = re.compile(r"(?:늘어난|증가한|확대된|불어난|커진|줄어든|감소한|축소된|늘어|증가해|확대돼)\s?(?:약\s?)?$")
 _KO_CHANGE_AMOUNT = re.compile(r"\s?(?:넘게|이상|가량|가까이|정도|남짓|안팎|쯤)?\s?(?:불어나|불었|불어난|늘어|늘었|늘면서|늘며|늘린|증가해|증가했|증가한|확대돼|확대됐|확대된|커졌|커진|줄어|줄었|줄면서|감소해|감소했|감소한|축소돼|축소됐|축소된)")
