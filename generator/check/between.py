@@ -177,7 +177,7 @@ def joint(index: dict, text: str, figure: Mention, items: list[ItemMention], cla
     if figure.kind != "money" or "각각" in text[clause[0]:clause[1]]:
         return False
     inside = sorted((m for m in items if clause[0] <= m.start and m.end <= figure.start), key=lambda m: m.start)
-    if len(inside) < 2 or find_mentions(text[inside[-1].end:figure.start], "ko"):
+    if len(inside) < 2:
         return False
     listed = [inside[-1]]
     for m in reversed(inside[:-1]):
@@ -185,7 +185,7 @@ def joint(index: dict, text: str, figure: Mention, items: list[ItemMention], cla
             break
         listed.insert(0, m)
     codes = list(dict.fromkeys(m.codes for m in listed))
-    if len(codes) < 2:
+    if len(codes) < 2 or find_mentions(text[inside[-1].end:figure.start], "ko"):
         return False
     metric = _metric_of(text, listed[-1].end, figure.start)
     levels = [_level(index, c, metric) for c in codes]
