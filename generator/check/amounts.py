@@ -296,6 +296,10 @@ def matches(mention: Mention, value: Decimal) -> bool:
             return mention.value - step < value < mention.value
         if mention.hedge == "band":
             return mention.value <= value < mention.value + step
+        if mention.kind == "money" and ("억" in mention.text or "조" in mention.text) and abs(value - mention.value) > mention.value * Decimal("0.15"):
+            # "약 10억달러" is not said of 7억7000만달러, though it rounds there at its one digit: a
+            # Korean round amount is said of values within some 15% of it.
+            return False
         return round_half_up(value, step) == mention.value
     if abs(value - mention.value) > mention.precision:
         return False  # rounding moves a value by at most half the precision: no need to round
