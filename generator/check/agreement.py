@@ -568,6 +568,10 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
                                      f"'{figure.text}' is dated to {later}, after this release's period {self.period}: the data has no figures for it",
                                      str(self.period))]
+        if lang == "ko" and figure.kind == "multiple" and self.dataset is not None and "년" in sentence.text[clause[0]:figure.start]:
+            found = self._earlier_multiple(doc, sentence, figure, self._codes(owners), clause)
+            if found is not None:
+                return found
         if lang == "ko" and figure.kind == "money" and self.dataset is not None and "년" in sentence.text[clause[0]:figure.start]:
             earlier = self._ko_earlier_period(sentence.text, figure, clause)
             if earlier is not None:
@@ -591,6 +595,13 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
             hits = [c for c in candidates if matches(figure, c.value)]
+            if not hits and lang == "ko" and scope != "ytd" and self._year_period and any(code in self.year_index for code in codes) \
+                    and self._ko_names_year(sentence.text, clause[0], figure.start):
+                # "2024년 72억6000만달러", "지난해 지식서비스 적자는 72억6000만달러": the year named bare is the
+                # whole year, whose figures the release also reports.
+                year_hits = [c for code in codes for c in self.year_index.get(code, ()) if matches(figure, c.value)]
+                if year_hits:
+                    candidates, hits = [c for code in codes for c in self.year_index.get(code, ())], year_hits
             low = between.range_low(sentence.text, figure) if lang == "ko" else None
             if low is not None:  # "45억~46억달러": a range holds the value
                 hits = [c for c in candidates if between.in_range(low, figure, c.value)]
@@ -912,6 +923,73 @@ class Agreement:
         said = self.money_text(abs(cells[0]), lang)
         return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
                              f"'{figure.text}' does not match the data for {names} in {period}, the period the sentence dates it to (data: {said})", said)]
+
+    def _ko_history_change(self, text: str, clause, start: int, codes):
+        """The move between an amount dated to an earlier period the facts do not compare (its cell
+        the data's) and another amount the clause states before the direction word, as a change
+        whose ``direction`` and ``sign`` the direction words are read against; None when the clause
+        has no such pair."""
+        money = [f for f in find_mentions(text[:start], "ko") if f.kind == "money" and f.start >= clause[0]]
+        if money and rx(r"\s?(?:까지|로|으로)?\s?").fullmatch(text, money[-1].end, start) and self._ko_earlier_period(text, money[-1], clause):
+            # "2023년 상반기 27억2000만달러까지 줄었던 적자는": a move into an earlier period, which the
+            # data's facts do not give.
+            return _HistoryChange(None, {}, "")
+        if len(money) < 2:
+            return None
+        for base in money:
+            period = self._ko_earlier_period(text, base, clause)
+            if period is None:
+                continue
+            metric = self._stated_metric(text, "ko", base, clause) or "balance"
+            cell = next((v for code in codes if (v := self.dataset.value(code, period, metric)) is not None), None)
+            if cell is None or not matches(base, abs(cell)):
+                continue
+            other = [f for f in money if f is not base]
+            now = abs(other[-1].value)
+            then = abs(cell)
+            if metric == "balance":
+                direction = "widened" if now > then else "narrowed" if now < then else "unchanged"
+            else:
+                direction = "increased" if now > then else "decreased" if now < then else "unchanged"
+            sign = "deficit" if cell < 0 else "surplus"
+            data = {"sign": sign}
+            said = f"{self.money_text(then, 'ko')} in {period} → {other[-1].text}: {direction}"
+            return _HistoryChange(direction, data, said)
+        return None
+
+    def _earlier_multiple(self, doc, sentence, figure: Mention, codes, clause) -> list[Finding] | None:
+        """"상반기 적자는 2023년 상반기(-27억2000만달러)의 1.7배": a multiple of an earlier period's level
+        the facts do not compare, from that period's cell. None when no such period is named."""
+        text = sentence.text
+        m = rx(r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기)?\s?(?:\([^()]*\))?\s?(?:의|보다)\s?(?:약\s?)?$").search(text, clause[0], figure.start)
+        if not m:
+            return None
+        y = int(m.group("y"))
+        period = Period.parse(f"{y}H{1 if m.group('h') == '상' else 2}" if m.group("h") else str(y))
+        known = {str(self.period), self._year_period, *(c.base_period for facts in self.index.values() for c in facts.money if c.base_period)}
+        if str(period) in known or (period.kind != self.period.kind and period.kind != "Y") or period.end_month >= self.period.end_month:
+            return None
+        metric = self._stated_metric(text, "ko", figure, clause) or "balance"
+        now = [c.signed for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.metric == metric]
+        then = [v for code in codes if (v := self.dataset.value(code, period, metric)) is not None]
+        if not now or not then or not then[0]:
+            return None
+        result = (abs(now[0]) / abs(then[0]), f"the ratio to {period}", True)
+        found = between.finding_for(text, figure, result)
+        if found is None:
+            return []
+        return [self.finding(doc, sentence, figure.start, figure.end, "data.multiple", found[0], found[1])]
+
+    def _ko_names_year(self, text: str, start: int, end: int) -> bool:
+        """Whether the last year word before a figure names the year of the release's whole-year
+        figures, bare ("2024년", "지난해" when that year is last year) and not one of its parts."""
+        year = int(self._year_period)
+        found = None
+        for m in rx(r"(?:(?P<y>20\d\d)년|지난해|작년)(?!\s?(?:[상하]반기|\d{1,2}\s?월|\d\s?분기|1\s?[~∼〜-]|7\s?[~∼〜-]|동기|같은|말|초))").finditer(text, start, end):
+            found = m
+        if found is None or rx(r"올해|올\s|금년|20\d\d년").search(text, found.end(), end):
+            return False
+        return int(found.group("y")) == year if found.group("y") else (self.release_year or self.period.year) - 1 == year
 
     def _ko_later_half(self, text: str, start: int, end: int) -> str | None:
         """"올 하반기 지식서비스 수지는 …" in a first-half release: the half the clause dates its figure
@@ -1451,6 +1529,15 @@ class Agreement:
                 owners = self._attribute(start, items, clause, context)
                 inside = [i for i in items if clause[0] <= i.start < clause[1]]
                 codes = self._codes(inside or owners)
+                history = self._ko_history_change(text, clause, start, codes) if lang == "ko" and not rate_only and self.dataset is not None \
+                    and "년" in text[clause[0]:start] else None
+                if history is not None:
+                    # "2010년 127억7000만달러에서 2024년 72억6000만달러로 축소됐다": a move between the two
+                    # periods the clause dates, not this period's change.
+                    if history.direction is not None and not agrees(category, history):
+                        findings.append(self.finding(doc, sentence, start, end, "data.direction",
+                                                     f"'{text[start:end]}' contradicts the figures the clause compares (data: {history.said})", history.said))
+                    continue
 
                 def wanted(f) -> bool:
                     if rate_only:
@@ -2085,6 +2172,16 @@ _EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|sh
 # "게임산업(22억6000만달러)을 중심으로".
 _KO_METRIC_BRACKET = re.compile(r"\s*(?:수출|수입|수지|흑자|적자)\s?(?:증가율|감소율|규모|폭)?\s?\($")
 _KO_SIGN_OF_NAME = re.compile(r"\s?[을를]?\s?(?:가장\s?(?:많이|크게)\s?)?(?:낸|기록한|거둔|본|나타낸|보인)\s?(?:분야|부문|곳|지역|기관|업종|항목|유형|산업|국가)(?:은|는|도|으로는|로는)\s?[^\d()]{1,30}\(")
+class _HistoryChange:
+    """A change between two amounts a clause states, one dated to an earlier period (for ``agrees``)."""
+
+    def __init__(self, direction: str, data: dict, said: str) -> None:
+        self.direction, self.data, self.said = direction, data, said
+
+    def get(self, key, default=None):
+        return self.data.get(key, default)
+
+
 _KO_WHOLE_BEFORE = re.compile(r"전체\s?(?:지식서비스\s?)?(?:무역\s?)?(?:수출|수입|흑자|적자|수지)?\s?(?:확대|증가|감소|축소)?\s?(?:폭|규모|증가분|감소분|증가\s?폭)?"
                               r"\s?(?:\(\s?[-−]?\s?|(?:은|는|이|가)\s?)$")
 _KO_OF_WHOLE = re.compile(r"(?:전체|총)\s?(?:수출|수입|흑자|적자|수지)?\s?(?:\([^()]*\))?\s?의\s?(?:약\s?)?$")

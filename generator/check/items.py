@@ -96,7 +96,10 @@ class ItemMatcher:
             if codes:
                 # "dining-out prices", "외식 물가": the total's generic name straight after another
                 # item's name is that item's head noun, not a second item.
-                if codes == (self.total,) and found and found[-1].codes != codes and not text[found[-1].end:m.start()].strip():
+                if codes == (self.total,) and found and found[-1].codes != codes and (
+                        not text[found[-1].end:m.start()].strip()
+                        # "ICT 산업의 지식서비스 수출": the item's knowledge services, not the total.
+                        or (self.lang == "ko" and text[found[-1].end:m.start()].strip() == "의")):
                     continue
                 found.append(ItemMention(codes, m.start(), m.end()))
         return found
