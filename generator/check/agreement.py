@@ -270,7 +270,16 @@ class Agreement:
                 mentions_items = [i for i in mentions_items if not any(a <= i.start < b for a, b in asides)]
             figures = find_mentions(sentence.text, lang)
             self._carried_bases = carried
+            if fresh:
+                self._year_carried = False
             found = self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
+            if lang == "ko" and self._year_period:
+                # "지난해 지식서비스 수출은 …. 유형별로는 전문·사업서비스가 75억5000만달러 적자로 가장 컸다":
+                # a paragraph about the whole year goes on about it until a sentence names a half.
+                if rx(r"[상하]반기|\d{1,2}\s?월").search(sentence.text):
+                    self._year_carried = False
+                elif self._ko_names_year(sentence.text, 0, len(sentence.text)) or "연간" in sentence.text:
+                    self._year_carried = True
             findings += [replace(f, suggestion=None) for f in found] if read_as is not None else found
             if mentions_items:
                 context = mentions_items
@@ -568,7 +577,7 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
                                      f"'{figure.text}' is dated to {later}, after this release's period {self.period}: the data has no figures for it",
                                      str(self.period))]
-        if lang == "ko" and figure.kind == "multiple" and self.dataset is not None and "년" in sentence.text[clause[0]:figure.start]:
+        if lang == "ko" and figure.kind in ("multiple", "percent") and self.dataset is not None and "년" in sentence.text[clause[0]:figure.start]:
             found = self._earlier_multiple(doc, sentence, figure, self._codes(owners), clause)
             if found is not None:
                 return found
@@ -591,17 +600,18 @@ class Agreement:
             if scope == "ytd" and any(code in self.year_index for code in codes) and (
                     self.last_year is None or self._names_last_year(sentence.text, clause[0], figure.start)):
                 candidates = [c for code in codes for c in self.year_index.get(code, ())]
-            if not candidates:
-                return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
-                                     f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
             hits = [c for c in candidates if matches(figure, c.value)]
             if not hits and lang == "ko" and scope != "ytd" and self._year_period and any(code in self.year_index for code in codes) \
-                    and self._ko_names_year(sentence.text, clause[0], figure.start):
+                    and (self._ko_names_year(sentence.text, clause[0], figure.start)
+                         or (self.__dict__.get("_year_carried") and not rx(r"[상하]반기|\d{1,2}\s?월|올해|올\s").search(sentence.text))):
                 # "2024년 72억6000만달러", "지난해 지식서비스 적자는 72억6000만달러": the year named bare is the
                 # whole year, whose figures the release also reports.
                 year_hits = [c for code in codes for c in self.year_index.get(code, ()) if matches(figure, c.value)]
-                if year_hits:
+                if year_hits or not candidates:
                     candidates, hits = [c for code in codes for c in self.year_index.get(code, ())], year_hits
+            if not candidates:
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
+                                     f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
             low = between.range_low(sentence.text, figure) if lang == "ko" else None
             if low is not None:  # "45억~46억달러": a range holds the value
                 hits = [c for c in candidates if between.in_range(low, figure, c.value)]
@@ -893,11 +903,20 @@ class Agreement:
             return None
         return period
 
+    def _levels_compared(self, codes, metric: str, period: Period) -> list[Decimal]:
+        """The levels a comparison with an earlier ``period`` is of: a year's with a year (the whole
+        year the release also reports, "지난해 적자는 2010년보다 …"), else this period's."""
+        if period.kind == "Y" and self._year_period and period.kind != self.period.kind:
+            found = [c.signed for code in codes for c in self.year_index.get(code, ()) if c.metric == f"{metric}_ytd"]
+            if found:
+                return found
+        return [c.signed for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.metric == metric]
+
     def _earlier_change(self, doc, sentence, lang, figure: Mention, period: Period, codes, clause) -> list[Finding] | None:
         """An amount after "2023년 상반기보다": the change from that period's cell to this period's
         level. None (read as usual) when the figure is this period's own level, or either is missing."""
         metric = self._stated_metric(sentence.text, lang, figure, clause) or "balance"
-        now = [c.signed for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.metric == metric]
+        now = self._levels_compared(codes, metric, period)
         then = [v for code in codes if (v := self.dataset.value(code, period, metric)) is not None]
         if not now or not then or any(matches(figure, abs(v)) for v in now):
             return None
@@ -934,6 +953,22 @@ class Agreement:
             # "2023년 상반기 27억2000만달러까지 줄었던 적자는": a move into an earlier period, which the
             # data's facts do not give.
             return _HistoryChange(None, {}, "")
+        compared = rx(r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기)?\s?(?:\([^()]*\))?\s?(?:보다|대비|에 비해|과 비교해)").search(text, clause[0], start)
+        if compared and len(money) < 2:
+            # "적자 폭은 2010년보다 55억1000만달러 줄었다": the move from that period to the level compared.
+            y = int(compared.group("y"))
+            period = Period.parse(f"{y}H{1 if compared.group('h') == '상' else 2}" if compared.group("h") else str(y))
+            known = {str(self.period), self._year_period, *(c.base_period for facts in self.index.values() for c in facts.money if c.base_period)}
+            if str(period) not in known and period.end_month < self.period.end_month:
+                metric = self._stated_metric(text, "ko", Mention("money", Decimal(0), Decimal(1), start, start, ""), clause) or "balance"
+                now = self._levels_compared(codes, metric, period)
+                then = next((v for code in codes if (v := self.dataset.value(code, period, metric)) is not None), None)
+                if now and then is not None:
+                    a, b = abs(now[0]), abs(then)
+                    up, down = ("widened", "narrowed") if metric == "balance" else ("increased", "decreased")
+                    direction = up if a > b else down if a < b else "unchanged"
+                    return _HistoryChange(direction, {"sign": "deficit" if then < 0 else "surplus"},
+                                          f"{self.money_text(b, 'ko')} in {period} → {self.money_text(a, 'ko')}: {direction}")
         if len(money) < 2:
             return None
         for base in money:
@@ -961,7 +996,8 @@ class Agreement:
         """"상반기 적자는 2023년 상반기(-27억2000만달러)의 1.7배": a multiple of an earlier period's level
         the facts do not compare, from that period's cell. None when no such period is named."""
         text = sentence.text
-        m = rx(r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기)?\s?(?:\([^()]*\))?\s?(?:의|보다)\s?(?:약\s?)?$").search(text, clause[0], figure.start)
+        m = rx(r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기)?\s?(?:\([^()]*\))?\s?(?:의|보다)\s?(?:약\s?)?$" if figure.kind == "multiple" else
+               r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기)?\s?(?:\([^()]*\))?\s?(?:보다|대비|에 비해|과 비교해)\s?(?:약\s?)?$").search(text, clause[0], figure.start)
         if not m:
             return None
         y = int(m.group("y"))
@@ -970,10 +1006,18 @@ class Agreement:
         if str(period) in known or (period.kind != self.period.kind and period.kind != "Y") or period.end_month >= self.period.end_month:
             return None
         metric = self._stated_metric(text, "ko", figure, clause) or "balance"
-        now = [c.signed for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.metric == metric]
+        now = self._levels_compared(codes, metric, period)
         then = [v for code in codes if (v := self.dataset.value(code, period, metric)) is not None]
         if not now or not then or not then[0]:
             return None
+        if figure.kind == "percent":
+            # "2010년 대비 43.1% 축소됐다": the change in percent from that period's level.
+            change = (abs(now[0]) - abs(then[0])) if metric == "balance" else (now[0] - then[0])
+            if matches(figure, abs(change) / abs(then[0]) * 100):
+                return []
+            said = f"{(abs(change) / abs(then[0]) * 100).quantize(Decimal('0.1'))}%"
+            return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
+                                 f"'{figure.text}' does not match the change from {period} (data: {said})", said)]
         result = (abs(now[0]) / abs(then[0]), f"the ratio to {period}", True)
         found = between.finding_for(text, figure, result)
         if found is None:
