@@ -60,6 +60,11 @@ class Agreement:
         # of ("2023년 상반기(27억2000만달러)") is read against that period's cell.
         self.dataset = None
         self._year_period = year.period if year is not None else None
+        self._year_facts, self._units, self._year_full = year, units, None
+        # The periods the facts themselves compare (this one, its bases, the whole year): an amount
+        # dated to any other earlier period is read from the data's cell for it.
+        self._known_periods = {str(self.period), self._year_period,
+                               *(c.base_period for facts in self.index.values() for c in facts.money if c.base_period)}
         if year is not None and Period.parse(year.period).year < self.period.year:
             self.last_year = re.compile(rf"지난해|작년|전년|{year.period}\s?년|last year|previous year|\b{year.period}\b", re.IGNORECASE)
         if year is not None:
@@ -272,7 +277,20 @@ class Agreement:
             self._carried_bases = carried
             if fresh:
                 self._year_carried = False
-            found = self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
+            if lang == "ko" and self._year_facts is not None and self._ko_year_mode(sentence.text, figures, mentions_items or context):
+                # "지난해 지식서비스 수출은 368억2000만달러, 수입은 440억8000만달러로 수입이 수출보다 72억6000만달러
+                # 많았다": a sentence of the whole year is read against the year's facts (its levels,
+                # ranks, shares and the differences between them), as the half's against the half's.
+                if self._year_full is None:
+                    self._year_full = index_facts(self._year_facts, self._units)
+                saved = self.index, self.facts
+                self.index, self.facts = self._year_full, self._year_facts
+                try:
+                    found = self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
+                finally:
+                    self.index, self.facts = saved
+            else:
+                found = self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
             if lang == "ko" and self._year_period:
                 # "지난해 지식서비스 수출은 …. 유형별로는 전문·사업서비스가 75억5000만달러 적자로 가장 컸다":
                 # a paragraph about the whole year goes on about it until a sentence names a half.
@@ -603,7 +621,9 @@ class Agreement:
             hits = [c for c in candidates if matches(figure, c.value)]
             if not hits and lang == "ko" and scope != "ytd" and self._year_period and any(code in self.year_index for code in codes) \
                     and (self._ko_names_year(sentence.text, clause[0], figure.start)
-                         or (self.__dict__.get("_year_carried") and not rx(r"[상하]반기|\d{1,2}\s?월|올해|올\s").search(sentence.text))):
+                         or ((self.__dict__.get("_year_carried") or self._ko_year_is_release())
+                             and not rx(r"[상하]반기|\d{1,2}\s?월|올해|올\s|반년|분기").search(sentence.text)
+                             and not self.base_names(lang).named(sentence.text))):
                 # "2024년 72억6000만달러", "지난해 지식서비스 적자는 72억6000만달러": the year named bare is the
                 # whole year, whose figures the release also reports.
                 year_hits = [c for code in codes for c in self.year_index.get(code, ()) if matches(figure, c.value)]
@@ -895,10 +915,7 @@ class Agreement:
         y = int(found.group("y"))
         period = Period.parse(f"{y}H{1 if found.group('h') == '상' else 2}" if found.group("h")
                               else f"{y}-{int(found.group('m')):02d}" if found.group("m") else str(y))
-        known = self.__dict__.get("_known_periods")
-        if known is None:
-            known = self._known_periods = {str(self.period), self._year_period,
-                                           *(c.base_period for facts in self.index.values() for c in facts.money if c.base_period)}
+        known = self._known_periods
         if str(period) in known or (period.kind != self.period.kind and period.kind != "Y") or period.end_month >= self.period.end_month:
             return None
         return period
@@ -953,12 +970,12 @@ class Agreement:
             # "2023년 상반기 27억2000만달러까지 줄었던 적자는": a move into an earlier period, which the
             # data's facts do not give.
             return _HistoryChange(None, {}, "")
-        compared = rx(r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기)?\s?(?:\([^()]*\))?\s?(?:보다|대비|에 비해|과 비교해)").search(text, clause[0], start)
+        compared = rx(r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기)?\s?(?:\([^()]*\))?\s?(?:보다|대비|에 비해|[과와] 비교해|[과와] 비교하면|에 견줘)").search(text, clause[0], start)
         if compared and len(money) < 2:
             # "적자 폭은 2010년보다 55억1000만달러 줄었다": the move from that period to the level compared.
             y = int(compared.group("y"))
             period = Period.parse(f"{y}H{1 if compared.group('h') == '상' else 2}" if compared.group("h") else str(y))
-            known = {str(self.period), self._year_period, *(c.base_period for facts in self.index.values() for c in facts.money if c.base_period)}
+            known = self._known_periods
             if str(period) not in known and period.end_month < self.period.end_month:
                 metric = self._stated_metric(text, "ko", Mention("money", Decimal(0), Decimal(1), start, start, ""), clause) or "balance"
                 now = self._levels_compared(codes, metric, period)
@@ -996,13 +1013,13 @@ class Agreement:
         """"상반기 적자는 2023년 상반기(-27억2000만달러)의 1.7배": a multiple of an earlier period's level
         the facts do not compare, from that period's cell. None when no such period is named."""
         text = sentence.text
-        m = rx(r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기)?\s?(?:\([^()]*\))?\s?(?:의|보다)\s?(?:약\s?)?$" if figure.kind == "multiple" else
+        m = rx(r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기)?\s?(?:\([^()]*\))?\s?(?:의|보다|이후|이래|대비|에 비해)\s?(?:약\s?)?$" if figure.kind == "multiple" else
                r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기)?\s?(?:\([^()]*\))?\s?(?:보다|대비|에 비해|과 비교해)\s?(?:약\s?)?$").search(text, clause[0], figure.start)
         if not m:
             return None
         y = int(m.group("y"))
         period = Period.parse(f"{y}H{1 if m.group('h') == '상' else 2}" if m.group("h") else str(y))
-        known = {str(self.period), self._year_period, *(c.base_period for facts in self.index.values() for c in facts.money if c.base_period)}
+        known = self._known_periods
         if str(period) in known or (period.kind != self.period.kind and period.kind != "Y") or period.end_month >= self.period.end_month:
             return None
         metric = self._stated_metric(text, "ko", figure, clause) or "balance"
@@ -1023,6 +1040,26 @@ class Agreement:
         if found is None:
             return []
         return [self.finding(doc, sentence, figure.start, figure.end, "data.multiple", found[0], found[1])]
+
+    def _ko_year_mode(self, text: str, figures, named: list[ItemMention]) -> bool:
+        """Whether a Korean sentence is of the whole year the release also reports: it names that year
+        bare (or follows a sentence that did, or names no period in the year's last half), names no
+        half, month or base, and more of its amounts are the year's than the period's."""
+        money = [f for f in figures if f.kind == "money"]
+        if not money or rx(r"[상하]반기|\d{1,2}\s?월|올해|올\s|반년|분기|전기|직전").search(text) or self.base_names("ko").named(text):
+            return False
+        if not (self._ko_names_year(text, 0, len(text)) or "연간" in text or self.__dict__.get("_year_carried") or self._ko_year_is_release()):
+            return False
+        codes = self._codes(named) or [self.config.total]
+        year = [c.value for code in codes for c in self.year_index.get(code, ())]
+        own = [c.value for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value"]
+        of_year = sum(any(matches(f, v) for v in year) for f in money)
+        return of_year > sum(any(matches(f, v) for v in own) for f in money)
+
+    def _ko_year_is_release(self) -> bool:
+        """A year's last half published with the year's figures ("지식서비스 무역통계 편제 결과 (2010~2024년)"):
+        a sentence that names no period may be of the whole year, as that release's coverage is."""
+        return self._year_period is not None and self.period.kind == "H" and self.period.n == 2 and int(self._year_period) == self.period.year
 
     def _ko_names_year(self, text: str, start: int, end: int) -> bool:
         """Whether the last year word before a figure names the year of the release's whole-year
