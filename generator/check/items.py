@@ -98,7 +98,7 @@ class ItemMatcher:
                 # item's name is that item's head noun, not a second item.
                 if codes == (self.total,) and found and found[-1].codes != codes and (
                         not text[found[-1].end:m.start()].strip()
-                        # "ICT 산업의 지식서비스 수출": the item's knowledge services, not the total.
+                        # "ICT 산업의 지식서비스 수출": the item's own flows, not the total's.
                         or (self.lang == "ko" and text[found[-1].end:m.start()].strip() in ("의", "과의", "와의"))):
                     continue
                 found.append(ItemMention(codes, m.start(), m.end()))
