@@ -1045,6 +1045,8 @@ class Agreement:
         """Whether a Korean sentence is of the whole year the release also reports: it names that year
         bare (or follows a sentence that did, or names no period in the year's last half), names no
         half, month or base, and more of its amounts are the year's than the period's."""
+        if "년" not in text and "연간" not in text and not self.__dict__.get("_year_carried") and not self._ko_year_is_release():
+            return False  # most sentences: no year named, none carried
         money = [f for f in figures if f.kind == "money"]
         if not money or rx(r"[상하]반기|\d{1,2}\s?월|올해|올\s|반년|분기|전기|직전").search(text) or self.base_names("ko").named(text):
             return False
