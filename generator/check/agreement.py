@@ -610,6 +610,14 @@ class Agreement:
                     return found
         if lang == "ko" and figure.kind == "money" and not pairs_mode and len(items) > 1 and between.joint(self.index, sentence.text, figure, items, clause):
             return []  # the two items named together, as their sum
+        if lang == "ko" and figure.kind == "money" and not pairs_mode and len(items) > 1:
+            total = between.joint_total(self.index, sentence.text, figure, items, clause)
+            if total is not None:
+                # "지재권과 전문·사업서비스 적자는 44억8000만달러": one amount for the two named as one
+                # subject is their sum, not the nearer one's figure (it agrees, or joint() passed it).
+                said = self.money_text(total, lang)
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
+                                     f"'{figure.text}' is stated for the items named together, whose sum in the data is {said} (data: {said})", said)]
         codes = self._codes(owners)
         names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
         if figure.kind == "money":
