@@ -56,6 +56,15 @@ class Agreement:
         # A first half's "whole year" is last year's, named as such (지난해 연간, "for all of 2024");
         # its own year-to-date words (올해 들어, 1~6월 누적) are the half itself.
         self.last_year = None
+        # The project's figures, set by run.py: a figure dated to an earlier period that no fact is
+        # of ("2023년 상반기(27억2000만달러)") is read against that period's cell.
+        self.dataset = None
+        self._year_period = year.period if year is not None else None
+        self._year_facts, self._units, self._year_full = year, units, None
+        # The periods the facts themselves compare (this one, its bases, the whole year): an amount
+        # dated to any other earlier period is read from the data's cell for it.
+        self._known_periods = {str(self.period), self._year_period,
+                               *(c.base_period for facts in self.index.values() for c in facts.money if c.base_period)}
         if year is not None and Period.parse(year.period).year < self.period.year:
             self.last_year = re.compile(rf"지난해|작년|전년|{year.period}\s?년|last year|previous year|\b{year.period}\b", re.IGNORECASE)
         if year is not None:
@@ -232,7 +241,9 @@ class Agreement:
             if fresh:
                 context = [ItemMention((self.config.total,), -1, -1)]
                 carried: set[str] = set()
-            if self.is_annotation(sentence.text):
+            if self.is_annotation(sentence.text) and not (sentence.kind == "table" and not find_mentions(sentence.text, lang)):
+                # A table's row label ("지식재산권 사용료") may also be words of an annotation: it is
+                # the row's name, which the row's cells are read with, not the editors' prose.
                 continue
             if not _WIDE_CHARS.isdisjoint(sentence.text):
                 # "2.4％", "１２월": full-width forms, as Korean input methods type them, read as
@@ -282,7 +293,29 @@ class Agreement:
                 if pointed and len(named) > 1 and not any(m.start < pointed.start() for m in mentions_items):
                     codes = named[0] if pointed.group(1).lower() == "former" else named[-1]
                     context = [next(m for m in context if m.codes == codes)]
-            found = self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
+            if fresh:
+                self._year_carried = False
+            if lang == "ko" and self._year_facts is not None and self._ko_year_mode(sentence.text, figures, mentions_items or context):
+                # "지난해 지식서비스 수출은 368억2000만달러, 수입은 440억8000만달러로 수입이 수출보다 72억6000만달러
+                # 많았다": a sentence of the whole year is read against the year's facts (its levels,
+                # ranks, shares and the differences between them), as the half's against the half's.
+                if self._year_full is None:
+                    self._year_full = index_facts(self._year_facts, self._units)
+                saved = self.index, self.facts
+                self.index, self.facts = self._year_full, self._year_facts
+                try:
+                    found = self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
+                finally:
+                    self.index, self.facts = saved
+            else:
+                found = self._sentence(doc, sentence, lang, mentions_items, figures, context, phrases, stated)
+            if lang == "ko" and self._year_period:
+                # "지난해 지식서비스 수출은 …. 유형별로는 전문·사업서비스가 75억5000만달러 적자로 가장 컸다":
+                # a paragraph about the whole year goes on about it until a sentence names a half.
+                if rx(r"[상하]반기|\d{1,2}\s?월").search(sentence.text):
+                    self._year_carried = False
+                elif self._ko_names_year(sentence.text, 0, len(sentence.text)) or "연간" in sentence.text:
+                    self._year_carried = True
             findings += [replace(f, suggestion=None) for f in found] if read_as is not None else found
             if mentions_items:
                 context = mentions_items
@@ -366,6 +399,12 @@ class Agreement:
         return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
 
     def _attribute(self, position: int, items: list[ItemMention], clause: tuple[int, int], context: list[ItemMention]) -> list[ItemMention]:
+        whole = _KO_WHOLE_BEFORE.search(self._text, max(clause[0], position - 24), position) \
+            if getattr(self, "_lang", None) == "ko" and "전체" in self._text[max(0, position - 24):position] else None
+        if whole and not any(m.end <= whole.start() and not self._text[m.end:whole.start()].strip() for m in items):
+            # "전체 적자 확대 폭(7억7000만달러)", "전체 적자는 45억3000만달러": the whole, whatever item
+            # the sentence named before it ("북미 전체 적자" is North America's whole, read as usual).
+            return [ItemMention((self.config.total,), -2, -2)]
         inside = [m for m in items if clause[0] <= m.start < clause[1]]
         before = [m for m in inside if m.end <= position]
         if before and getattr(self, "_lang", None) == "ko":
@@ -688,18 +727,57 @@ class Agreement:
                 finally:
                     self._plain = False
                 return []
+        if lang == "ko" and self.period.kind == "H" and "반기" in sentence.text[clause[0]:figure.start]:
+            later = self._ko_later_half(sentence.text, clause[0], figure.start)
+            if later:
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
+                                     f"'{figure.text}' is dated to {later}, after this release's period {self.period}: the data has no figures for it",
+                                     str(self.period))]
+        if lang == "ko" and figure.kind in ("multiple", "percent") and self.dataset is not None and "년" in sentence.text[clause[0]:figure.start]:
+            found = self._earlier_multiple(doc, sentence, figure, self._codes(owners), clause)
+            if found is not None:
+                return found
+        if lang == "ko" and figure.kind == "money" and self.dataset is not None and "년" in sentence.text[clause[0]:figure.start]:
+            earlier = self._ko_earlier_period(sentence.text, figure, clause)
+            if earlier is not None:
+                return self._earlier_figure(doc, sentence, lang, figure, earlier, self._codes(owners), clause)
+            compared_with = self._ko_earlier_period(sentence.text, figure, clause, compared=True)
+            if compared_with is not None:
+                found = self._earlier_change(doc, sentence, lang, figure, compared_with, self._codes(owners), clause)
+                if found is not None:
+                    return found
+        if lang == "ko" and figure.kind == "money" and not pairs_mode and len(items) > 1 and between.joint(self.index, sentence.text, figure, items, clause):
+            return []  # the two items named together, as their sum
+        if lang == "ko" and figure.kind == "money" and not pairs_mode and len(items) > 1:
+            total = between.joint_total(self.index, sentence.text, figure, items, clause)
+            if total is not None:
+                # "지재권과 전문·사업서비스 적자는 44억8000만달러": one amount for the two named as one
+                # subject is their sum, not the nearer one's figure (it agrees, or joint() passed it).
+                said = self.money_text(total, lang)
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
+                                     f"'{figure.text}' is stated for the items named together, whose sum in the data is {said} (data: {said})", said)]
         codes = self._codes(owners)
         names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
         if figure.kind == "money":
             candidates = [c for code in codes for c in self.index.get(code, ItemFacts()).money]
             scope = self._scope(sentence.text, lang, figure, clause)
             if scope == "ytd" and any(code in self.year_index for code in codes) and (
-                    self.last_year is None or self.last_year.search(sentence.text, clause[0], figure.start)):
+                    self.last_year is None or self._names_last_year(sentence.text, clause[0], figure.start)):
                 candidates = [c for code in codes for c in self.year_index.get(code, ())]
+            hits = [c for c in candidates if matches(figure, c.value)]
+            if not hits and lang == "ko" and scope != "ytd" and self._year_period and any(code in self.year_index for code in codes) \
+                    and (self._ko_names_year(sentence.text, clause[0], figure.start)
+                         or ((self.__dict__.get("_year_carried") or self._ko_year_is_release())
+                             and not rx(r"[상하]반기|\d{1,2}\s?월|올해|올\s|반년|분기").search(sentence.text)
+                             and not self.base_names(lang).named(sentence.text))):
+                # "2024년 72억6000만달러", "지난해 지식서비스 적자는 72억6000만달러": the year named bare is the
+                # whole year, whose figures the release also reports.
+                year_hits = [c for code in codes for c in self.year_index.get(code, ()) if matches(figure, c.value)]
+                if year_hits or not candidates:
+                    candidates, hits = [c for code in codes for c in self.year_index.get(code, ())], year_hits
             if not candidates:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the data has no figures for {names} in {self.period}; it can neither confirm nor refute this amount")]
-            hits = [c for c in candidates if matches(figure, c.value)]
             low = between.range_low(sentence.text, figure) if lang == "ko" else None
             if low is not None:  # "45억~46억달러": a range holds the value
                 hits = [c for c in candidates if between.in_range(low, figure, c.value)]
@@ -1002,6 +1080,217 @@ class Agreement:
 
         return [p for p in pool if keep(p[1])]
 
+    def _ko_earlier_period(self, text: str, figure: Mention, clause, compared: bool = False) -> Period | None:
+        """The period an amount is dated to by a name straight before it ("2022년 하반기(47억4000만달러)",
+        "2023년 상반기 적자는 27억2000만달러"), when it is earlier than this period and no base of the
+        facts: figures of the periods the facts compare are read as before."""
+        found = None
+        for m in rx(r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기|(?P<m>1[0-2]|[1-9])월)?").finditer(text, clause[0], figure.start):
+            found = m
+        if found is None:
+            return None
+        if compared:
+            # "2023년 상반기(27억2000만달러)보다 18억1000만달러 많다": the period compared with.
+            if not rx(r"\s?(?:\([^()]*\))?\s?(?:보다|대비|에 비해|과 비교해|과 비교하면|에 견줘)\s?(?:약\s?)?").fullmatch(text, found.end(), figure.start):
+                return None
+        elif not (rx(r"\s?\(\s?[-−]?\s?|\s?(?:에는?|엔)?\s?").fullmatch(text, found.end(), figure.start)
+                  or _KO_DATED.fullmatch(text, found.end(), figure.start)):
+            return None
+        y = int(found.group("y"))
+        period = Period.parse(f"{y}H{1 if found.group('h') == '상' else 2}" if found.group("h")
+                              else f"{y}-{int(found.group('m')):02d}" if found.group("m") else str(y))
+        known = self._known_periods
+        if str(period) in known or (period.kind != self.period.kind and period.kind != "Y") or period.end_month >= self.period.end_month:
+            return None
+        return period
+
+    def _levels_compared(self, codes, metric: str, period: Period) -> list[Decimal]:
+        """The levels a comparison with an earlier ``period`` is of: a year's with a year (the whole
+        year the release also reports, "지난해 적자는 2010년보다 …"), else this period's."""
+        if period.kind == "Y" and self._year_period and period.kind != self.period.kind:
+            found = [c.signed for code in codes for c in self.year_index.get(code, ()) if c.metric == f"{metric}_ytd"]
+            if found:
+                return found
+        return [c.signed for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.metric == metric]
+
+    def _earlier_change(self, doc, sentence, lang, figure: Mention, period: Period, codes, clause) -> list[Finding] | None:
+        """An amount after "2023년 상반기보다": the change from that period's cell to this period's
+        level. None (read as usual) when the figure is this period's own level, or either is missing."""
+        metric = self._stated_metric(sentence.text, lang, figure, clause) or "balance"
+        now = self._levels_compared(codes, metric, period)
+        then = [v for code in codes if (v := self.dataset.value(code, period, metric)) is not None]
+        if not now or not then or any(matches(figure, abs(v)) for v in now):
+            return None
+        change = abs(abs(now[0]) - abs(then[0])) if metric == "balance" else abs(now[0] - then[0])
+        if matches(figure, change):
+            return []
+        names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
+        said = self.money_text(change, lang)
+        return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
+                             f"'{figure.text}' does not match the change of {names} from {period} (data: {said})", said)]
+
+    def _earlier_figure(self, doc, sentence, lang, figure: Mention, period: Period, codes, clause) -> list[Finding]:
+        """An amount dated to an earlier period than the facts compare, against that period's cell."""
+        metric = self._stated_metric(sentence.text, lang, figure, clause)
+        cells = [v for code in codes for m in ((metric,) if metric else ("balance", "exports", "imports"))
+                 if (v := self.dataset.value(code, period, m)) is not None]
+        names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
+        if not cells:
+            return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
+                                 f"'{figure.text}': the data has no figure for {names} in {period}, the period the sentence dates it to")]
+        if any(matches(figure, abs(v)) for v in cells):
+            return []
+        said = self.money_text(abs(cells[0]), lang)
+        return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
+                             f"'{figure.text}' does not match the data for {names} in {period}, the period the sentence dates it to (data: {said})", said)]
+
+    def _ko_history_change(self, text: str, clause, start: int, codes):
+        """The move between an amount dated to an earlier period the facts do not compare (its cell
+        the data's) and another amount the clause states before the direction word, as a change
+        whose ``direction`` and ``sign`` the direction words are read against; None when the clause
+        has no such pair."""
+        money = [f for f in find_mentions(text[:start], "ko") if f.kind == "money" and f.start >= clause[0]]
+        if money and rx(r"\s?(?:까지|로|으로)?\s?").fullmatch(text, money[-1].end, start) and self._ko_earlier_period(text, money[-1], clause):
+            # "2023년 상반기 27억2000만달러까지 줄었던 적자는": a move into an earlier period, which the
+            # data's facts do not give.
+            return _HistoryChange(None, {}, "")
+        compared = rx(r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기)?\s?(?:\([^()]*\))?\s?(?:보다|대비|에 비해|[과와] 비교해|[과와] 비교하면|에 견줘)").search(text, clause[0], start)
+        if compared and len(money) < 2:
+            # "적자 폭은 2010년보다 55억1000만달러 줄었다": the move from that period to the level compared.
+            y = int(compared.group("y"))
+            period = Period.parse(f"{y}H{1 if compared.group('h') == '상' else 2}" if compared.group("h") else str(y))
+            known = self._known_periods
+            if str(period) not in known and period.end_month < self.period.end_month:
+                metric = self._stated_metric(text, "ko", Mention("money", Decimal(0), Decimal(1), start, start, ""), clause) or "balance"
+                now = self._levels_compared(codes, metric, period)
+                then = next((v for code in codes if (v := self.dataset.value(code, period, metric)) is not None), None)
+                if now and then is not None:
+                    a, b = abs(now[0]), abs(then)
+                    up, down = ("widened", "narrowed") if metric == "balance" else ("increased", "decreased")
+                    direction = up if a > b else down if a < b else "unchanged"
+                    return _HistoryChange(direction, {"sign": "deficit" if then < 0 else "surplus"},
+                                          f"{self.money_text(b, 'ko')} in {period} → {self.money_text(a, 'ko')}: {direction}")
+        if len(money) < 2:
+            return None
+        for base in money:
+            period = self._ko_earlier_period(text, base, clause)
+            if period is None:
+                continue
+            metric = self._stated_metric(text, "ko", base, clause) or "balance"
+            cell = next((v for code in codes if (v := self.dataset.value(code, period, metric)) is not None), None)
+            if cell is None or not matches(base, abs(cell)):
+                continue
+            other = [f for f in money if f is not base]
+            now = abs(other[-1].value)
+            then = abs(cell)
+            if metric == "balance":
+                direction = "widened" if now > then else "narrowed" if now < then else "unchanged"
+            else:
+                direction = "increased" if now > then else "decreased" if now < then else "unchanged"
+            sign = "deficit" if cell < 0 else "surplus"
+            data = {"sign": sign}
+            said = f"{self.money_text(then, 'ko')} in {period} → {other[-1].text}: {direction}"
+            return _HistoryChange(direction, data, said)
+        return None
+
+    def _earlier_multiple(self, doc, sentence, figure: Mention, codes, clause) -> list[Finding] | None:
+        """"상반기 적자는 2023년 상반기(-27억2000만달러)의 1.7배": a multiple of an earlier period's level
+        the facts do not compare, from that period's cell. None when no such period is named."""
+        text = sentence.text
+        m = rx(r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기)?\s?(?:\([^()]*\))?\s?(?:의|보다|이후|이래|대비|에 비해)\s?(?:약\s?)?$" if figure.kind == "multiple" else
+               r"(?P<y>20\d\d)년\s?(?:(?P<h>[상하])반기)?\s?(?:\([^()]*\))?\s?(?:보다|대비|에 비해|과 비교해)\s?(?:약\s?)?$").search(text, clause[0], figure.start)
+        if not m:
+            return None
+        y = int(m.group("y"))
+        period = Period.parse(f"{y}H{1 if m.group('h') == '상' else 2}" if m.group("h") else str(y))
+        known = self._known_periods
+        if str(period) in known or (period.kind != self.period.kind and period.kind != "Y") or period.end_month >= self.period.end_month:
+            return None
+        metric = self._stated_metric(text, "ko", figure, clause) or "balance"
+        now = self._levels_compared(codes, metric, period)
+        then = [v for code in codes if (v := self.dataset.value(code, period, metric)) is not None]
+        if not now or not then or not then[0]:
+            return None
+        if figure.kind == "percent":
+            # "2010년 대비 43.1% 축소됐다": the change in percent from that period's level.
+            change = (abs(now[0]) - abs(then[0])) if metric == "balance" else (now[0] - then[0])
+            if matches(figure, abs(change) / abs(then[0]) * 100):
+                return []
+            said = f"{(abs(change) / abs(then[0]) * 100).quantize(Decimal('0.1'))}%"
+            return [self.finding(doc, sentence, figure.start, figure.end, "data.percent",
+                                 f"'{figure.text}' does not match the change from {period} (data: {said})", said)]
+        result = (abs(now[0]) / abs(then[0]), f"the ratio to {period}", True)
+        found = between.finding_for(text, figure, result)
+        if found is None:
+            return []
+        return [self.finding(doc, sentence, figure.start, figure.end, "data.multiple", found[0], found[1])]
+
+    def _ko_year_mode(self, text: str, figures, named: list[ItemMention]) -> bool:
+        """Whether a Korean sentence is of the whole year the release also reports: it names that year
+        bare (or follows a sentence that did, or names no period in the year's last half), names no
+        half, month or base, and more of its amounts are the year's than the period's."""
+        if "년" not in text and "연간" not in text and not self.__dict__.get("_year_carried") and not self._ko_year_is_release():
+            return False  # most sentences: no year named, none carried
+        money = [f for f in figures if f.kind == "money"]
+        if not money or rx(r"[상하]반기|\d{1,2}\s?월|올해|올\s|반년|분기|전기|직전").search(text) or self.base_names("ko").named(text):
+            return False
+        if not (self._ko_names_year(text, 0, len(text)) or "연간" in text or self.__dict__.get("_year_carried") or self._ko_year_is_release()):
+            return False
+        codes = self._codes(named) or [self.config.total]
+        year = [c.value for code in codes for c in self.year_index.get(code, ())]
+        own = [c.value for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value"]
+        of_year = sum(any(matches(f, v) for v in year) for f in money)
+        return of_year > sum(any(matches(f, v) for v in own) for f in money)
+
+    def _ko_year_is_release(self) -> bool:
+        """A year's last half published with the year's figures ("지식서비스 무역통계 편제 결과 (2010~2024년)"):
+        a sentence that names no period may be of the whole year, as that release's coverage is."""
+        return self._year_period is not None and self.period.kind == "H" and self.period.n == 2 and int(self._year_period) == self.period.year
+
+    def _ko_names_year(self, text: str, start: int, end: int) -> bool:
+        """Whether the last year word before a figure names the year of the release's whole-year
+        figures, bare ("2024년", "지난해" when that year is last year) and not one of its parts."""
+        year = int(self._year_period)
+        found = None
+        for m in rx(r"(?:(?P<y>20\d\d)년|지난해|작년)(?!\s?(?:[상하]반기|\d{1,2}\s?월|\d\s?분기|1\s?[~∼〜-]|7\s?[~∼〜-]|동기|같은|말|초))").finditer(text, start, end):
+            found = m
+        if found is None or rx(r"올해|올\s|금년|20\d\d년").search(text, found.end(), end):
+            return False
+        return int(found.group("y")) == year if found.group("y") else (self.release_year or self.period.year) - 1 == year
+
+    def _ko_later_half(self, text: str, start: int, end: int) -> str | None:
+        """"올 하반기 지식서비스 수지는 …" in a first-half release: the half the clause dates its figure
+        to, when it comes after the release's own period (no data can be of it)."""
+        found = None
+        for m in rx(r"(?:(?P<y>20\d\d)년|(?P<this>올해|올|금년)|(?P<last>지난해|작년))\s?(?P<h>[상하])반기").finditer(text, start, end):
+            now = self.release_year or self.period.year  # 올해 is the year the release is published
+            year = int(m.group("y")) if m.group("y") else now - (1 if m.group("last") else 0)
+            found = (year, 1 if m.group("h") == "상" else 2)
+        if found and found > (self.period.year, self.period.n):
+            return f"{found[0]}H{found[1]}"
+        return None
+
+    def _ko_level_before_base(self, text: str, figure: Mention, clause) -> bool:
+        """"공연·전시 흑자는 1억8000만달러로 전기보다 2000만달러 늘었다": an amount with 로 before the base
+        the clause compares with is the level reached, this period's, and not the base's (no base
+        is named before it, to date it: "지난해 하반기 37억6000만달러로 …")."""
+        if not rx(r"\s?(?:으로|로)(?!부터|서|\s?(?:늘|증가|확대|불어|커|줄|감소|축소))").match(text, figure.end):
+            return False
+        spans = [(a, b) for a, b, _ in self.base_names("ko").spans(text) if clause[0] <= a and b <= clause[1]]
+        if not spans or any(b <= figure.start for a, b in spans):
+            return False
+        after = min((b for a, b in spans if a >= figure.end), default=None)
+        return after is not None and bool(rx(r"\s?(?:보다|대비|에 비해|과 비교|와 비교)").match(text, after))
+
+    def _names_last_year(self, text: str, start: int, end: int) -> bool:
+        """Whether the words before a figure name last year as its period: "지난해 연간", and not
+        "작년 7~12월 37억6000만달러였던 적자가 올해 1~6월 45억3000만달러로", where this year's
+        words come after last year's."""
+        found = list(self.last_year.finditer(text, start, end))
+        if found and rx(r"\s?(?:1\s?[~∼〜-]\s?6월|7\s?[~∼〜-]\s?12월|[상하]반기)").match(text, found[-1].end()):
+            return False  # "작년 1~6월": a half of last year, not the whole of it
+        return bool(found) and not rx(r"올해|올\s|금년|this year", I).search(text, found[-1].end(), end)
+
     @staticmethod
     def _scope(text: str, lang: str, figure: Mention, clause) -> str | None:
         """The quarter, half or year to date a figure is of ("first-half exports rose 9.1 percent", 1분기
@@ -1081,6 +1370,14 @@ class Agreement:
             if phrase and rx(r"\(\s?[-−+]?\s?$").search(text[max(0, figure.start - 4):figure.start]) and \
                     rx(r"\(\s?[-−+]?\s?$").sub("", text[max(0, figure.start - len(phrase) - 6):figure.start]).rstrip().endswith(phrase):
                 return [(value, fact) for value, fact, p in entries if p == period]
+        if lang == "ko":
+            # "전달(-0.8%)", "직전 반기(20.5%)": any of the vocabulary's names of a basis, straight
+            # before the rate's parenthesis, dates the rate to that basis's period.
+            for a, b, basis in self.base_names(lang).spans(text):
+                if b <= figure.start and rx(r"\s?\(\s?[-−+]?\s?").fullmatch(text, b, figure.start):
+                    base = {"previous_period": self.period.previous(), "year_ago": self.period.year_ago()}.get(basis)
+                    if base is not None and str(base) in periods:
+                        return [(value, fact) for value, fact, p in entries if p == str(base)]
         for period in sorted(periods | {str(self.period)}):
             for phrase in names(Period.parse(period)):
                 gap = distance(phrase)
@@ -1157,11 +1454,35 @@ class Agreement:
         before = text[clause[0]:figure.start]
         if not may_hold(tuple(p for _, p in METRIC_WORDS[lang]), before, I):
             return None
+        respective = self._respective_metric(text, lang, figure, clause) if lang == "ko" and "각각" in before else None
+        if respective is not None:
+            return respective
         for metric, pattern in METRIC_WORDS[lang]:
             for m in rx(pattern, I).finditer(before):
                 if m.start() > where:
                     best, where = metric, m.start()
         return best
+
+    @staticmethod
+    def _respective_metric(text: str, lang: str, figure: Mention, clause) -> str | None:
+        """"수출과 수입은 각각 197억1000만달러, 242억4000만달러": metric words listed before 각각 pair
+        in order with as many amounts listed after it (the nearest metric word is the last one's only)."""
+        marker = text.rfind("각각", clause[0], figure.start)
+        metrics = []
+        for metric, pattern in METRIC_WORDS[lang]:
+            metrics += [(m.start(), metric) for m in rx(pattern, I).finditer(text, clause[0], marker)]
+        metrics = [metric for _, metric in sorted(metrics)]
+        if len(metrics) < 2 or len(set(metrics)) != len(metrics):
+            return None
+        amounts = [f for f in find_mentions(text[:clause[1]], lang) if f.kind == figure.kind and f.start > marker]
+        listed = amounts[:1]
+        for f in amounts[1:]:
+            if not rx(r"[\s,，·및와과]*").fullmatch(text[listed[-1].end:f.start]):
+                break
+            listed.append(f)
+        if len(listed) != len(metrics):
+            return None
+        return next((metric for f, metric in zip(listed, metrics) if f.start == figure.start), None)
 
     def _wrong_role(self, text: str, lang: str, figure: Mention, hits: list[Candidate], clause, codes) -> tuple[str, str] | None:
         """A matching number used in the wrong role: another metric, or a base or change stated as a level."""
@@ -1194,6 +1515,13 @@ class Agreement:
             # "In the second half of 2025, the deficit reached $4.53 billion" in a 2025H1 release:
             # this period's figure, dated to a period that is neither this one nor a base.
             return f"is the figure for {self.period}, but the sentence dates it to {foreign}", f"no figure for {foreign} here"
+        if lang == "ko" and not any(h.role == "value" for h in hits) and any(h.role == "base" for h in hits):
+            stated_as_level = self._ko_level_before_base(text, figure, clause)
+            if stated_as_level:
+                base = next(h for h in hits if h.role == "base")
+                own = [c for code in codes for c in self.index.get(code, ItemFacts()).money if c.role == "value" and c.metric == base.metric]
+                return (f"is the figure for {base.base_period}, but the sentence states it as the level of {self.period} "
+                        f"before the base it compares with", self.money_text(own[0].value if own else base.value, lang))
         # The bases the sentence names, each bound to its own period: "from $3.76 billion a year
         # earlier" names the year-ago base, so the previous half's 3.76 billion is not it.
         named = self._named_for(text, lang, figure)
@@ -1201,6 +1529,8 @@ class Agreement:
             if hit.role == "value":
                 return None
             basis = hit.fact.get("basis") if hit.fact.kind in ("change", "cumulative") else None
+            if hit.fact.kind == "driver" and hit.role == "delta":
+                basis = hit.fact.get("basis")  # a driver of a change carries its part's change, on the change's basis
             if hit.role == "base":
                 if lang == "ko" and _KO_LEVEL_AFTER_CHANGE.search(text, max(clause[0], figure.start - 8), figure.start):
                     # "상반기보다 2억6000만달러 늘어난 35억달러": the figure after the change is the new level.
@@ -1454,6 +1784,9 @@ class Agreement:
             elif b <= figure.start and (_KO_DATED.fullmatch(text, b, figure.start) or rx(r"\s?\(\s?[-−]?\s?").fullmatch(text, b, figure.start)):
                 # "2024년 상반기 적자는 …", "지난해 상반기(37억6000만달러)보다".
                 return basis
+            elif lang == "ko" and a >= figure.end and rx(r"\s?\(\s?").fullmatch(text, figure.end, a) and rx(r"\s?\)").match(text, b):
+                # "-44.8억달러 (2024년 하반기)": a table cell read with its column's period, a date in brackets.
+                return basis
         return None
 
     def _foreign_period(self, text: str, lang: str, figure: Mention, clause) -> str | None:
@@ -1655,6 +1988,15 @@ class Agreement:
                 owners = self._attribute(start, items, clause, context)
                 inside = [i for i in items if clause[0] <= i.start < clause[1]]
                 codes = self._codes(inside or owners)
+                history = self._ko_history_change(text, clause, start, codes) if lang == "ko" and not rate_only and self.dataset is not None \
+                    and "년" in text[clause[0]:start] else None
+                if history is not None:
+                    # "2010년 127억7000만달러에서 2024년 72억6000만달러로 축소됐다": a move between the two
+                    # periods the clause dates, not this period's change.
+                    if history.direction is not None and not agrees(category, history):
+                        findings.append(self.finding(doc, sentence, start, end, "data.direction",
+                                                     f"'{text[start:end]}' contradicts the figures the clause compares (data: {history.said})", history.said))
+                    continue
 
                 def wanted(f) -> bool:
                     if rate_only:
@@ -2045,6 +2387,14 @@ class Agreement:
                 continue
             records = [f for code in codes for f in self.index.get(code, ItemFacts()).records]
             names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
+            if lang == "ko" and "번째" in m.group(0):
+                # "역대 두 번째로 큰": a place in history below the top, which no largest-on-record
+                # fact confirms; only an asserted fact saying that place does.
+                if not any("번째" in ((f.get("text") or {}).get(lang) or "") for f in records):
+                    findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.record",
+                                                 f"'{m.group(0)}': no record of {names} of that place in the data or the annotations "
+                                                 f"(data: no such record fact)", "no record fact"))
+                continue
             metric = self._stated_metric(text, lang, Mention("money", Decimal(0), Decimal(1), m.start(), m.end(), ""), clause)
             if metric is None:
                 following = text[m.end():min(clause[1], m.end() + 30)]
@@ -2340,6 +2690,18 @@ _EN_OWNER_AFTER = re.compile(r"\s+(?:(?:trade\s+)?(?:surplus(?:es)?|deficits?|sh
 # "게임산업(22억6000만달러)을 중심으로".
 _KO_METRIC_BRACKET = re.compile(r"\s*(?:수출|수입|수지|흑자|적자)\s?(?:증가율|감소율|규모|폭)?\s?\($")
 _KO_SIGN_OF_NAME = re.compile(r"\s?[을를]?\s?(?:가장\s?(?:많이|크게)\s?)?(?:낸|기록한|거둔|본|나타낸|보인)\s?(?:분야|부문|곳|지역|기관|업종|항목|유형|산업|국가)(?:은|는|도|으로는|로는)\s?[^\d()]{1,30}\(")
+class _HistoryChange:
+    """A change between two amounts a clause states, one dated to an earlier period (for ``agrees``)."""
+
+    def __init__(self, direction: str, data: dict, said: str) -> None:
+        self.direction, self.data, self.said = direction, data, said
+
+    def get(self, key, default=None):
+        return self.data.get(key, default)
+
+
+_KO_WHOLE_BEFORE = re.compile(r"전체\s?(?:지식서비스\s?)?(?:무역\s?)?(?:수출|수입|흑자|적자|수지)?\s?(?:확대|증가|감소|축소)?\s?(?:폭|규모|증가분|감소분|증가\s?폭)?"
+                              r"\s?(?:\(\s?[-−]?\s?|(?:은|는|이|가)\s?)$")
 _KO_OF_WHOLE = re.compile(r"(?:전체|총)\s?(?:수출|수입|흑자|적자|수지)?\s?(?:\([^()]*\))?\s?의\s?(?:약\s?)?$")
 _KO_LEVEL_AFTER_CHANGE = re.compile(r"(?:늘어난|증가한|확대된|불어난|커진|줄어든|감소한|축소된|늘어|증가해|확대돼)\s?(?:약\s?)?$")
 _KO_CHANGE_AMOUNT = re.compile(r"\s?(?:넘게|이상|가량|가까이|정도|남짓|안팎|쯤)?\s?(?:불어나|불었|불어난|늘어|늘었|늘면서|늘며|늘린|증가해|증가했|증가한|확대돼|확대됐|확대된|커졌|커진|줄어|줄었|줄면서|감소해|감소했|감소한|축소돼|축소됐|축소된)")
@@ -2356,7 +2718,7 @@ _EN_RATE_GAP = re.compile(r"\s*(?:percent|per cent|pct|%)?\s*(?:from|to)\s+(?:a 
 # ("October's 3.6%", "October (3.6%)", "10월(3.6%)", "10월의 3.6%").
 _DATES_RATE = {"en": (re.compile(r"\s*(?:percent|per cent|pct)?\s+(?:in|for|of)\s+(?:the\s+)?", re.IGNORECASE),
                       re.compile(r"(?:'s|’s)\s+|\s*\(\s*", re.IGNORECASE)),
-               "ko": (re.compile(r"(?!x)x"), re.compile(r"\s?\(\s?|\s?의\s?"))}
+               "ko": (re.compile(r"(?!x)x"), re.compile(r"\s?\(\s?[-−+]?\s?|\s?의\s?"))}
 
 # What joins the members of a list: "A, B and C", "A와 B", "37억5000만달러, 22억달러".
 _LIST_JOINT = {"en": r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", "ko": r"\s*(?:[,，·]|및|[와과](?=\s))\s*"}

@@ -65,7 +65,7 @@ _KO_NUMBER_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "열": 10}
 _HEDGE_BEFORE = {"en": re.compile(r"(?P<more>more than|over|above)\s*$|(?P<nearly>nearly|almost|close to|just under)\s*$|(?P<about>roughly|about|around|some)\s*$", re.IGNORECASE),
                  "ko": re.compile(r"(?P<nearly>거의)\s*$|(?P<about>약)\s*$")}
 _HEDGE_AFTER = {"en": re.compile(r"^\s*(?P<more>or more)\b"),
-                "ko": re.compile(r"^\s*(?:로|으로|를|을)?\s*(?:(?P<more>넘게|넘는|이상|넘어|넘었|넘겼|넘긴|넘|남짓|웃돌|상회|초과)|(?P<nearly>가까이|가깝|에 육박|육박)|(?P<about>가량|정도|안팎|에 달))")}
+                "ko": re.compile(r"^\s*(?:로|으로|를|을)?\s*(?:(?P<more>넘게|넘는|이상|넘어|넘었|넘겼|넘긴|넘|남짓|웃돌|상회|초과)|(?P<nearly>가까이|가깝|(?:에\s?)?가까[웠운워]|에 육박|육박)|(?P<about>가량|정도|안팎|에 달))")}
 
 
 # Hedges on an amount or a percentage: "more than $4 billion", "nearly 30 percent", "45억달러를 넘었다",
@@ -78,7 +78,7 @@ _AMOUNT_HEDGE_BEFORE = {
 _AMOUNT_HEDGE_AFTER = {
     "en": re.compile(r"^\s*(?P<more>or more|plus)\b"),
     # "40억달러대": in the band from the figure up to the next step of its last digit (40억–50억).
-    "ko": re.compile(r"^(?:(?P<band>대(?=[를을에로의이가는도과와\s,.)…]|$))|\s?(?:(?:을|를|가|이)?\s?(?P<more>넘[게는어었겼긴]|넘|돌파|웃돌|상회|이상|초과)|(?P<nearly>가까이|가까운|에\s?육박|에\s?근접|에\s?조금 못)|(?P<about>가량|안팎|정도|내외)|(?P<less>미만|에\s?못\s?미|(?:을|를)?\s?(?:밑돌|하회))))"),
+    "ko": re.compile(r"^(?:(?P<band>대(?=[를을에로의이가는도과와\s,.)…]|$))|\s?(?:(?:을|를|가|이)?\s?(?:처음(?:으로)?\s?)?(?P<more>넘[게는어었겼긴]|넘|돌파|웃돌|상회|이상|초과|남짓)|(?P<nearly>가까이|가까운|에\s?가까|에\s?육박|에\s?근접|에\s?조금 못)|(?P<about>가량|안팎|정도|내외)|(?P<less>미만|에\s?못\s?미|(?:을|를)?\s?(?:밑돌|하회))))"),
 }
 
 
@@ -420,6 +420,10 @@ def matches(mention: Mention, value: Decimal) -> bool:
             return mention.value - step < value < mention.value
         if mention.hedge == "band":
             return mention.value <= value < mention.value + step
+        if mention.kind == "money" and ("억" in mention.text or "조" in mention.text) and abs(value - mention.value) > mention.value * Decimal("0.15"):
+            # "약 10억달러" is not said of 7억7000만달러, though it rounds there at its one digit: a
+            # Korean round amount is said of values within some 15% of it.
+            return False
         return round_half_up(value, step) == mention.value
     if abs(value - mention.value) > mention.precision:
         return False  # rounding moves a value by at most half the precision: no need to round

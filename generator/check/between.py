@@ -167,6 +167,66 @@ def compared(index: dict, total: str, text: str, figure: Mention, items: list[It
     return (abs(abs(a) - abs(b)), f"the difference of {what}", order)
 
 
+_JOINT = re.compile(r"\s?(?:[와과]|,|·|및)\s?")
+
+
+_JOINT_SUBJECT = re.compile(r"\s?(?:의\s?)?(?:흑자|적자|수지|수출|수입)?\s?(?:규모|합계)?\s?(?:는|은|가|이)\s?(?:모두\s?|총\s?|합쳐\s?|합계\s?)?(?:약\s?)?")
+
+
+def joint_total(index: dict, text: str, figure: Mention, items: list[ItemMention], clause) -> Decimal | None:
+    """"지재권과 전문·사업서비스 적자는 69억3000만달러": two names listed as one subject straight before
+    one amount (no 각각): the sum of their levels, which the amount must be. None when the
+    sentence is not so built or the data gives no level for one of them."""
+    if figure.kind != "money" or "각각" in text[clause[0]:clause[1]]:
+        return None
+    inside = sorted((m for m in items if clause[0] <= m.start and m.end <= figure.start), key=lambda m: m.start)
+    if len(inside) < 2 or not _JOINT_SUBJECT.fullmatch(text, inside[-1].end, figure.start):
+        return None
+    listed = [inside[-1]]
+    for m in reversed(inside[:-1]):
+        if not _JOINT.fullmatch(text, m.end, listed[0].start):
+            break
+        listed.insert(0, m)
+    codes = list(dict.fromkeys(m.codes for m in listed))
+    if len(codes) < 2 or len(find_mentions(text[clause[0]:clause[1]], "ko")) > 1:
+        return None
+    metric = _metric_of(text, listed[-1].end, figure.start)
+    levels = [_level(index, c, metric) for c in codes]
+    return None if any(v is None for v in levels) else sum(abs(v) for v in levels)
+
+
+def joint(index: dict, text: str, figure: Mention, items: list[ItemMention], clause) -> bool:
+    """"지재권과 전문·사업서비스의 적자 증가분(14억6000만달러)", "A와 B 적자 확대(…)": one amount after
+    two names listed together, with no 각각, is the two together: True when it is the sum of their
+    levels or of their changes on one basis (anything else is read as usual, never passed here)."""
+    if figure.kind != "money" or "각각" in text[clause[0]:clause[1]]:
+        return False
+    inside = sorted((m for m in items if clause[0] <= m.start and m.end <= figure.start), key=lambda m: m.start)
+    if len(inside) < 2:
+        return False
+    listed = [inside[-1]]
+    for m in reversed(inside[:-1]):
+        if not _JOINT.fullmatch(text, m.end, listed[0].start):
+            break
+        listed.insert(0, m)
+    codes = list(dict.fromkeys(m.codes for m in listed))
+    if len(codes) < 2 or find_mentions(text[inside[-1].end:figure.start], "ko"):
+        return False
+    metric = _metric_of(text, listed[-1].end, figure.start)
+    levels = [_level(index, c, metric) for c in codes]
+    if all(v is not None for v in levels) and matches(figure, sum(abs(v) for v in levels)):
+        return True
+    changes: dict[tuple, list] = {}
+    for c in codes:
+        seen = set()
+        for cand in (x for code in c for x in index.get(code, ItemFacts()).money):
+            key = (cand.metric, cand.fact.get("basis"))
+            if cand.role == "delta" and cand.fact.kind == "change" and key not in seen:
+                seen.add(key)
+                changes.setdefault(key, []).append(cand.value)
+    return any(len(values) == len(codes) and matches(figure, sum(values)) for values in changes.values())
+
+
 def rx_between_base(text: str, start: int, end: int) -> bool:
     """A period between the subject and the compared name ("정보·통신서비스 흑자는 직전 반기(…)보다"):
     the comparison is then of periods, not of items."""
@@ -227,4 +287,4 @@ def derive_flow_balances(index: dict, facts, units: dict) -> None:
         own.money.append(Candidate(abs(value - base), value, "balance", exports, "delta"))
 
 
-__all__ = ["compared", "finding_for", "in_range", "range_low", "find_mentions"]
+__all__ = ["compared", "finding_for", "joint", "joint_total", "in_range", "range_low", "find_mentions"]

@@ -106,7 +106,10 @@ class ItemMatcher:
             if codes:
                 # "dining-out prices", "외식 물가": the total's generic name straight after another
                 # item's name is that item's head noun, not a second item.
-                if codes == (self.total,) and found and found[-1].codes != codes and not text[found[-1].end:m.start()].strip():
+                if codes == (self.total,) and found and found[-1].codes != codes and (
+                        not text[found[-1].end:m.start()].strip()
+                        # "ICT 산업의 지식서비스 수출": the item's own flows, not the total's.
+                        or (self.lang == "ko" and text[found[-1].end:m.start()].strip() in ("의", "과의", "와의"))):
                     continue
                 found.append(ItemMention(codes, m.start(), m.end()))
         return found

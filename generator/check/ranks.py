@@ -12,7 +12,11 @@ from .findings import Finding
 from .items import ItemMention
 
 _ORDINALS = {"두": 2, "세": 3, "네": 4, "다섯": 5}
-_RANK = re.compile(r"(?<![이후만에래대상])\s?(?:(?P<n>두|세|네|다섯|[2-9])\s?번째로|(?P<first>가장))\s?(?:큰|많은|컸|많았|크게|많이|커)"
+_RANK = re.compile(r"(?<![이후만에래대상])\s?(?:(?P<n>두|세|네|다섯|[2-9])\s?번째로|(?P<first>가장))\s?"
+                   # "두 번째로 적자가 큰 곳은": the sign word may stand between the rank and its adjective.
+                   r"(?:(?P<sign_first>흑자|적자)\s?(?:규모가|폭이|가|이)?\s?)?"
+                   # "가장 작은 흑자", "흑자가 가장 적었다": counted from the other end.
+                   r"(?:큰|많은|컸|많았|크게|많이|커|(?P<small>작은|적은|작았|적었|작게|적게|작아))"
                    r"(?:\s?(?:규모의?\s?)?(?P<sign>흑자|적자))?")
 # A record's "가장" ("이후 가장 큰", "역대 가장 많은", "역대 두 번째로 큰") is no ranking of the period.
 _RECORDISH = re.compile(r"(?:이후|이래|만에|역대|사상|통계\s?작성\s?이후)\s?(?:반기\s?기준\s?)?$")
@@ -33,7 +37,7 @@ def rank_findings(agreement, doc, sentence, lang: str, items: list[ItemMention])
         if _MOVED.match(text, m.end()) or _CHANGE_RANKED.search(text, max(0, m.start() - 10), m.start()):
             continue  # "적자 폭이 가장 크게 확대된 부문": a ranking of changes, not of levels
         n = 1 if m.group("first") else _ORDINALS.get(m.group("n")) or int(m.group("n"))
-        sign = m.group("sign")
+        sign = m.group("sign") or m.group("sign_first")
         if sign is None:
             # "적자가 가장 컸다", "흑자 규모가 두 번째로 컸다": the sign word just before.
             near = list(_SIGN_NEAR.finditer(text, max(0, m.start() - 12), m.start()))
@@ -48,9 +52,19 @@ def rank_findings(agreement, doc, sentence, lang: str, items: list[ItemMention])
         ranks = [f for f in agreement.facts if f.kind == "rank" and f.get("extreme") == extreme and f.get("metric") == "balance"
                  and any(member["item"] in subjects[0] for member in f.get("members", ()))]
         if not ranks:
+            # "두 번째로 적자가 큰 곳은 중견기업": an item the data ranks among the other sign's.
+            other = [f for f in agreement.facts if f.kind == "rank" and f.get("metric") == "balance"
+                     and f.get("extreme") == ("deficit" if extreme == "surplus" else "surplus")
+                     and any(member["item"] in subjects[0] for member in f.get("members", ()))]
+            if other:
+                name = agreement.name(subjects[0][0], lang)
+                said = "surplus" if extreme == "deficit" else "deficit"
+                findings.append(agreement.finding(doc, sentence, m.start(), m.end(), "data.sign",
+                                                  f"'{m.group(0).strip()}': {name} had a {said}, not a {extreme} (data: {said})", said))
             continue
-        if any(_position(f, subjects[0]) == n for f in ranks):
-            if not leaders or any(_position(f, leader.codes) == n - 1 for f in ranks for leader in leaders):
+        small = bool(m.group("small"))
+        if any(_position(f, subjects[0], small) == n for f in ranks):
+            if not leaders or any(_position(f, leader.codes, small) == n - 1 for f in ranks for leader in leaders):
                 continue
         fact = ranks[0]
         order = ", ".join(agreement.name(member["item"], lang) for member in fact.get("members", ()))
@@ -58,12 +72,14 @@ def rank_findings(agreement, doc, sentence, lang: str, items: list[ItemMention])
         place = _position(fact, subjects[0])
         findings.append(agreement.finding(doc, sentence, m.start(), m.end(), "data.rank",
                                           f"'{m.group(0).strip()}': {agreement.name(subjects[0][0], lang)} is number {place} of the "
-                                          f"{'surpluses' if extreme == 'surplus' else 'deficits'} ranked in the data (data: {said})", said))
+                                          f"{'surpluses' if extreme == 'surplus' else 'deficits'} ranked in the data, largest first (data: {said})", said))
     return findings
 
 
-def _position(fact, codes) -> int | None:
-    for place, member in enumerate(fact.get("members", ()), 1):
+def _position(fact, codes, small: bool = False) -> int | None:
+    """The item's place in the ranking, counted from the largest (or, ``small``, from the smallest)."""
+    members = fact.get("members", ())
+    for place, member in enumerate(reversed(members) if small else members, 1):
         if member["item"] in codes:
             return place
     return None

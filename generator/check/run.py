@@ -293,6 +293,7 @@ def _prepare(root: Path, file: Path, release: str | None, period: str | None):
             # A first half recalls the whole of last year ("지난해 연간 적자는 72억6000만달러").
             whole = project.facts(last_year)
         agreement = Agreement(project.config, project.dataset.items, facts, annotations, project.config.check_levels, whole)
+        agreement.dataset = project.dataset
         _AGREEMENTS[(str(project.root), *key)] = (facts, agreement)
     return doc, project, key, agreement
 
