@@ -64,7 +64,7 @@ class Agreement:
         # The periods the facts themselves compare (this one, its bases, the whole year): an amount
         # dated to any other earlier period is read from the data's cell for it.
         self._known_periods = {str(self.period), self._year_period,
-                               *(c.base_period for facts in self.index.values() for c in facts.money if c.base_period)}
+                               *(str(f.get("base_period")) for f in self.facts if f.get("base_period"))}
         if year is not None and Period.parse(year.period).year < self.period.year:
             self.last_year = re.compile(rf"지난해|작년|전년|{year.period}\s?년|last year|previous year|\b{year.period}\b", re.IGNORECASE)
         if year is not None:
