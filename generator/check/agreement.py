@@ -49,6 +49,7 @@ class Agreement:
         units = {m.id: m.unit for m in config.metrics.values()}
         self.index = index_facts(facts, units)
         between.derive_flow_balances(self.index, facts, units)
+        between.derive_flow_bases(self.index, facts, units)
         # A release of a year's last half or quarter also reports the whole year ("For the whole of
         # 2024, the deficit came to $7.26 billion", 연간 적자는 72억6000만달러): the year's own
         # amounts, stated only with words of the full year, never as the period's.
@@ -376,6 +377,35 @@ class Agreement:
             return self._past_cause(earlier[-1], position, items)
         return context[-1:] if context else []
 
+    def _unknown_subject(self, text: str, figure: Mention, items: list[ItemMention]) -> list[ItemMention] | None:
+        """"Conglomerates ran a $3.75 billion deficit", "Among institutions, chaebol units posted …": a
+        subject the matcher does not know is not the total (nor the item of the sentence before).
+        Under a dimension cue ("By region,", "among institutions") the figure is one of that
+        dimension's members; without one, of any item the release has. Judged against those, a wrong
+        figure still matches none; a right one is not judged against the total."""
+        if not may_hold(_EN_SUBJECT_VERBS, text, I):
+            return None
+        m = _EN_SUBJECT.match(text)
+        if m is None or m.end("subject") > figure.start or any(i.start < m.end("subject") for i in items):
+            return None
+        subject = m.group("subject")
+        if _EN_NOT_UNKNOWN.search(subject) or rx(r"^(?:the|this|that|these|those|its|their)\s+[\w-]+$", I).match(subject):
+            return None
+        cue = _EN_DIMENSION_CUE.search(text, 0, figure.start)
+        dimension = None
+        if cue:
+            word = cue.group("dim").lower()
+            dimension = next((d for d in self._dimensions() if word.startswith(d[:-1] if d.endswith("y") else d)), None)
+        codes = tuple(sorted(code for code, item in self.items.items() if code != self.config.total
+                             and (dimension is None or getattr(item, "dimension", None) == dimension)))
+        if not codes:
+            return None
+        self._unknown_names = f"any {dimension}" if dimension else "any item of the release"
+        return [ItemMention(codes, -3, -3)]
+
+    def _dimensions(self) -> list[str]:
+        return sorted({getattr(item, "dimension", None) for item in self.items.values()} - {None, "total"})
+
     @staticmethod
     def _named_after(text: str, lang: str, figure: Mention, items: list[ItemMention], clause) -> list[ItemMention]:
         """"a $550 million deficit in information services", "a $3.57 billion surplus with Asia":
@@ -460,12 +490,21 @@ class Agreement:
                     pairs.update({f: [m] for f, m in zip(percents, named[-len(percents):])})
             for figure in in_clause:
                 owners = pairs.get(figure) or self._named_after(text, lang, figure, items, clause) or self._attribute(figure.start, items, clause, context)
+                if lang == "en" and len(owners) == 1 and owners[0] in items and _EN_WHOLE_ROLE.match(text, owners[0].end):
+                    # "Games were the content industry's biggest earner, with a $2.26 billion surplus": the
+                    # whole named in a rank or role phrase does not own the figure; the subject before it does.
+                    subject = [m for m in items if clause[0] <= m.start and m.end <= owners[0].start]
+                    owners = subject[-1:] or owners
+                if lang == "en" and figure.kind == "money" and not pairs and not any(m in items for m in owners):
+                    owners = self._unknown_subject(text, figure, items) or owners
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
             findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
             findings += self._digits(doc, sentence, lang, clause, items, context)
             findings += self._index_levels(doc, sentence, lang, clause, items, context, in_clause)
             if lang == "en" and not any(f.kind == "money" for f in in_clause):
                 findings += self._bare_signs(doc, sentence, clause, items)
+        if lang == "en" and " than " in text:
+            findings += self._compared_with_base(doc, sentence, items, context)
         findings += self._records(doc, sentence, lang, items, context)
         findings += ranks.rank_findings(self, doc, sentence, lang, items)
         findings += self._streaks(doc, sentence, lang, items, context)
@@ -512,6 +551,38 @@ class Agreement:
                 findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.sign",
                                              f"'{m.group(0)}': {self.name(code, 'en')} had a {actual}, not a {stated} (data: {actual} of {value})",
                                              f"{actual} of {value}"))
+        return findings
+
+    def _compared_with_base(self, doc, sentence, items, context) -> list[Finding]:
+        """"The deficit was $4.53 billion, narrower than the $3.76 billion of the second half of 2024",
+        "…, smaller than in the first half": a comparative after the figure, against a base period the
+        words after "than" name, is a direction claim on that base. Two items compared ("smaller than
+        North America's") are left to the rank comparison."""
+        text = sentence.text
+        findings = []
+        for m in _EN_THAN_BASE.finditer(text):
+            rest = text[m.end():]
+            stop = rx(r";|\.(?!\d)|,\s(?:while|but|and|as|with|whereas)\b", I).search(rest)
+            tail = rest[:stop.start()] if stop else rest
+            if any(m.end() <= i.start < m.end() + len(tail) for i in items):
+                continue  # another item after "than": not this item's own move
+            bases = self.base_names("en").named(tail) & {"previous_period", "year_ago"}
+            if len(bases) != 1:
+                continue
+            clause = next(((a, b) for a, b in self._clauses(text, "en") if a <= m.start() < b), (0, len(text)))
+            owners = self._attribute(m.start(), items, (0, m.start() + 1), context)
+            metric = self._metric_at(text, m.start(), m.end(), (0, m.start()), "en", look_ahead=False)
+            codes = self._codes(owners)
+            changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
+                       if f.get("basis") in bases and (metric is None or f.metric == metric)]
+            if not changes:
+                continue
+            category = "shrink" if m.group("cmp").lower() in ("narrower", "smaller", "lower", "less") else "grow"
+            if any(agrees(category, f) for f in changes):
+                continue
+            said = self._describe_change(changes[0], "en")
+            findings.append(self.finding(doc, sentence, m.start("cmp"), m.end("cmp"), "data.direction",
+                                         f"'{m.group('cmp')}' contradicts the data for {self.name(changes[0].item, 'en')} (data: {said})", said))
         return findings
 
     def _comparisons(self, doc, sentence, items) -> list[Finding]:
@@ -569,7 +640,9 @@ class Agreement:
                 if not said:
                     continue
                 sign = said[-1].group(0)
-            side = "surplus" if sign.lower().startswith("surplus") else "deficit"
+            side = "surplus" if sign.lower().startswith("surplus") or sign.lower().startswith("earner") or sign.lower().endswith(("surplus", "surpluses")) else "deficit"
+            if len(before) > 1 and _EN_WHOLE_ROLE.match(text, before[-1].end) and _EN_WHOLE_ROLE.match(text, before[-1].end).end() >= m.start():
+                owner = before[-2:-1]  # "Games were the content industry's biggest earner": the subject, not the whole
             place = _count(m.group("ord").lower(), self._vocabulary(lang).get("streaks", {})) if m.group("ord") else 1
             if place is None:
                 continue
@@ -680,6 +753,8 @@ class Agreement:
                 return []
         codes = self._codes(owners)
         names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
+        if any(m.start == -3 for m in owners):
+            names = f"{self.__dict__.get('_unknown_names', 'any item')} (the subject's name is not one the release knows)"
         if figure.kind == "money":
             candidates = [c for code in codes for c in self.index.get(code, ItemFacts()).money]
             scope = self._scope(sentence.text, lang, figure, clause)
@@ -1139,8 +1214,9 @@ class Agreement:
         if lang == "en" and rx(r"\s+(?:trade\s+)?(?:surplus|deficit|gap|shortfall)\b", I).match(text, figure.end):
             return "balance"  # "leaving a $4.53 billion gap": the noun after the amount says what it is
         if lang == "en":
-            # "its $4.8 billion in imports", "$6.37 billion worth of exports", "$4.8 billion of imports".
-            after = rx(r"\s+(?:(?:worth\s+)?of|in)\s+(?:(?:its|their)\s+)?(?:(?:\w+\s+){0,2}?)(exports|imports)\b", I).match(text, figure.end)
+            # "its $4.8 billion in imports", "$6.37 billion worth of exports", "$4.8 billion of imports",
+            # "a $1.21 billion gain in exports", "the 6.5 percent rise in exports".
+            after = rx(r"\s+(?:(?:gain|rise|increase|jump|climb|growth|advance|drop|fall|decline|decrease|slide)s?\s+)?(?:(?:worth\s+)?of|in)\s+(?:(?:its|their)\s+)?(?:(?:\w+\s+){0,2}?)(exports|imports)\b", I).match(text, figure.end)
             if after and after.end() <= clause[1] + 1:
                 return after.group(1).lower()
         best, where = None, -1
@@ -2260,6 +2336,22 @@ _EN_FORECAST = re.compile(r"(?:\b(?:will|would|could|may|might)(?:\s+(?:likely|p
 # A balance and the verb it moved by, just before a streak: "the deficit expanded", "the surplus shrank".
 _EN_BALANCE_MOVED = re.compile(r"\b(?:deficits?|surplus(?:es)?|gap|shortfall)\s+(?:has\s+|have\s+|had\s+)?(?:(?P<wider>expand\w*|grew|grow\w*|increas\w*|ris\w*|rose|swell\w*|swollen|enlarg\w*|balloon\w*|widen\w*|deepen\w*)"
                                r"|(?P<narrower>shr[aiu]nk\w*|decreas\w*|fell|fall\w*|declin\w*|contract\w*|narrow\w*))(?:\s+(?:for|in)(?:\s+(?:a|an|the|its))?)?\s*$", re.IGNORECASE)
+# A comparative straight after a figure's clause, against what follows "than" ("narrower than in the first half").
+_EN_THAN_BASE = re.compile(r",\s+(?:(?:slightly|much|far|considerably|somewhat|a\s+little)\s+)?(?P<cmp>narrower|smaller|wider|larger|bigger|deeper|higher|lower)\s+than\b", re.IGNORECASE)
+# A whole's possessive before a rank or role: "the content industry's biggest earner", "Asia's second-largest".
+_EN_WHOLE_ROLE = re.compile(r"['’]s?\s+(?:single\s+)?(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:biggest|largest|main|top|leading|chief|greatest|smallest|key|major)\b", re.IGNORECASE)
+# A sentence's subject before its verb, after an opening phrase ("By region, ", "In the first half, ").
+_EN_SUBJECT_VERBS = ("ran", "run", "posted", "logged", "recorded", "registered", "booked", "earned", "saw", "showed", "had",
+                     "was", "were", "came", "reached", "generated", "brought", "totaled", "totalled", "amounted", "stood",
+                     "racked", "chalked", "notched", "incurred", "swung", "widened", "narrowed", "grew", "rose", "fell")
+_EN_SUBJECT = re.compile(r"\s*(?:[^,$\d]{1,40},\s+)?(?P<subject>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}?)\s+(?:(?:also|each|both|together|alone|collectively|combined)\s+)?(?:"
+                         + "|".join(_EN_SUBJECT_VERBS) + r")\b", re.IGNORECASE)
+# Subjects that are not another item: pronouns, the metric, the country or the total by other words.
+_EN_NOT_UNKNOWN = re.compile(r"\b(?:it|its|they|their|them|this|that|these|those|which|who|both|all|each|exports?|imports?|deficits?|surplus(?:es)?|balance|gap|shortfall|trade|"
+                             r"total|overall|figure|amount|sum|country|nation|korea|korean|koreans|south|seoul|bok|bank|ministry|government|services?|sector|industry|category|segment|"
+                             r"half|year|month|period|january|june|july|december|first|second|rest|remainder|other|others|price|prices|inflation|shipments?|sales|payments|receipts)\b", re.IGNORECASE)
+# A dimension named before the figure: "By region,", "Among institutions,", "by type of institution".
+_EN_DIMENSION_CUE = re.compile(r"\b(?:by|among|across)\s+(?:(?:the\s+)?type\s+of\s+)?(?:trading\s+partner\s+)?(?P<dim>[a-z]+?)(?:s|ies|y)?(?:\s+types?)?\b", re.IGNORECASE)
 # A share among a dimension's members: "of the deficit among categories", "of all regional deficits".
 _EN_AMONG = re.compile(r"\b(?:among|across)\s+(?:the\s+)?(?:categories|regions|industries|institutions|institution types|sectors)\b|\bof\s+(?:all\s+)?(?:the\s+)?(?:regional|category|sectoral|industry)\s+(?:deficits|surpluses)\b", re.IGNORECASE)
 # The other metric a percent is of or above: "81 percent of imports", "23 percent larger than exports".
@@ -2279,7 +2371,9 @@ _EN_BARE_SIGN = re.compile(r"\b(?:(?:posted|posting|ran|running|recorded|recordi
 # A rank claim: "the second-largest deficit", "the largest regional surplus", "the biggest surplus among
 # institution types"; not a record ("the largest deficit since 2022", "on record", "ever").
 _EN_RANK = re.compile(r"\b(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?P<sup>largest|biggest|smallest)\s+"
-                      r"(?:(?:regional|category|sectoral|industry|institutional)\s+)?(?P<sign>deficits?|surplus(?:es)?|shortfalls?)\b"
+                      r"(?:(?:regional|category|sectoral|industry|institutional)\s+)?(?P<sign>deficits?|surplus(?:es)?|shortfalls?|earners?"
+                      # "the biggest source of the deficit", "the largest contributor to the surplus"
+                      r"|(?:sources?|contributors?|drivers?)\s+(?:of|to)\s+(?:the\s+)?(?:overall\s+)?(?:deficits?|surplus(?:es)?))\b"
                       r"(?![^.;,]*\b(?:since|on record|ever|in (?:\w+ )?(?:years?|months?|halves|quarters?))\b)", re.IGNORECASE)
 # A rank with its side said before it: "the second-largest among regions".
 _EN_RANK_AMONG = re.compile(r"\b(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?P<sup>largest|biggest|smallest)(?P<sign>)?"
