@@ -389,19 +389,37 @@ class Agreement:
         if m is None or m.end("subject") > figure.start or any(i.start < m.end("subject") for i in items):
             return None
         subject = m.group("subject")
-        if _EN_NOT_UNKNOWN.search(subject) or rx(r"^(?:the|this|that|these|those|its|their)\s+[\w-]+$", I).match(subject):
+        # "The sector posted …" points back; "the Americas" names something.
+        if _EN_NOT_UNKNOWN.search(subject) or rx(r"^(?:(?i:the|this|that|these|those|its|their)\s+)?[a-z][\w-]*$").match(subject) \
+                or rx(r"^(?:this|that|these|those|its|their)\s", I).match(subject):
             return None
         cue = _EN_DIMENSION_CUE.search(text, 0, figure.start)
         dimension = None
         if cue:
             word = cue.group("dim").lower()
             dimension = next((d for d in self._dimensions() if word.startswith(d[:-1] if d.endswith("y") else d)), None)
-        codes = tuple(sorted(code for code, item in self.items.items() if code != self.config.total
-                             and (dimension is None or getattr(item, "dimension", None) == dimension)))
+        # Without a cue the subject may be the total by other words ("Korean firms ran a deficit of $4.53 billion").
+        codes = tuple(sorted(code for code, item in self.items.items() if (dimension is None or (
+            code != self.config.total and getattr(item, "dimension", None) == dimension))))
         if not codes:
             return None
         self._unknown_names = f"any {dimension}" if dimension else "any item of the release"
         return [ItemMention(codes, -3, -3)]
+
+    def _unknown_modifier(self, text: str, mention: ItemMention, items: list[ItemMention]) -> list[ItemMention] | None:
+        """"Agricultural, livestock and fisheries prices jumped 5.6%", "Rice prices soared": the total's
+        one-word generic name ("prices", "inflation") after a noun the release does not know names some
+        other item, not the total. Judged against every item, as an unknown subject is."""
+        word = text[mention.start:mention.end]
+        if " " in word.strip() or not word[:1].isalpha():
+            return None
+        before = rx(r"([A-Za-z][\w'’-]*)\s+$").search(text, max(0, mention.start - 40), mention.start)
+        if before is None or before.group(1).lower() in _EN_PLAIN_MODIFIERS or before.group(1).lower().endswith(("'s", "’s")) \
+                or any(i.start <= before.start(1) < i.end for i in items):
+            return None
+        codes = tuple(sorted(self.items))
+        self._unknown_names = "any item of the release"
+        return [ItemMention(codes, -3, -3)] if codes else None
 
     def _dimensions(self) -> list[str]:
         return sorted({getattr(item, "dimension", None) for item in self.items.values()} - {None, "total"})
@@ -497,6 +515,8 @@ class Agreement:
                     owners = subject[-1:] or owners
                 if lang == "en" and figure.kind == "money" and not pairs and not any(m in items for m in owners):
                     owners = self._unknown_subject(text, figure, items) or owners
+                elif lang == "en" and len(owners) == 1 and owners[0].codes == (self.config.total,) and owners[0] in items:
+                    owners = self._unknown_modifier(text, owners[0], items) or owners
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
             findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
             findings += self._digits(doc, sentence, lang, clause, items, context)
@@ -801,6 +821,8 @@ class Agreement:
                 said = self.money_text(closest.value, lang)
                 finding = self.finding(doc, sentence, figure.start, figure.end, "data.number",
                                        f"'{figure.text}' does not match the data for {names} (data: {said})", said)
+                if any(m.start == -3 for m in owners):
+                    return [finding]  # a subject of no known item: no one right value to offer
                 return [self.suggest.money(finding, sentence.text, lang, figure, codes, clause, candidates, owners, pairs_mode)]
             wrong = self._wrong_role(sentence.text, lang, figure, hits, clause, codes)
             if wrong and generic and not pairs_mode and not scope and set(codes) <= {self.config.total}:
@@ -818,6 +840,9 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
                                      f"'{figure.text}' {message} (data: {said})", said)]
             stated.setdefault(("money", hits[0].value), (*sentence.position(figure.start), figure.text))
+            if any(m.start == -3 for m in owners):
+                names = " / ".join(self.name(code, lang) for code in codes
+                                   if any(c is h for c in self.index.get(code, ItemFacts()).money for h in hits))
             return self._sign(doc, sentence, lang, figure, hits, clause, names)
         fits = multiple_matches if figure.kind == "multiple" else matches
         pool = [p for code in codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
@@ -1139,6 +1164,15 @@ class Agreement:
             return None
 
         periods = {p for *_, p in entries}
+        if lang == "en":
+            # "after falling 0.8 percent the previous month", "4.8 percent in the prior month": a basis
+            # phrase straight after the rate, with no comparison word between, dates the rate.
+            dated = _EN_RATE_DATED.match(text, figure.end)
+            if dated:
+                named = self.base_names(lang).named(dated.group("phrase")) & {"previous_period", "year_ago"}
+                base = self.base_periods.get(next(iter(named))) if len(named) == 1 else None
+                if base in periods:
+                    return [(value, fact) for value, fact, p in entries if p == base]
         nearest, where = None, None
         for period in sorted(periods):
             phrase = basis_phrase(Period.parse(period))
@@ -1694,6 +1728,15 @@ class Agreement:
                 if lang == "en" and any(a == end + len(gap.group(0)) for gap in [rx(r"\s+(?:in|for|during)\s+", I).match(text, end)] if gap
                                         for a, _, _ in self.base_names(lang).spans(text)):
                     continue  # "reversing a 0.8 percent drop in October": the base period's move, not this one's
+                if lang == "en" and category in ("grow", "shrink"):
+                    moved = _EN_RATE_AFTER.match(text, end)
+                    dated = moved and _EN_RATE_DATED.match(text, moved.end())
+                    if dated:
+                        # "after falling 0.8 percent the previous month": the base period's move, judged
+                        # by the sign of that period's rate.
+                        found = self._base_move(doc, sentence, text, start, end, category, dated, items, clause, context)
+                        findings += found
+                        continue
                 if lang == "ko" and rx(r"(?:세|폭)?\s?에서\s?(?:상승|증가|하락|감소|플러스|마이너스|오름|내림)[^\s]{0,3}\s?(?:으로|로)").match(text, end):
                     continue  # "전월(-0.8%) 하락에서 상승으로 돌아섰다": the base month's move, left for this one
                 if lang == "ko" and rx(r"\s?(?:" + _KO_CONCESSIVE + ")").match(text, end) and not any(
@@ -1775,6 +1818,17 @@ class Agreement:
                 findings.append(self.finding(doc, sentence, start, end, "data.direction",
                                              f"'{word}' contradicts the data for {self.name(fact.item, lang)} (data: {said})", said))
         return findings
+
+    def _base_move(self, doc, sentence, text, start, end, category, dated, items, clause, context) -> list[Finding]:
+        named = self.base_names("en").named(dated.group("phrase")) & {"previous_period", "year_ago"}
+        base = self.base_periods.get(next(iter(named))) if len(named) == 1 else None
+        codes = self._codes(self._attribute(start, items, clause, context))
+        rates = [Decimal(fact.base_value) for code in codes for _, fact, p in self.index.get(code, ItemFacts()).percent_base
+                 if p == base and fact.kind == "change" and fact.get("base_value") is not None]
+        if not rates or any((r > 0) == (category == "grow") for r in rates if r != 0):
+            return []
+        return [self.finding(doc, sentence, start, end, "data.direction",
+                             f"'{text[start:end]}' contradicts the data for {self.name(codes[0], 'en')} in {base} (data: {rates[0]}%)", f"{rates[0]}%")]
 
     def _digits(self, doc, sentence, lang, clause, items, context) -> list[Finding]:
         """"double-digit growth", 두 자릿수 증가율: the change of the clause's item (on the base the
@@ -2340,6 +2394,12 @@ _EN_BALANCE_MOVED = re.compile(r"\b(?:deficits?|surplus(?:es)?|gap|shortfall)\s+
 _EN_THAN_BASE = re.compile(r",\s+(?:(?:slightly|much|far|considerably|somewhat|a\s+little)\s+)?(?P<cmp>narrower|smaller|wider|larger|bigger|deeper|higher|lower)\s+than\b", re.IGNORECASE)
 # A whole's possessive before a rank or role: "the content industry's biggest earner", "Asia's second-largest".
 _EN_WHOLE_ROLE = re.compile(r"['’]s?\s+(?:single\s+)?(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:biggest|largest|main|top|leading|chief|greatest|smallest|key|major)\b", re.IGNORECASE)
+# Words before the total's one-word name that do not make it another item's ("overall prices", "as inflation").
+_EN_PLAIN_MODIFIERS = frozenset("""the a an overall headline consumer general all of and or in on at for with that which as while when if
+    since because though although but so than its their our his her korea korean korea's domestic local national nationwide average
+    higher lower rising falling soaring sliding high low stable steady sticky stubborn key annual monthly yearly year-on-year on-year
+    month-on-month total whole broader broad underlying said says say showed shows data official where how whether after before
+    amid despite from to by into over under""".split())
 # A sentence's subject before its verb, after an opening phrase ("By region, ", "In the first half, ").
 _EN_SUBJECT_VERBS = ("ran", "run", "posted", "logged", "recorded", "registered", "booked", "earned", "saw", "showed", "had",
                      "was", "were", "came", "reached", "generated", "brought", "totaled", "totalled", "amounted", "stood",
@@ -2383,7 +2443,7 @@ _EN_COMPARED = re.compile(r"\b(?P<cmp>bigger|larger|greater|wider|deeper|smaller
 # A comparison of two amounts: "exceeded … by $X", "$X larger than …"; a multiple of another item: "1.7 times (that of) Europe's".
 _EN_GAP_BEFORE = re.compile(r"\b(?:exceed(?:s|ed|ing)?|f[ae]ll(?:s|ing)? short of|trail(?:s|ed|ing)?|outstrip(?:s|ped|ping)?|outpac(?:e|es|ed|ing)|surpass(?:es|ed|ing)?|top(?:s|ped|ping)?|larger than|bigger than|greater than|wider than|smaller than)\b", re.IGNORECASE)
 _EN_GAP_AFTER = re.compile(r"\s+(?:more|larger|bigger|greater|wider|smaller|less)\s+than\b(?!\s+(?:in|during|a|the previous|the prior|six|last)\b)", re.IGNORECASE)
-_EN_RATIO_JOINT = re.compile(r"\s+(?:(?:that|those) of\s+|the (?:size|level|amount) of\s+|as (?:large|big|much|high) as\s+)?(?:the\s+)?", re.IGNORECASE)
+_EN_RATIO_JOINT = re.compile(r"\s+(?:(?:that|those) (?:of|with|in|for|at)\s+|the (?:size|level|amount) of\s+|as (?:large|big|much|high) as\s+)?(?:the\s+)?", re.IGNORECASE)
 # "… was $3.76 billion in the first half of 2024": the period straight after the amount.
 _EN_DATED_AFTER = re.compile(r"\s+(?:(?:surplus|deficit)\s+)?(?:in|during|for)\s+(?:the\s+)?", re.IGNORECASE)
 # "2024년 상반기 적자는 37억6000만달러": the period, then the subject with its particle, then the amount;
@@ -2444,6 +2504,10 @@ _LIST_JOINT = {"en": r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", "ko": r"\s*(?:[,，
 # A figure followed by the base it is measured against: "0.2 percent from October", "10월 대비".
 _COMPARED = {"en": re.compile(r"\s*(?:from|on|than|over|against|compared with|versus|vs\.?)(?!\w)", re.IGNORECASE),
              "ko": re.compile(r"\s*(?:대비|보다)")}
+# A basis phrase straight after a rate, no comparison word between: "0.8 percent the previous month".
+_EN_RATE_DATED = re.compile(r"\s+(?:in\s+)?(?P<phrase>(?:the|a)\s+(?:previous|prior|preceding)\s+(?:month|quarter|half|year)|a\s+(?:month|quarter|year)\s+(?:earlier|before|ago)|the\s+(?:month|quarter|year)\s+before)\b", re.IGNORECASE)
+# A rate straight after a direction word: "falling 0.8 percent".
+_EN_RATE_AFTER = re.compile(r"\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?-?\d[\d.,]*\s?(?:%|percent|per cent)", re.IGNORECASE)
 # A rate stated as the base of a comparison: "up from 2.1%", "9월(2.1%)보다".
 _FROM = {"en": re.compile(r"\bfrom\s$", re.IGNORECASE), "ko": re.compile(r"\)?\s?(?:보다|에서)")}
 

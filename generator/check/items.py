@@ -130,6 +130,8 @@ _EN_PRICE_HEADS = ("products", "prices", "inflation")
 _EN_COLLECTIVES = {"platforms": ("platform companies", "platform firms", "platform operators")}
 # An activity named by those who do it ("manufacturers logged a deficit" for manufacturing).
 _EN_AGENTS = {"manufacturing": ("manufacturers", "manufacturing firms", "manufacturing companies")}
+# Places whose adjective coverage writes for them ("the North American deficit", "European imports").
+_EN_PLACES = frozenset({"asia", "north america", "latin america", "south america", "europe", "india", "africa", "oceania"})
 _KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D", "소프트웨어": "SW"}
 # Abbreviations and short forms of parts of English names ("IP royalties", "the U.S."), and
 # modifiers that stand for one another ("R&D-related" for "R&D-based").
@@ -264,6 +266,9 @@ def _variants(name: str, lang: str) -> set[str]:
                 out.add(f"{name.split()[0]} rights")  # "R&D-based rights" for "R&D-based industrial property rights"
         if name.endswith(" and others"):
             out.add(name[:-len(" and others")])  # "individuals" for "individuals and others"
+        if re.fullmatch(r"(?:[a-z]+ )?[a-z]+(?:a|pe)", name) and name in _EN_PLACES:
+            # "the North American deficit", "the European deficit": a region's adjective names it.
+            out.add(name + "n" if name.endswith("a") else name + "an")
         for long, short in _EN_ABBREVIATIONS.items():
             out |= {f.replace(long, short) for f in {name, *out} if long in f}
         for modifier, other in _EN_SUFFIXES.items():
