@@ -810,6 +810,14 @@ class Agreement:
                 hits = [c for code in carried for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value)]
                 if hits:
                     codes = carried
+            if not hits and lang == "en" and _EN_OF_WHOLE_AMOUNT.search(sentence.text, max(0, figure.start - 24), figure.start):
+                # "R&D made up $3.09 billion of the $4.48 billion deficit": the amount after "of the" is
+                # the whole's — an item the part belongs to, or one the sentence names ("Within professional services").
+                wholes = list(dict.fromkeys([*(a for code in codes for a in self._ancestors(code, with_total=True)),
+                                             *(c for c in self._codes(items) if c not in codes)]))
+                whole_hits = [c for code in wholes for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value) and c.role == "value"]
+                if whole_hits:
+                    codes, hits = wholes, whole_hits
             if not hits and self._other_sign_subject(sentence.text, lang, clause, items, owners):
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the sentence names no item and calls it a {self._total_sign() == 'deficit' and 'surplus' or 'deficit'}, "
@@ -2392,8 +2400,10 @@ _EN_BALANCE_MOVED = re.compile(r"\b(?:deficits?|surplus(?:es)?|gap|shortfall)\s+
                                r"|(?P<narrower>shr[aiu]nk\w*|decreas\w*|fell|fall\w*|declin\w*|contract\w*|narrow\w*))(?:\s+(?:for|in)(?:\s+(?:a|an|the|its))?)?\s*$", re.IGNORECASE)
 # A comparative straight after a figure's clause, against what follows "than" ("narrower than in the first half").
 _EN_THAN_BASE = re.compile(r",\s+(?:(?:slightly|much|far|considerably|somewhat|a\s+little)\s+)?(?P<cmp>narrower|smaller|wider|larger|bigger|deeper|higher|lower)\s+than\b", re.IGNORECASE)
+# An amount that is the whole a part's amount is of: "$3.09 billion of the $4.48 billion deficit".
+_EN_OF_WHOLE_AMOUNT = re.compile(r"\d\s*(?:billion|million|bn|mn)?\s+(?:out\s+)?of\s+(?:the|a|its|their)\s+(?:total\s+|overall\s+|combined\s+)?(?:US)?\$?$", re.IGNORECASE)
 # A whole's possessive before a rank or role: "the content industry's biggest earner", "Asia's second-largest".
-_EN_WHOLE_ROLE = re.compile(r"['’]s?\s+(?:single\s+)?(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:biggest|largest|main|top|leading|chief|greatest|smallest|key|major)\b", re.IGNORECASE)
+_EN_WHOLE_ROLE = re.compile(r"(?:\s+(?:sector|industry|segment|category|business|group))?['’]s?\s+(?:single\s+)?(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:biggest|largest|main|top|leading|chief|greatest|smallest|key|major)\b", re.IGNORECASE)
 # Words before the total's one-word name that do not make it another item's ("overall prices", "as inflation").
 _EN_PLAIN_MODIFIERS = frozenset("""the a an overall headline consumer general all of and or in on at for with that which as while when if
     since because though although but so than its their our his her korea korean korea's domestic local national nationwide average
@@ -2403,12 +2413,13 @@ _EN_PLAIN_MODIFIERS = frozenset("""the a an overall headline consumer general al
 # A sentence's subject before its verb, after an opening phrase ("By region, ", "In the first half, ").
 _EN_SUBJECT_VERBS = ("ran", "run", "posted", "logged", "recorded", "registered", "booked", "earned", "saw", "showed", "had",
                      "was", "were", "came", "reached", "generated", "brought", "totaled", "totalled", "amounted", "stood",
-                     "racked", "chalked", "notched", "incurred", "swung", "widened", "narrowed", "grew", "rose", "fell")
-_EN_SUBJECT = re.compile(r"\s*(?:[^,$\d]{1,40},\s+)?(?P<subject>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}?)\s+(?:(?:also|each|both|together|alone|collectively|combined)\s+)?(?:"
+                     "racked", "chalked", "notched", "incurred", "swung", "widened", "narrowed", "grew", "rose", "fell",
+                     "accounted", "contributed", "suffered", "returned", "produced", "yielded", "delivered", "remained", "stayed")
+_EN_SUBJECT = re.compile(r"\s*(?:[^,$\d]{1,40},\s+)?(?P<subject>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,6}?)\s+(?:(?:also|each|both|together|alone|collectively|combined)\s+)?(?:"
                          + "|".join(_EN_SUBJECT_VERBS) + r")\b", re.IGNORECASE)
 # Subjects that are not another item: pronouns, the metric, the country or the total by other words.
 _EN_NOT_UNKNOWN = re.compile(r"\b(?:it|its|they|their|them|this|that|these|those|which|who|both|all|each|exports?|imports?|deficits?|surplus(?:es)?|balance|gap|shortfall|trade|"
-                             r"total|overall|figure|amount|sum|country|nation|korea|korean|koreans|south|seoul|bok|bank|ministry|government|services?|sector|industry|category|segment|"
+                             r"total|overall|figure|amount|sum|country|nation|korea|korean|koreans|south|seoul|bok|bank|ministry|government|"
                              r"half|year|month|period|january|june|july|december|first|second|rest|remainder|other|others|price|prices|inflation|shipments?|sales|payments|receipts)\b", re.IGNORECASE)
 # A dimension named before the figure: "By region,", "Among institutions,", "by type of institution".
 _EN_DIMENSION_CUE = re.compile(r"\b(?:by|among|across)\s+(?:(?:the\s+)?type\s+of\s+)?(?:trading\s+partner\s+)?(?P<dim>[a-z]+?)(?:s|ies|y)?(?:\s+types?)?\b", re.IGNORECASE)

@@ -119,7 +119,7 @@ _CURRENCY = {"en": re.compile(r"(?:\$|\s?dollars?\b)", re.IGNORECASE), "ko": re.
 # stand for one another, and Korean abbreviations (지식재산권 → 지재권).
 _EN_HEADS = ("enterprises", "companies", "firms", "corporations", "businesses")
 # Modifiers that stand for one another at the start of a name ("auto parts", "car parts").
-_EN_MODIFIERS = {"auto": ("car", "automotive", "automobile")}
+_EN_MODIFIERS = {"auto": ("car", "automotive", "automobile"), "digital": ("online",)}
 # Adjectives coverage writes as their nouns ("culture and leisure").
 _EN_NOUNS = {"cultural": "culture"}
 # Size words that stand for one another before a head noun ("big firms" for "large corporations").
@@ -214,6 +214,7 @@ def _variants(name: str, lang: str) -> set[str]:
                 out.update(_EN_COLLECTIVES[last])
                 if len(head) >= 2:
                     out.add(f"{head[0]} {last}")
+                    out.update(f"{other} {last}" for other in _EN_MODIFIERS.get(head[0], ()))  # "online platforms"
             if last in _EN_AGENTS and not head:
                 out.update(_EN_AGENTS[last])
             if last in _EN_PRICE_HEADS and head:
