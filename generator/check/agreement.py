@@ -421,6 +421,27 @@ class Agreement:
         self._unknown_names = "any item of the release"
         return [ItemMention(codes, -3, -3)] if codes else None
 
+    def _unknown_between(self, text: str, figure: Mention, owners: list[ItemMention], items: list[ItemMention]) -> list[ItemMention] | None:
+        """"Trademark payments accounted for a $990 million deficit, R&D-related patents $770 million",
+        "…, with platforms contributing $750 million": a name the release does not know, after a
+        comma or "with" and straight before the figure, is the figure's subject, not the name before it."""
+        last = max(m.end for m in owners)
+        if last > figure.start:
+            return None
+        boundary = None
+        for boundary in _EN_NP_BOUNDARY.finditer(text, last, figure.start):
+            pass
+        if boundary is None or any(boundary.end() <= i.start < figure.start for i in items):
+            return None
+        np = _EN_NP_BEFORE.fullmatch(text, boundary.end(), figure.start)
+        if np is None:
+            return None
+        words = np.group("np").lower().split()
+        if any(w in _EN_PLAIN_MODIFIERS or w in _EN_NP_STOP for w in words) or _EN_NOT_UNKNOWN.search(np.group("np")):
+            return None
+        self._unknown_names = "any item of the release"
+        return [ItemMention(tuple(sorted(self.items)), -3, -3)]
+
     def _dimensions(self) -> list[str]:
         return sorted({getattr(item, "dimension", None) for item in self.items.values()} - {None, "total"})
 
@@ -517,6 +538,8 @@ class Agreement:
                     owners = self._unknown_subject(text, figure, items) or owners
                 elif lang == "en" and len(owners) == 1 and owners[0].codes == (self.config.total,) and owners[0] in items:
                     owners = self._unknown_modifier(text, owners[0], items) or owners
+                if lang == "en" and figure.kind == "money" and not pairs and owners and all(m in items for m in owners):
+                    owners = self._unknown_between(text, figure, owners, items) or owners
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
             findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
             findings += self._digits(doc, sentence, lang, clause, items, context)
@@ -660,7 +683,7 @@ class Agreement:
                 if not said:
                     continue
                 sign = said[-1].group(0)
-            side = "surplus" if sign.lower().startswith("surplus") or sign.lower().startswith("earner") or sign.lower().endswith(("surplus", "surpluses")) else "deficit"
+            side = "surplus" if sign.lower().startswith("surplus") or "earner" in sign.lower() or sign.lower().endswith(("surplus", "surpluses")) else "deficit"
             if len(before) > 1 and _EN_WHOLE_ROLE.match(text, before[-1].end) and _EN_WHOLE_ROLE.match(text, before[-1].end).end() >= m.start():
                 owner = before[-2:-1]  # "Games were the content industry's biggest earner": the subject, not the whole
             place = _count(m.group("ord").lower(), self._vocabulary(lang).get("streaks", {})) if m.group("ord") else 1
@@ -824,6 +847,8 @@ class Agreement:
                                      f"which {self.name(self.config.total, lang)} did not have; its subject is in a sentence before")]
             if not hits and any(matches(figure, gap) for gap in self._item_gaps(sentence.text, lang, figure, clause, items)):
                 return []  # "A's deficit exceeded B's by $2.03 billion": the gap between two amounts
+            if not hits and any(matches(figure, total) for total in self._item_sums(sentence.text, lang, figure, clause, items)):
+                return []  # "North America and Europe together ran a combined deficit of $5.95 billion"
             if not hits:
                 closest = min(candidates, key=lambda c: (abs(c.value - figure.value), c.value))
                 said = self.money_text(closest.value, lang)
@@ -889,6 +914,12 @@ class Agreement:
         if figure.kind == "multiple":
             # "North America's deficit was 1.7 times Europe's": the ratio of two items' amounts.
             ratios = self._item_ratios(sentence.text, lang, figure, clause, items)
+            if ratios:
+                pool = ratios
+        if figure.kind == "percent" and lang == "en" and not derived:
+            # "Europe's deficit was less than half of North America's", "58 percent of North America's":
+            # one item's amount over another's, neither part of the other.
+            ratios = self._item_percents(sentence.text, figure, clause, items)
             if ratios:
                 pool = ratios
         if figure.kind == "percent" and rx(RATE_GAP[lang], I).search(sentence.text[max(clause[0], figure.start - 24):figure.start]):
@@ -1305,6 +1336,15 @@ class Agreement:
         # The bases the sentence names, each bound to its own period: "from $3.76 billion a year
         # earlier" names the year-ago base, so the previous half's 3.76 billion is not it.
         named = self._named_for(text, lang, figure)
+        if lang == "en" and all(h.role == "value" for h in hits) and _EN_FROM_FIGURE.search(text, max(clause[0], figure.start - 40), figure.start) \
+                and any(f.kind == "money" and f.start != figure.start and _EN_TO_FIGURE.search(text, max(clause[0], f.start - 8), f.start)
+                        for f in find_mentions(text[clause[0]:clause[1]], lang) for f in [replace(f, start=f.start + clause[0])]):
+            # "grew to $1.57 billion from $1.6 billion a year earlier": the from-figure of a from-to is
+            # the base's; this period's own value (to which 1.6 rounds) is not it.
+            base = [c for code in codes for c in self.index.get(code, ItemFacts()).money
+                    if c.role == "base" and c.metric == hits[0].metric and (not named or c.fact.get("basis") in named)]
+            if base:
+                return f"is the figure for {self.period}, but the sentence gives it as the base", self.money_text(base[0].value, lang)
         for hit in hits:
             if hit.role == "value":
                 return None
@@ -1406,6 +1446,22 @@ class Agreement:
             for b in codes[i + 1:]:
                 gaps += [abs(abs(v) - abs(levels[b][m])) for m, v in own.items() if m in levels[b]]
         return gaps
+
+    def _item_sums(self, text: str, lang: str, figure: Mention, clause, items: list[ItemMention]) -> list[Decimal]:
+        """"North America and Europe together ran a combined deficit of $5.95 billion": the sum of the
+        amounts of the items named before the figure, of each metric they all have. Empty unless a
+        word before the figure says the amounts are added."""
+        if lang != "en" or not _EN_SUM.search(text, clause[0], figure.start):
+            return []
+        named = [m for m in items if clause[0] <= m.start and m.end <= figure.start]
+        if len(named) < 2:
+            return []
+        sums = []
+        for combo in _one_code_each(named):
+            levels = [self._levels(code) for code in combo]
+            for metric in set(levels[0]).intersection(*levels[1:]):
+                sums.append(abs(sum(level[metric] for level in levels)))
+        return sums
 
     @staticmethod
     def _to_date_before(text: str, clause, start: int, lang: str) -> bool:
@@ -1513,6 +1569,25 @@ class Agreement:
                     if b.get(metric):
                         fact = next(c.fact for c in self.index[num].money if c.role == "value" and c.metric == metric and c.fact.kind == "level")
                         ratios.append((abs(value / b[metric]), fact))
+        return ratios or None
+
+    def _item_percents(self, text: str, figure: Mention, clause, items: list[ItemMention]) -> list | None:
+        """"Europe's deficit was 58 percent of North America's": the first item's amount over the
+        second's, in percent, of a metric both have, when neither item is part of the other."""
+        after = [m for m in items if figure.end <= m.start < clause[1] and _EN_PERCENT_OF.fullmatch(text, figure.end, m.start)]
+        before = [m for m in items if clause[0] <= m.start and m.end <= figure.start]
+        if not after or not before:
+            return None
+        ratios = []
+        for num in before[-1].codes:
+            for den in after[0].codes:
+                if num == den or den in self._ancestors(num, with_total=True) or num in self._ancestors(den, with_total=True):
+                    continue
+                a, b = self._levels(num), self._levels(den)
+                for metric, value in a.items():
+                    if b.get(metric):
+                        fact = next(c.fact for c in self.index[num].money if c.role == "value" and c.metric == metric and c.fact.kind == "level")
+                        ratios.append((abs(value / b[metric]) * 100, fact))
         return ratios or None
 
     def _ancestors(self, code: str, *, with_total: bool) -> list[str]:
@@ -2402,6 +2477,13 @@ _EN_BALANCE_MOVED = re.compile(r"\b(?:deficits?|surplus(?:es)?|gap|shortfall)\s+
 _EN_THAN_BASE = re.compile(r",\s+(?:(?:slightly|much|far|considerably|somewhat|a\s+little)\s+)?(?P<cmp>narrower|smaller|wider|larger|bigger|deeper|higher|lower)\s+than\b", re.IGNORECASE)
 # An amount that is the whole a part's amount is of: "$3.09 billion of the $4.48 billion deficit".
 _EN_OF_WHOLE_AMOUNT = re.compile(r"\d\s*(?:billion|million|bn|mn)?\s+(?:out\s+)?of\s+(?:the|a|its|their)\s+(?:total\s+|overall\s+|combined\s+)?(?:US)?\$?$", re.IGNORECASE)
+# Words that add the amounts of the items before them: "together", "a combined deficit", "in total".
+_EN_SUM = re.compile(r"\b(?:combined|together|taken\s+together|jointly|between\s+them|in\s+total|a\s+total\s+of|altogether)\b", re.IGNORECASE)
+# Between a percent and the item it is of: "58 percent of North America's", "half that of North America".
+_EN_PERCENT_OF = re.compile(r"\s+(?:of\s+)?(?:(?:that|those)\s+(?:of|with|in|for|at)\s+|of\s+)(?:the\s+)?", re.IGNORECASE)
+# The two ends of a from-to: "from $1.06 billion", "to $1.57 billion".
+_EN_FROM_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+)?(?:(?:deficit|surplus|shortfall)\s+of\s+)?(?:(?:about|around|roughly|nearly|almost|some)\s+)?(?:US)?\$?$", re.IGNORECASE)
+_EN_TO_FIGURE = re.compile(r"\bto\s+(?:an?\s+)?(?:US)?\$?$", re.IGNORECASE)
 # A whole's possessive before a rank or role: "the content industry's biggest earner", "Asia's second-largest".
 _EN_WHOLE_ROLE = re.compile(r"(?:\s+(?:sector|industry|segment|category|business|group))?['’]s?\s+(?:single\s+)?(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:biggest|largest|main|top|leading|chief|greatest|smallest|key|major)\b", re.IGNORECASE)
 # Words before the total's one-word name that do not make it another item's ("overall prices", "as inflation").
@@ -2410,6 +2492,13 @@ _EN_PLAIN_MODIFIERS = frozenset("""the a an overall headline consumer general al
     higher lower rising falling soaring sliding high low stable steady sticky stubborn key annual monthly yearly year-on-year on-year
     month-on-month total whole broader broad underlying said says say showed shows data official where how whether after before
     amid despite from to by into over under""".split())
+# A name straight before a figure in a clause of its own: ", R&D-related patents $770 million", "with platforms contributing $750 million".
+_EN_NP_BOUNDARY = re.compile(r",\s+|;\s+|\bwith\s+", re.IGNORECASE)
+_EN_NP_BEFORE = re.compile(r"(?P<np>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}?)\s+(?:(?:contributing|accounting\s+for|adding|making\s+up|posting|running|logging|recording|at)\s+)?(?:an?\s+)?(?:US)?\$?", re.IGNORECASE)
+_EN_NP_STOP = frozenset("""up down about nearly some roughly almost around over under more less than against versus compared also just only
+    still respectively including excluding leaving bringing taking pushing putting reaching hitting marking worth valued
+    widening narrowing rising falling growing shrinking increasing decreasing swelling jumping climbing or and but nor yet
+    while whereas compares compared""".split())
 # A sentence's subject before its verb, after an opening phrase ("By region, ", "In the first half, ").
 _EN_SUBJECT_VERBS = ("ran", "run", "posted", "logged", "recorded", "registered", "booked", "earned", "saw", "showed", "had",
                      "was", "were", "came", "reached", "generated", "brought", "totaled", "totalled", "amounted", "stood",
@@ -2442,7 +2531,7 @@ _EN_BARE_SIGN = re.compile(r"\b(?:(?:posted|posting|ran|running|recorded|recordi
 # A rank claim: "the second-largest deficit", "the largest regional surplus", "the biggest surplus among
 # institution types"; not a record ("the largest deficit since 2022", "on record", "ever").
 _EN_RANK = re.compile(r"\b(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?P<sup>largest|biggest|smallest)\s+"
-                      r"(?:(?:regional|category|sectoral|industry|institutional)\s+)?(?P<sign>deficits?|surplus(?:es)?|shortfalls?|earners?"
+                      r"(?:(?:regional|category|sectoral|industry|institutional)\s+)?(?P<sign>deficits?|surplus(?:es)?|shortfalls?|(?:surplus\s+)?earners?|drags?|(?:net\s+)?payers?"
                       # "the biggest source of the deficit", "the largest contributor to the surplus"
                       r"|(?:sources?|contributors?|drivers?)\s+(?:of|to)\s+(?:the\s+)?(?:overall\s+)?(?:deficits?|surplus(?:es)?))\b"
                       r"(?![^.;,]*\b(?:since|on record|ever|in (?:\w+ )?(?:years?|months?|halves|quarters?))\b)", re.IGNORECASE)
@@ -2462,6 +2551,14 @@ _EN_DATED_AFTER = re.compile(r"\s+(?:(?:surplus|deficit)\s+)?(?:in|during|for)\s
 _KO_DATED = re.compile(r"(?:\s?의)?\s?(?![^()\d]*?(?:보다|대비|비해|비교|에서|대해|까지))[^()\d,]{0,20}?(?:은|는|이|가)\s?")
 # A table cell that is a bare number ("-4.53", "1,960"), read with the table's unit.
 _BARE_NUMBER = re.compile(r"\s*[-−+]?\d[\d,]*(?:\.\d+)?\s*")
+
+
+def _one_code_each(mentions) -> list[tuple[str, ...]]:
+    """Each reading of several names, one item per name (a name may be two items), distinct items only."""
+    readings: list[tuple[str, ...]] = [()]
+    for m in list(dict.fromkeys(mentions))[:4]:
+        readings = [(*r, c) for r in readings for c in m.codes if c not in r][:16]
+    return [r for r in readings if len(r) >= 2]
 
 
 def _table_unit(text: str, lang: str) -> str | None:

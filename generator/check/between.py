@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from .amounts import Mention, find_mentions, matches, multiple_matches
-from ..facts.context import round_tenth
+from ..facts.context import balance_direction, balance_sign, round_tenth
 from ..facts.model import Fact, new_fact
 from .candidates import Candidate, ItemFacts
 from .items import ItemMention
@@ -266,6 +266,27 @@ def derive_flow_bases(index: dict, facts, units: dict) -> None:
         index.setdefault(item, ItemFacts()).money.append(Candidate(value, value, other, derived))
     for key, pair in flows.items():
         balance = balances.get(key)
+        if balance is None and len(pair) == 2 and (key[0], "balance") in levels:
+            # "The ICT industry's surplus grew to $1.57 billion": both flows on the base give the
+            # balance's change (its amounts are derive_flow_balances'), for its direction and percent.
+            item, basis, base_period = key
+            exports, imports = pair["exports"], pair["imports"]
+            base = Decimal(exports.base_value) - Decimal(imports.base_value)
+            value = Decimal(levels[(item, "balance")].value)
+            data = {"metric": "balance", "basis": basis, "base_period": base_period, "value": value, "base_value": base,
+                    "delta": value - base, "unit": "usd_million", "direction": balance_direction(base, value),
+                    "sign": balance_sign(value), "base_sign": balance_sign(base), "from_rounded": True,
+                    "derived_from": [exports.id, imports.id]}
+            if value * base > 0:
+                data["percent"] = round_tenth((abs(value) - abs(base)) * 100 / abs(base))
+            derived = new_fact(f"change:{item}:balance:{basis}:{base_period}:{exports.period}", "change", exports.rule, item,
+                               exports.period, data, exports.sources + imports.sources)
+            own = index.setdefault(item, ItemFacts())
+            own.changes.append(derived)
+            if "percent" in data:
+                own.percent.append((abs(data["percent"]), derived))
+                own.multiple.append((abs(value / base), derived))
+            continue
         if balance is None or len(pair) != 1:
             continue
         item, basis, base_period = key
