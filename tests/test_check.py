@@ -1469,3 +1469,17 @@ def test_a_base_named_by_its_months_takes_any_dash(tmp_path, repo_root, dash):
     assert errors(findings_of(write(tmp_path / "right", right), repo_root)) == []
     wrong = right.replace("1.03 billion", "770 million")
     assert [f.rule_id for f in errors(findings_of(write(tmp_path / "wrong", wrong), repo_root))] == ["data.number"]
+
+
+def test_a_subject_the_release_does_not_name_is_not_the_total(tmp_path, repo_root):
+    """"Conglomerates" (large corporations' -3,750) is no name the release knows: its figure is
+    judged against the items (under "Among institutions," those of that dimension), never against
+    the total's 4,530 — and a wrong one gets no suggestion, there being no one item to take it from.
+    An item the release does not publish at all ("Rice prices") is unverifiable, not an error."""
+    right = "Conglomerates ran a $3.75 billion deficit."
+    assert errors(findings_of(write(tmp_path, right), repo_root)) == []
+    wrong = errors(findings_of(write(tmp_path, "Among institutions, conglomerates ran a $3.57 billion deficit."), repo_root))
+    assert [f.rule_id for f in wrong] == ["data.number"] and "any institution" in wrong[0].message
+    assert wrong[0].suggestion is None
+    rice = findings_of(write_release(tmp_path, "consumer_prices", "2025-11", "en", "Rice prices soared 23.1 percent."), repo_root)
+    assert [(f.level, f.rule_id) for f in rice if f.rule_id.startswith("data.")] == [("warning", "data.unverifiable")]

@@ -390,7 +390,7 @@ class Agreement:
             return None
         subject = m.group("subject")
         # "The sector posted …" points back; "the Americas" names something.
-        if _EN_NOT_UNKNOWN.search(subject) or rx(r"^(?:(?i:the|this|that|these|those|its|their)\s+)?[a-z][\w-]*$").match(subject) \
+        if _EN_NOT_UNKNOWN.search(subject) or rx(r"^(?i:the|this|that|these|those|its|their)\s+[a-z][\w-]*$").match(subject) \
                 or rx(r"^(?:this|that|these|those|its|their)\s", I).match(subject):
             return None
         cue = _EN_DIMENSION_CUE.search(text, 0, figure.start)
@@ -419,7 +419,8 @@ class Agreement:
             return None
         codes = tuple(sorted(self.items))
         self._unknown_names = "any item of the release"
-        return [ItemMention(codes, -3, -3)] if codes else None
+        # -4: an item the release may simply not publish (rice, eggs): a figure matching none is unverifiable.
+        return [ItemMention(codes, -4, -4)] if codes else None
 
     def _unknown_between(self, text: str, figure: Mention, owners: list[ItemMention], items: list[ItemMention]) -> list[ItemMention] | None:
         """"Trademark payments accounted for a $990 million deficit, R&D-related patents $770 million",
@@ -796,7 +797,7 @@ class Agreement:
                 return []
         codes = self._codes(owners)
         names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
-        if any(m.start == -3 for m in owners):
+        if any(m.start in (-3, -4) for m in owners):
             names = f"{self.__dict__.get('_unknown_names', 'any item')} (the subject's name is not one the release knows)"
         if figure.kind == "money":
             candidates = [c for code in codes for c in self.index.get(code, ItemFacts()).money]
@@ -849,12 +850,15 @@ class Agreement:
                 return []  # "A's deficit exceeded B's by $2.03 billion": the gap between two amounts
             if not hits and any(matches(figure, total) for total in self._item_sums(sentence.text, lang, figure, clause, items)):
                 return []  # "North America and Europe together ran a combined deficit of $5.95 billion"
+            if not hits and any(m.start == -4 for m in owners):
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
+                                     f"'{figure.text}' is of an item the release does not name; no item's amount in the data matches it")]
             if not hits:
                 closest = min(candidates, key=lambda c: (abs(c.value - figure.value), c.value))
                 said = self.money_text(closest.value, lang)
                 finding = self.finding(doc, sentence, figure.start, figure.end, "data.number",
                                        f"'{figure.text}' does not match the data for {names} (data: {said})", said)
-                if any(m.start == -3 for m in owners):
+                if any(m.start in (-3, -4) for m in owners):
                     return [finding]  # a subject of no known item: no one right value to offer
                 return [self.suggest.money(finding, sentence.text, lang, figure, codes, clause, candidates, owners, pairs_mode)]
             wrong = self._wrong_role(sentence.text, lang, figure, hits, clause, codes)
@@ -873,7 +877,7 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
                                      f"'{figure.text}' {message} (data: {said})", said)]
             stated.setdefault(("money", hits[0].value), (*sentence.position(figure.start), figure.text))
-            if any(m.start == -3 for m in owners):
+            if any(m.start in (-3, -4) for m in owners):
                 names = " / ".join(self.name(code, lang) for code in codes
                                    if any(c is h for c in self.index.get(code, ItemFacts()).money for h in hits))
             return self._sign(doc, sentence, lang, figure, hits, clause, names)
@@ -1011,6 +1015,9 @@ class Agreement:
         if hit is not None:
             stated.setdefault((figure.kind, hit), (*sentence.position(figure.start), figure.text))
             return []
+        if any(m.start == -4 for m in owners):
+            return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
+                                 f"'{figure.text}' is of an item the release does not name; no item's {figure.kind} in the data matches it")]
         closest = min(pool, key=lambda p: abs(p[0] - figure.value))[0]
         if figure.kind == "multiple":
             closest = closest.quantize(Decimal("0.01"))

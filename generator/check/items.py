@@ -219,6 +219,9 @@ def _variants(name: str, lang: str) -> set[str]:
                 out.update(_EN_AGENTS[last])
             if last in _EN_PRICE_HEADS and head:
                 out.update(" ".join([*head, other]) for other in _EN_PRICE_HEADS)  # "oil products" → "oil prices"
+                if head[-1].endswith("y") and len(head[-1]) > 3:
+                    # "livestock and fisheries prices" for "… and fishery products": the noun before the head in the plural.
+                    out.update(" ".join([*head[:-1], _en_plural(head[-1]), other]) for other in _EN_PRICE_HEADS)
             if last in _EN_HEADS:
                 out.update(" ".join([*head, other]) for other in _EN_HEADS)
                 if head and head[0] in _EN_SIZES:
