@@ -389,6 +389,9 @@ class Agreement:
         if m is None or m.end("subject") > figure.start or any(i.start < m.end("subject") for i in items):
             return None
         subject = m.group("subject")
+        owned = _EN_OWNED_METRIC.match(subject)
+        if owned and not _EN_NOT_UNKNOWN.search(owned.group("owner")):
+            subject = owned.group("owner")  # "Shipbuilders' exports rose …": the owner is the subject's name
         # "The sector posted …" points back; "the Americas" names something.
         if _EN_NOT_UNKNOWN.search(subject) or rx(r"^(?i:the|this|that|these|those|its|their)\s+[a-z][\w-]*$").match(subject) \
                 or rx(r"^(?:this|that|these|those|its|their)\s", I).match(subject):
@@ -2499,6 +2502,8 @@ _EN_PLAIN_MODIFIERS = frozenset("""the a an overall headline consumer general al
     higher lower rising falling soaring sliding high low stable steady sticky stubborn key annual monthly yearly year-on-year on-year
     month-on-month total whole broader broad underlying said says say showed shows data official where how whether after before
     amid despite from to by into over under""".split())
+# An owner's metric as a subject: "Shipbuilders' exports", "Samsung's royalty payments".
+_EN_OWNED_METRIC = re.compile(r"(?P<owner>[A-Za-z][\w&-]*(?:\s+[\w&-]+)?)['’]s?\s+(?:[\w-]+\s+)?(?:exports?|imports?|surplus|deficit|shipments|sales|payments|receipts)$", re.IGNORECASE)
 # A name straight before a figure in a clause of its own: ", R&D-related patents $770 million", "with platforms contributing $750 million".
 _EN_NP_BOUNDARY = re.compile(r",\s+|;\s+|\bwith\s+", re.IGNORECASE)
 _EN_NP_BEFORE = re.compile(r"(?P<np>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}?)\s+(?:(?:contributing|accounting\s+for|adding|making\s+up|posting|running|logging|recording|at)\s+)?(?:an?\s+)?(?:US)?\$?", re.IGNORECASE)
@@ -2510,7 +2515,9 @@ _EN_NP_STOP = frozenset("""up down about nearly some roughly almost around over 
 _EN_SUBJECT_VERBS = ("ran", "run", "posted", "logged", "recorded", "registered", "booked", "earned", "saw", "showed", "had",
                      "was", "were", "came", "reached", "generated", "brought", "totaled", "totalled", "amounted", "stood",
                      "racked", "chalked", "notched", "incurred", "swung", "widened", "narrowed", "grew", "rose", "fell",
-                     "accounted", "contributed", "suffered", "returned", "produced", "yielded", "delivered", "remained", "stayed")
+                     "accounted", "contributed", "suffered", "returned", "produced", "yielded", "delivered", "remained", "stayed",
+                     "shipped", "exported", "imported", "sold", "paid", "received", "spent", "bought", "purchased", "climbed", "jumped",
+                     "hit", "topped", "neared")
 _EN_SUBJECT = re.compile(r"\s*(?:[^,$\d]{1,40},\s+)?(?P<subject>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,6}?)\s+(?:(?:also|each|both|together|alone|collectively|combined)\s+)?(?:"
                          + "|".join(_EN_SUBJECT_VERBS) + r")\b", re.IGNORECASE)
 # Subjects that are not another item: pronouns, the metric, the country or the total by other words.

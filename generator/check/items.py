@@ -129,7 +129,9 @@ _EN_PRICE_HEADS = ("products", "prices", "inflation")
 # platforms" for "digital intermediary platforms").
 _EN_COLLECTIVES = {"platforms": ("platform companies", "platform firms", "platform operators")}
 # An activity named by those who do it ("manufacturers logged a deficit" for manufacturing).
-_EN_AGENTS = {"manufacturing": ("manufacturers", "manufacturing firms", "manufacturing companies")}
+_EN_AGENTS = {"manufacturing": ("manufacturers", "manufacturing firms", "manufacturing companies"),
+              "automobiles": ("carmakers", "automakers"), "semiconductors": ("chipmakers",), "ships": ("shipbuilders", "shipyards"),
+              "steel": ("steelmakers",), "cosmetics": ("cosmetics makers",), "displays": ("display makers",)}
 # Places whose adjective coverage writes for them ("the North American deficit", "European imports").
 _EN_PLACES = frozenset({"asia", "north america", "latin america", "south america", "europe", "india", "africa", "oceania"})
 _KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D", "소프트웨어": "SW"}
