@@ -1596,7 +1596,7 @@ class Agreement:
                 a, b = self._levels(num), self._levels(den)
                 for metric, value in a.items():
                     if b.get(metric):
-                        fact = next(c.fact for c in self.index[num].money if c.role == "value" and c.metric == metric and c.fact.kind == "level")
+                        fact = next(c.fact for c in self.index.get(num, ItemFacts()).money if c.role == "value" and c.metric == metric and c.fact.kind == "level")
                         ratios.append((abs(value / b[metric]) * 100, fact))
         return ratios or None
 
