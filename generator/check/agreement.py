@@ -49,6 +49,7 @@ class Agreement:
         units = {m.id: m.unit for m in config.metrics.values()}
         self.index = index_facts(facts, units)
         between.derive_flow_balances(self.index, facts, units)
+        between.derive_flow_bases(self.index, facts, units)
         # A release of a year's last half or quarter also reports the whole year ("For the whole of
         # 2024, the deficit came to $7.26 billion", 연간 적자는 72억6000만달러): the year's own
         # amounts, stated only with words of the full year, never as the period's.
@@ -425,6 +426,78 @@ class Agreement:
             return self._past_cause(earlier[-1], position, items)
         return context[-1:] if context else []
 
+    def _unknown_subject(self, text: str, figure: Mention, items: list[ItemMention]) -> list[ItemMention] | None:
+        """"Conglomerates ran a $3.75 billion deficit", "Among institutions, chaebol units posted …": a
+        subject the matcher does not know is not the total (nor the item of the sentence before).
+        Under a dimension cue ("By region,", "among institutions") the figure is one of that
+        dimension's members; without one, of any item the release has. Judged against those, a wrong
+        figure still matches none; a right one is not judged against the total."""
+        if not may_hold(_EN_SUBJECT_VERBS, text, I):
+            return None
+        m = _EN_SUBJECT.match(text)
+        if m is None or m.end("subject") > figure.start or any(i.start < m.end("subject") for i in items):
+            return None
+        subject = m.group("subject")
+        owned = _EN_OWNED_METRIC.match(subject)
+        if owned and not _EN_NOT_UNKNOWN.search(owned.group("owner")):
+            subject = owned.group("owner")  # "Shipbuilders' exports rose …": the owner is the subject's name
+        # "The sector posted …" points back; "the Americas" names something.
+        if _EN_NOT_UNKNOWN.search(subject) or rx(r"^(?i:the|this|that|these|those|its|their)\s+[a-z][\w-]*$").match(subject) \
+                or rx(r"^(?:this|that|these|those|its|their)\s", I).match(subject):
+            return None
+        cue = _EN_DIMENSION_CUE.search(text, 0, figure.start)
+        dimension = None
+        if cue:
+            word = cue.group("dim").lower()
+            dimension = next((d for d in self._dimensions() if word.startswith(d[:-1] if d.endswith("y") else d)), None)
+        # Without a cue the subject may be the total by other words ("Korean firms ran a deficit of $4.53 billion").
+        codes = tuple(sorted(code for code, item in self.items.items() if (dimension is None or (
+            code != self.config.total and getattr(item, "dimension", None) == dimension))))
+        if not codes:
+            return None
+        self._unknown_names = f"any {dimension}" if dimension else "any item of the release"
+        return [ItemMention(codes, -3, -3)]
+
+    def _unknown_modifier(self, text: str, mention: ItemMention, items: list[ItemMention]) -> list[ItemMention] | None:
+        """"Agricultural, livestock and fisheries prices jumped 5.6%", "Rice prices soared": the total's
+        one-word generic name ("prices", "inflation") after a noun the release does not know names some
+        other item, not the total. Judged against every item, as an unknown subject is."""
+        word = text[mention.start:mention.end]
+        if " " in word.strip() or not word[:1].isalpha():
+            return None
+        before = rx(r"([A-Za-z][\w'’-]*)\s+$").search(text, max(0, mention.start - 40), mention.start)
+        if before is None or before.group(1).lower() in _EN_PLAIN_MODIFIERS or before.group(1).lower().endswith(("'s", "’s")) \
+                or any(i.start <= before.start(1) < i.end for i in items):
+            return None
+        codes = tuple(sorted(self.items))
+        self._unknown_names = "any item of the release"
+        # -4: an item the release may simply not publish (rice, eggs): a figure matching none is unverifiable.
+        return [ItemMention(codes, -4, -4)] if codes else None
+
+    def _unknown_between(self, text: str, figure: Mention, owners: list[ItemMention], items: list[ItemMention]) -> list[ItemMention] | None:
+        """"Trademark payments accounted for a $990 million deficit, R&D-related patents $770 million",
+        "…, with platforms contributing $750 million": a name the release does not know, after a
+        comma or "with" and straight before the figure, is the figure's subject, not the name before it."""
+        last = max(m.end for m in owners)
+        if last > figure.start:
+            return None
+        boundary = None
+        for boundary in _EN_NP_BOUNDARY.finditer(text, last, figure.start):
+            pass
+        if boundary is None or any(boundary.end() <= i.start < figure.start for i in items):
+            return None
+        np = _EN_NP_BEFORE.fullmatch(text, boundary.end(), figure.start)
+        if np is None:
+            return None
+        words = np.group("np").lower().split()
+        if any(w in _EN_PLAIN_MODIFIERS or w in _EN_NP_STOP for w in words) or _EN_NOT_UNKNOWN.search(np.group("np")):
+            return None
+        self._unknown_names = "any item of the release"
+        return [ItemMention(tuple(sorted(self.items)), -3, -3)]
+
+    def _dimensions(self) -> list[str]:
+        return sorted({getattr(item, "dimension", None) for item in self.items.values()} - {None, "total"})
+
     @staticmethod
     def _named_after(text: str, lang: str, figure: Mention, items: list[ItemMention], clause) -> list[ItemMention]:
         """"a $550 million deficit in information services", "a $3.57 billion surplus with Asia":
@@ -509,12 +582,25 @@ class Agreement:
                     pairs.update({f: [m] for f, m in zip(percents, named[-len(percents):])})
             for figure in in_clause:
                 owners = pairs.get(figure) or self._named_after(text, lang, figure, items, clause) or self._attribute(figure.start, items, clause, context)
+                if lang == "en" and len(owners) == 1 and owners[0] in items and _EN_WHOLE_ROLE.match(text, owners[0].end):
+                    # "Games were the content industry's biggest earner, with a $2.26 billion surplus": the
+                    # whole named in a rank or role phrase does not own the figure; the subject before it does.
+                    subject = [m for m in items if clause[0] <= m.start and m.end <= owners[0].start]
+                    owners = subject[-1:] or owners
+                if lang == "en" and figure.kind == "money" and not pairs and not any(m in items for m in owners):
+                    owners = self._unknown_subject(text, figure, items) or owners
+                elif lang == "en" and len(owners) == 1 and owners[0].codes == (self.config.total,) and owners[0] in items:
+                    owners = self._unknown_modifier(text, owners[0], items) or owners
+                if lang == "en" and figure.kind == "money" and not pairs and owners and all(m in items for m in owners):
+                    owners = self._unknown_between(text, figure, owners, items) or owners
                 findings += self._figure(doc, sentence, lang, figure, owners, items, context, clause, stated, figure in pairs)
             findings += self._directions(doc, sentence, lang, clause, items, context, phrases)
             findings += self._digits(doc, sentence, lang, clause, items, context)
             findings += self._index_levels(doc, sentence, lang, clause, items, context, in_clause)
             if lang == "en" and not any(f.kind == "money" for f in in_clause):
                 findings += self._bare_signs(doc, sentence, clause, items)
+        if lang == "en" and " than " in text:
+            findings += self._compared_with_base(doc, sentence, items, context)
         findings += self._records(doc, sentence, lang, items, context)
         findings += ranks.rank_findings(self, doc, sentence, lang, items)
         findings += self._streaks(doc, sentence, lang, items, context)
@@ -561,6 +647,38 @@ class Agreement:
                 findings.append(self.finding(doc, sentence, m.start(), m.end(), "data.sign",
                                              f"'{m.group(0)}': {self.name(code, 'en')} had a {actual}, not a {stated} (data: {actual} of {value})",
                                              f"{actual} of {value}"))
+        return findings
+
+    def _compared_with_base(self, doc, sentence, items, context) -> list[Finding]:
+        """"The deficit was $4.53 billion, narrower than the $3.76 billion of the second half of 2024",
+        "…, smaller than in the first half": a comparative after the figure, against a base period the
+        words after "than" name, is a direction claim on that base. Two items compared ("smaller than
+        North America's") are left to the rank comparison."""
+        text = sentence.text
+        findings = []
+        for m in _EN_THAN_BASE.finditer(text):
+            rest = text[m.end():]
+            stop = rx(r";|\.(?!\d)|,\s(?:while|but|and|as|with|whereas)\b", I).search(rest)
+            tail = rest[:stop.start()] if stop else rest
+            if any(m.end() <= i.start < m.end() + len(tail) for i in items):
+                continue  # another item after "than": not this item's own move
+            bases = self.base_names("en").named(tail) & {"previous_period", "year_ago"}
+            if len(bases) != 1:
+                continue
+            clause = next(((a, b) for a, b in self._clauses(text, "en") if a <= m.start() < b), (0, len(text)))
+            owners = self._attribute(m.start(), items, (0, m.start() + 1), context)
+            metric = self._metric_at(text, m.start(), m.end(), (0, m.start()), "en", look_ahead=False)
+            codes = self._codes(owners)
+            changes = [f for code in codes for f in self.index.get(code, ItemFacts()).changes
+                       if f.get("basis") in bases and (metric is None or f.metric == metric)]
+            if not changes:
+                continue
+            category = "shrink" if m.group("cmp").lower() in ("narrower", "smaller", "lower", "less") else "grow"
+            if any(agrees(category, f) for f in changes):
+                continue
+            said = self._describe_change(changes[0], "en")
+            findings.append(self.finding(doc, sentence, m.start("cmp"), m.end("cmp"), "data.direction",
+                                         f"'{m.group('cmp')}' contradicts the data for {self.name(changes[0].item, 'en')} (data: {said})", said))
         return findings
 
     def _comparisons(self, doc, sentence, items) -> list[Finding]:
@@ -618,7 +736,9 @@ class Agreement:
                 if not said:
                     continue
                 sign = said[-1].group(0)
-            side = "surplus" if sign.lower().startswith("surplus") else "deficit"
+            side = "surplus" if sign.lower().startswith("surplus") or "earner" in sign.lower() or sign.lower().endswith(("surplus", "surpluses")) else "deficit"
+            if len(before) > 1 and _EN_WHOLE_ROLE.match(text, before[-1].end) and _EN_WHOLE_ROLE.match(text, before[-1].end).end() >= m.start():
+                owner = before[-2:-1]  # "Games were the content industry's biggest earner": the subject, not the whole
             place = _count(m.group("ord").lower(), self._vocabulary(lang).get("streaks", {})) if m.group("ord") else 1
             if place is None:
                 continue
@@ -758,6 +878,8 @@ class Agreement:
                                      f"'{figure.text}' is stated for the items named together, whose sum in the data is {said} (data: {said})", said)]
         codes = self._codes(owners)
         names = " / ".join(dict.fromkeys(self.name(c, lang) for c in codes)) or "this release"
+        if any(m.start in (-3, -4) for m in owners):
+            names = f"{self.__dict__.get('_unknown_names', 'any item')} (the subject's name is not one the release knows)"
         if figure.kind == "money":
             candidates = [c for code in codes for c in self.index.get(code, ItemFacts()).money]
             scope = self._scope(sentence.text, lang, figure, clause)
@@ -803,17 +925,32 @@ class Agreement:
                 hits = [c for code in carried for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value)]
                 if hits:
                     codes = carried
+            if not hits and lang == "en" and _EN_OF_WHOLE_AMOUNT.search(sentence.text, max(0, figure.start - 24), figure.start):
+                # "R&D made up $3.09 billion of the $4.48 billion deficit": the amount after "of the" is
+                # the whole's — an item the part belongs to, or one the sentence names ("Within professional services").
+                wholes = list(dict.fromkeys([*(a for code in codes for a in self._ancestors(code, with_total=True)),
+                                             *(c for c in self._codes(items) if c not in codes)]))
+                whole_hits = [c for code in wholes for c in self.index.get(code, ItemFacts()).money if matches(figure, c.value) and c.role == "value"]
+                if whole_hits:
+                    codes, hits = wholes, whole_hits
             if not hits and self._other_sign_subject(sentence.text, lang, clause, items, owners):
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
                                      f"'{figure.text}': the sentence names no item and calls it a {self._total_sign() == 'deficit' and 'surplus' or 'deficit'}, "
                                      f"which {self.name(self.config.total, lang)} did not have; its subject is in a sentence before")]
             if not hits and any(matches(figure, gap) for gap in self._item_gaps(sentence.text, lang, figure, clause, items)):
                 return []  # "A's deficit exceeded B's by $2.03 billion": the gap between two amounts
+            if not hits and any(matches(figure, total) for total in self._item_sums(sentence.text, lang, figure, clause, items)):
+                return []  # "North America and Europe together ran a combined deficit of $5.95 billion"
+            if not hits and any(m.start == -4 for m in owners):
+                return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
+                                     f"'{figure.text}' is of an item the release does not name; no item's amount in the data matches it")]
             if not hits:
                 closest = min(candidates, key=lambda c: (abs(c.value - figure.value), c.value))
                 said = self.money_text(closest.value, lang)
                 finding = self.finding(doc, sentence, figure.start, figure.end, "data.number",
                                        f"'{figure.text}' does not match the data for {names} (data: {said})", said)
+                if any(m.start in (-3, -4) for m in owners):
+                    return [finding]  # a subject of no known item: no one right value to offer
                 return [self.suggest.money(finding, sentence.text, lang, figure, codes, clause, candidates, owners, pairs_mode)]
             wrong = self._wrong_role(sentence.text, lang, figure, hits, clause, codes)
             if wrong and generic and not pairs_mode and not scope and set(codes) <= {self.config.total}:
@@ -831,6 +968,9 @@ class Agreement:
                 return [self.finding(doc, sentence, figure.start, figure.end, "data.number",
                                      f"'{figure.text}' {message} (data: {said})", said)]
             stated.setdefault(("money", hits[0].value), (*sentence.position(figure.start), figure.text))
+            if any(m.start in (-3, -4) for m in owners):
+                names = " / ".join(self.name(code, lang) for code in codes
+                                   if any(c is h for c in self.index.get(code, ItemFacts()).money for h in hits))
             return self._sign(doc, sentence, lang, figure, hits, clause, names)
         fits = multiple_matches if figure.kind == "multiple" else matches
         pool = [p for code in codes for p in getattr(self.index.get(code, ItemFacts()), figure.kind)]
@@ -869,6 +1009,12 @@ class Agreement:
         if figure.kind == "multiple":
             # "North America's deficit was 1.7 times Europe's": the ratio of two items' amounts.
             ratios = self._item_ratios(sentence.text, lang, figure, clause, items)
+            if ratios:
+                pool = ratios
+        if figure.kind == "percent" and lang == "en" and not derived:
+            # "Europe's deficit was less than half of North America's", "58 percent of North America's":
+            # one item's amount over another's, neither part of the other.
+            ratios = self._item_percents(sentence.text, figure, clause, items)
             if ratios:
                 pool = ratios
         if figure.kind == "percent" and rx(RATE_GAP[lang], I).search(sentence.text[max(clause[0], figure.start - 24):figure.start]):
@@ -960,6 +1106,9 @@ class Agreement:
         if hit is not None:
             stated.setdefault((figure.kind, hit), (*sentence.position(figure.start), figure.text))
             return []
+        if any(m.start == -4 for m in owners):
+            return [self.finding(doc, sentence, figure.start, figure.end, "data.unverifiable",
+                                 f"'{figure.text}' is of an item the release does not name; no item's {figure.kind} in the data matches it")]
         closest = min(pool, key=lambda p: abs(p[0] - figure.value))[0]
         if figure.kind == "multiple":
             closest = closest.quantize(Decimal("0.01"))
@@ -1363,6 +1512,15 @@ class Agreement:
             return None
 
         periods = {p for *_, p in entries}
+        if lang == "en":
+            # "after falling 0.8 percent the previous month", "4.8 percent in the prior month": a basis
+            # phrase straight after the rate, with no comparison word between, dates the rate.
+            dated = _EN_RATE_DATED.match(text, figure.end)
+            if dated:
+                named = self.base_names(lang).named(dated.group("phrase")) & {"previous_period", "year_ago"}
+                base = self.base_periods.get(next(iter(named))) if len(named) == 1 else None
+                if base in periods:
+                    return [(value, fact) for value, fact, p in entries if p == base]
         nearest, where = None, None
         for period in sorted(periods):
             phrase = basis_phrase(Period.parse(period))
@@ -1446,8 +1604,9 @@ class Agreement:
         if lang == "en" and rx(r"\s+(?:trade\s+)?(?:surplus|deficit|gap|shortfall)\b", I).match(text, figure.end):
             return "balance"  # "leaving a $4.53 billion gap": the noun after the amount says what it is
         if lang == "en":
-            # "its $4.8 billion in imports", "$6.37 billion worth of exports", "$4.8 billion of imports".
-            after = rx(r"\s+(?:(?:worth\s+)?of|in)\s+(?:(?:its|their)\s+)?(?:(?:\w+\s+){0,2}?)(exports|imports)\b", I).match(text, figure.end)
+            # "its $4.8 billion in imports", "$6.37 billion worth of exports", "$4.8 billion of imports",
+            # "a $1.21 billion gain in exports", "the 6.5 percent rise in exports".
+            after = rx(r"\s+(?:(?:gain|rise|increase|jump|climb|growth|advance|drop|fall|decline|decrease|slide)s?\s+)?(?:(?:worth\s+)?of|in)\s+(?:(?:its|their)\s+)?(?:(?:\w+\s+){0,2}?)(exports|imports)\b", I).match(text, figure.end)
             if after and after.end() <= clause[1] + 1:
                 return after.group(1).lower()
         best, where = None, -1
@@ -1525,6 +1684,15 @@ class Agreement:
         # The bases the sentence names, each bound to its own period: "from $3.76 billion a year
         # earlier" names the year-ago base, so the previous half's 3.76 billion is not it.
         named = self._named_for(text, lang, figure)
+        if lang == "en" and all(h.role == "value" for h in hits) and _EN_FROM_FIGURE.search(text, max(clause[0], figure.start - 40), figure.start) \
+                and any(f.kind == "money" and f.start != figure.start and _EN_TO_FIGURE.search(text, max(clause[0], f.start - 8), f.start)
+                        for f in find_mentions(text[clause[0]:clause[1]], lang) for f in [replace(f, start=f.start + clause[0])]):
+            # "grew to $1.57 billion from $1.6 billion a year earlier": the from-figure of a from-to is
+            # the base's; this period's own value (to which 1.6 rounds) is not it.
+            base = [c for code in codes for c in self.index.get(code, ItemFacts()).money
+                    if c.role == "base" and c.metric == hits[0].metric and (not named or c.fact.get("basis") in named)]
+            if base:
+                return f"is the figure for {self.period}, but the sentence gives it as the base", self.money_text(base[0].value, lang)
         for hit in hits:
             if hit.role == "value":
                 return None
@@ -1628,6 +1796,22 @@ class Agreement:
             for b in codes[i + 1:]:
                 gaps += [abs(abs(v) - abs(levels[b][m])) for m, v in own.items() if m in levels[b]]
         return gaps
+
+    def _item_sums(self, text: str, lang: str, figure: Mention, clause, items: list[ItemMention]) -> list[Decimal]:
+        """"North America and Europe together ran a combined deficit of $5.95 billion": the sum of the
+        amounts of the items named before the figure, of each metric they all have. Empty unless a
+        word before the figure says the amounts are added."""
+        if lang != "en" or not _EN_SUM.search(text, clause[0], figure.start):
+            return []
+        named = [m for m in items if clause[0] <= m.start and m.end <= figure.start]
+        if len(named) < 2:
+            return []
+        sums = []
+        for combo in _one_code_each(named):
+            levels = [self._levels(code) for code in combo]
+            for metric in set(levels[0]).intersection(*levels[1:]):
+                sums.append(abs(sum(level[metric] for level in levels)))
+        return sums
 
     @staticmethod
     def _to_date_before(text: str, clause, start: int, lang: str) -> bool:
@@ -1735,6 +1919,25 @@ class Agreement:
                     if b.get(metric):
                         fact = next(c.fact for c in self.index[num].money if c.role == "value" and c.metric == metric and c.fact.kind == "level")
                         ratios.append((abs(value / b[metric]), fact))
+        return ratios or None
+
+    def _item_percents(self, text: str, figure: Mention, clause, items: list[ItemMention]) -> list | None:
+        """"Europe's deficit was 58 percent of North America's": the first item's amount over the
+        second's, in percent, of a metric both have, when neither item is part of the other."""
+        after = [m for m in items if figure.end <= m.start < clause[1] and _EN_PERCENT_OF.fullmatch(text, figure.end, m.start)]
+        before = [m for m in items if clause[0] <= m.start and m.end <= figure.start]
+        if not after or not before:
+            return None
+        ratios = []
+        for num in before[-1].codes:
+            for den in after[0].codes:
+                if num == den or den in self._ancestors(num, with_total=True) or num in self._ancestors(den, with_total=True):
+                    continue
+                a, b = self._levels(num), self._levels(den)
+                for metric, value in a.items():
+                    if b.get(metric):
+                        fact = next(c.fact for c in self.index.get(num, ItemFacts()).money if c.role == "value" and c.metric == metric and c.fact.kind == "level")
+                        ratios.append((abs(value / b[metric]) * 100, fact))
         return ratios or None
 
     def _ancestors(self, code: str, *, with_total: bool) -> list[str]:
@@ -1961,6 +2164,15 @@ class Agreement:
                 if lang == "en" and any(a == end + len(gap.group(0)) for gap in [rx(r"\s+(?:in|for|during)\s+", I).match(text, end)] if gap
                                         for a, _, _ in self.base_names(lang).spans(text)):
                     continue  # "reversing a 0.8 percent drop in October": the base period's move, not this one's
+                if lang == "en" and category in ("grow", "shrink"):
+                    moved = _EN_RATE_AFTER.match(text, end)
+                    dated = moved and _EN_RATE_DATED.match(text, moved.end())
+                    if dated:
+                        # "after falling 0.8 percent the previous month": the base period's move, judged
+                        # by the sign of that period's rate.
+                        found = self._base_move(doc, sentence, text, start, end, category, dated, items, clause, context)
+                        findings += found
+                        continue
                 if lang == "ko" and rx(r"(?:세|폭)?\s?에서\s?(?:상승|증가|하락|감소|플러스|마이너스|오름|내림)[^\s]{0,3}\s?(?:으로|로)").match(text, end):
                     continue  # "전월(-0.8%) 하락에서 상승으로 돌아섰다": the base month's move, left for this one
                 if lang == "ko" and rx(r"\s?(?:" + _KO_CONCESSIVE + ")").match(text, end) and not any(
@@ -2051,6 +2263,17 @@ class Agreement:
                 findings.append(self.finding(doc, sentence, start, end, "data.direction",
                                              f"'{word}' contradicts the data for {self.name(fact.item, lang)} (data: {said})", said))
         return findings
+
+    def _base_move(self, doc, sentence, text, start, end, category, dated, items, clause, context) -> list[Finding]:
+        named = self.base_names("en").named(dated.group("phrase")) & {"previous_period", "year_ago"}
+        base = self.base_periods.get(next(iter(named))) if len(named) == 1 else None
+        codes = self._codes(self._attribute(start, items, clause, context))
+        rates = [Decimal(fact.base_value) for code in codes for _, fact, p in self.index.get(code, ItemFacts()).percent_base
+                 if p == base and fact.kind == "change" and fact.get("base_value") is not None]
+        if not rates or any((r > 0) == (category == "grow") for r in rates if r != 0):
+            return []
+        return [self.finding(doc, sentence, start, end, "data.direction",
+                             f"'{text[start:end]}' contradicts the data for {self.name(codes[0], 'en')} in {base} (data: {rates[0]}%)", f"{rates[0]}%")]
 
     def _digits(self, doc, sentence, lang, clause, items, context) -> list[Finding]:
         """"double-digit growth", 두 자릿수 증가율: the change of the clause's item (on the base the
@@ -2623,6 +2846,49 @@ _EN_FORECAST = re.compile(r"(?:\b(?:will|would|could|may|might)(?:\s+(?:likely|p
 # A balance and the verb it moved by, just before a streak: "the deficit expanded", "the surplus shrank".
 _EN_BALANCE_MOVED = re.compile(r"\b(?:deficits?|surplus(?:es)?|gap|shortfall)\s+(?:has\s+|have\s+|had\s+)?(?:(?P<wider>expand\w*|grew|grow\w*|increas\w*|ris\w*|rose|swell\w*|swollen|enlarg\w*|balloon\w*|widen\w*|deepen\w*)"
                                r"|(?P<narrower>shr[aiu]nk\w*|decreas\w*|fell|fall\w*|declin\w*|contract\w*|narrow\w*))(?:\s+(?:for|in)(?:\s+(?:a|an|the|its))?)?\s*$", re.IGNORECASE)
+# A comparative straight after a figure's clause, against what follows "than" ("narrower than in the first half").
+_EN_THAN_BASE = re.compile(r",\s+(?:(?:slightly|much|far|considerably|somewhat|a\s+little)\s+)?(?P<cmp>narrower|smaller|wider|larger|bigger|deeper|higher|lower)\s+than\b", re.IGNORECASE)
+# An amount that is the whole a part's amount is of: "$3.09 billion of the $4.48 billion deficit".
+_EN_OF_WHOLE_AMOUNT = re.compile(r"\d\s*(?:billion|million|bn|mn)?\s+(?:out\s+)?of\s+(?:the|a|its|their)\s+(?:total\s+|overall\s+|combined\s+)?(?:US)?\$?$", re.IGNORECASE)
+# Words that add the amounts of the items before them: "together", "a combined deficit", "in total".
+_EN_SUM = re.compile(r"\b(?:combined|together|taken\s+together|jointly|between\s+them|in\s+total|a\s+total\s+of|altogether)\b", re.IGNORECASE)
+# Between a percent and the item it is of: "58 percent of North America's", "half that of North America".
+_EN_PERCENT_OF = re.compile(r"\s+(?:of\s+)?(?:(?:that|those)\s+(?:of|with|in|for|at)\s+|of\s+)(?:the\s+)?", re.IGNORECASE)
+# The two ends of a from-to: "from $1.06 billion", "to $1.57 billion".
+_EN_FROM_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+)?(?:(?:deficit|surplus|shortfall)\s+of\s+)?(?:(?:about|around|roughly|nearly|almost|some)\s+)?(?:US)?\$?$", re.IGNORECASE)
+_EN_TO_FIGURE = re.compile(r"\bto\s+(?:an?\s+)?(?:US)?\$?$", re.IGNORECASE)
+# A whole's possessive before a rank or role: "the content industry's biggest earner", "Asia's second-largest".
+_EN_WHOLE_ROLE = re.compile(r"(?:\s+(?:sector|industry|segment|category|business|group))?['’]s?\s+(?:single\s+)?(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:biggest|largest|main|top|leading|chief|greatest|smallest|key|major)\b", re.IGNORECASE)
+# Words before the total's one-word name that do not make it another item's ("overall prices", "as inflation").
+_EN_PLAIN_MODIFIERS = frozenset("""the a an overall headline consumer general all of and or in on at for with that which as while when if
+    since because though although but so than its their our his her korea korean korea's domestic local national nationwide average
+    higher lower rising falling soaring sliding high low stable steady sticky stubborn key annual monthly yearly year-on-year on-year
+    month-on-month total whole broader broad underlying said says say showed shows data official where how whether after before
+    amid despite from to by into over under""".split())
+# An owner's metric as a subject: "Shipbuilders' exports", "Samsung's royalty payments".
+_EN_OWNED_METRIC = re.compile(r"(?P<owner>[A-Za-z][\w&-]*(?:\s+[\w&-]+)?)['’]s?\s+(?:[\w-]+\s+)?(?:exports?|imports?|surplus|deficit|shipments|sales|payments|receipts)$", re.IGNORECASE)
+# A name straight before a figure in a clause of its own: ", R&D-related patents $770 million", "with platforms contributing $750 million".
+_EN_NP_BOUNDARY = re.compile(r",\s+|;\s+|\bwith\s+", re.IGNORECASE)
+_EN_NP_BEFORE = re.compile(r"(?P<np>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}?)\s+(?:(?:contributing|accounting\s+for|adding|making\s+up|posting|running|logging|recording|at)\s+)?(?:an?\s+)?(?:US)?\$?", re.IGNORECASE)
+_EN_NP_STOP = frozenset("""up down about nearly some roughly almost around over under more less than against versus compared also just only
+    still respectively including excluding leaving bringing taking pushing putting reaching hitting marking worth valued
+    widening narrowing rising falling growing shrinking increasing decreasing swelling jumping climbing or and but nor yet
+    while whereas compares compared""".split())
+# A sentence's subject before its verb, after an opening phrase ("By region, ", "In the first half, ").
+_EN_SUBJECT_VERBS = ("ran", "run", "posted", "logged", "recorded", "registered", "booked", "earned", "saw", "showed", "had",
+                     "was", "were", "came", "reached", "generated", "brought", "totaled", "totalled", "amounted", "stood",
+                     "racked", "chalked", "notched", "incurred", "swung", "widened", "narrowed", "grew", "rose", "fell",
+                     "accounted", "contributed", "suffered", "returned", "produced", "yielded", "delivered", "remained", "stayed",
+                     "shipped", "exported", "imported", "sold", "paid", "received", "spent", "bought", "purchased", "climbed", "jumped",
+                     "hit", "topped", "neared")
+_EN_SUBJECT = re.compile(r"\s*(?:[^,$\d]{1,40},\s+)?(?P<subject>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,6}?)\s+(?:(?:also|each|both|together|alone|collectively|combined)\s+)?(?:"
+                         + "|".join(_EN_SUBJECT_VERBS) + r")\b", re.IGNORECASE)
+# Subjects that are not another item: pronouns, the metric, the country or the total by other words.
+_EN_NOT_UNKNOWN = re.compile(r"\b(?:it|its|they|their|them|this|that|these|those|which|who|both|all|each|exports?|imports?|deficits?|surplus(?:es)?|balance|gap|shortfall|trade|"
+                             r"total|overall|figure|amount|sum|country|nation|korea|korean|koreans|south|seoul|bok|bank|ministry|government|"
+                             r"half|year|month|period|january|june|july|december|first|second|rest|remainder|other|others|price|prices|inflation|shipments?|sales|payments|receipts)\b", re.IGNORECASE)
+# A dimension named before the figure: "By region,", "Among institutions,", "by type of institution".
+_EN_DIMENSION_CUE = re.compile(r"\b(?:by|among|across)\s+(?:(?:the\s+)?type\s+of\s+)?(?:trading\s+partner\s+)?(?P<dim>[a-z]+?)(?:s|ies|y)?(?:\s+types?)?\b", re.IGNORECASE)
 # A share among a dimension's members: "of the deficit among categories", "of all regional deficits".
 _EN_AMONG = re.compile(r"\b(?:among|across)\s+(?:the\s+)?(?:categories|regions|industries|institutions|institution types|sectors)\b|\bof\s+(?:all\s+)?(?:the\s+)?(?:regional|category|sectoral|industry)\s+(?:deficits|surpluses)\b", re.IGNORECASE)
 # The other metric a percent is of or above: "81 percent of imports", "23 percent larger than exports".
@@ -2642,7 +2908,9 @@ _EN_BARE_SIGN = re.compile(r"\b(?:(?:posted|posting|ran|running|recorded|recordi
 # A rank claim: "the second-largest deficit", "the largest regional surplus", "the biggest surplus among
 # institution types"; not a record ("the largest deficit since 2022", "on record", "ever").
 _EN_RANK = re.compile(r"\b(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?P<sup>largest|biggest|smallest)\s+"
-                      r"(?:(?:regional|category|sectoral|industry|institutional)\s+)?(?P<sign>deficits?|surplus(?:es)?|shortfalls?)\b"
+                      r"(?:(?:regional|category|sectoral|industry|institutional)\s+)?(?P<sign>deficits?|surplus(?:es)?|shortfalls?|(?:surplus\s+)?earners?|drags?|(?:net\s+)?payers?"
+                      # "the biggest source of the deficit", "the largest contributor to the surplus"
+                      r"|(?:sources?|contributors?|drivers?)\s+(?:of|to)\s+(?:the\s+)?(?:overall\s+)?(?:deficits?|surplus(?:es)?))\b"
                       r"(?![^.;,]*\b(?:since|on record|ever|in (?:\w+ )?(?:years?|months?|halves|quarters?))\b)", re.IGNORECASE)
 # A rank with its side said before it: "the second-largest among regions".
 _EN_RANK_AMONG = re.compile(r"\b(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?P<sup>largest|biggest|smallest)(?P<sign>)?"
@@ -2652,7 +2920,7 @@ _EN_COMPARED = re.compile(r"\b(?P<cmp>bigger|larger|greater|wider|deeper|smaller
 # A comparison of two amounts: "exceeded … by $X", "$X larger than …"; a multiple of another item: "1.7 times (that of) Europe's".
 _EN_GAP_BEFORE = re.compile(r"\b(?:exceed(?:s|ed|ing)?|f[ae]ll(?:s|ing)? short of|trail(?:s|ed|ing)?|outstrip(?:s|ped|ping)?|outpac(?:e|es|ed|ing)|surpass(?:es|ed|ing)?|top(?:s|ped|ping)?|larger than|bigger than|greater than|wider than|smaller than)\b", re.IGNORECASE)
 _EN_GAP_AFTER = re.compile(r"\s+(?:more|larger|bigger|greater|wider|smaller|less)\s+than\b(?!\s+(?:in|during|a|the previous|the prior|six|last)\b)", re.IGNORECASE)
-_EN_RATIO_JOINT = re.compile(r"\s+(?:(?:that|those) of\s+|the (?:size|level|amount) of\s+|as (?:large|big|much|high) as\s+)?(?:the\s+)?", re.IGNORECASE)
+_EN_RATIO_JOINT = re.compile(r"\s+(?:(?:that|those) (?:of|with|in|for|at)\s+|the (?:size|level|amount) of\s+|as (?:large|big|much|high) as\s+)?(?:the\s+)?", re.IGNORECASE)
 # "… was $3.76 billion in the first half of 2024": the period straight after the amount.
 _EN_DATED_AFTER = re.compile(r"\s+(?:(?:surplus|deficit)\s+)?(?:in|during|for)\s+(?:the\s+)?", re.IGNORECASE)
 # "2024년 상반기 적자는 37억6000만달러": the period, then the subject with its particle, then the amount;
@@ -2660,6 +2928,14 @@ _EN_DATED_AFTER = re.compile(r"\s+(?:(?:surplus|deficit)\s+)?(?:in|during|for)\s
 _KO_DATED = re.compile(r"(?:\s?의)?\s?(?![^()\d]*?(?:보다|대비|비해|비교|에서|대해|까지))[^()\d,]{0,20}?(?:은|는|이|가)\s?")
 # A table cell that is a bare number ("-4.53", "1,960"), read with the table's unit.
 _BARE_NUMBER = re.compile(r"\s*[-−+]?\d[\d,]*(?:\.\d+)?\s*")
+
+
+def _one_code_each(mentions) -> list[tuple[str, ...]]:
+    """Each reading of several names, one item per name (a name may be two items), distinct items only."""
+    readings: list[tuple[str, ...]] = [()]
+    for m in list(dict.fromkeys(mentions))[:4]:
+        readings = [(*r, c) for r in readings for c in m.codes if c not in r][:16]
+    return [r for r in readings if len(r) >= 2]
 
 
 def _table_unit(text: str, lang: str) -> str | None:
@@ -2725,6 +3001,10 @@ _LIST_JOINT = {"en": r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", "ko": r"\s*(?:[,，
 # A figure followed by the base it is measured against: "0.2 percent from October", "10월 대비".
 _COMPARED = {"en": re.compile(r"\s*(?:from|on|than|over|against|compared with|versus|vs\.?)(?!\w)", re.IGNORECASE),
              "ko": re.compile(r"\s*(?:대비|보다)")}
+# A basis phrase straight after a rate, no comparison word between: "0.8 percent the previous month".
+_EN_RATE_DATED = re.compile(r"\s+(?:in\s+)?(?P<phrase>(?:the|a)\s+(?:previous|prior|preceding)\s+(?:month|quarter|half|year)|a\s+(?:month|quarter|year)\s+(?:earlier|before|ago)|the\s+(?:month|quarter|year)\s+before)\b", re.IGNORECASE)
+# A rate straight after a direction word: "falling 0.8 percent".
+_EN_RATE_AFTER = re.compile(r"\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?-?\d[\d.,]*\s?(?:%|percent|per cent)", re.IGNORECASE)
 # A rate stated as the base of a comparison: "up from 2.1%", "9월(2.1%)보다".
 _FROM = {"en": re.compile(r"\bfrom\s$", re.IGNORECASE), "ko": re.compile(r"\)?\s?(?:보다|에서)")}
 

@@ -11,6 +11,8 @@ import re
 from decimal import Decimal
 
 from .amounts import Mention, find_mentions, matches, multiple_matches
+from ..facts.context import balance_direction, balance_sign, round_tenth
+from ..facts.model import Fact, new_fact
 from .candidates import Candidate, ItemFacts
 from .items import ItemMention
 from .lexicon import METRIC_WORDS
@@ -285,6 +287,94 @@ def derive_flow_balances(index: dict, facts, units: dict) -> None:
         # The exports' change fact carries the basis and base period the derived figures are on.
         own.money.append(Candidate(abs(base), base, "balance", exports, "base", base_period))
         own.money.append(Candidate(abs(value - base), value, "balance", exports, "delta"))
+
+
+def derive_flow_bases(index: dict, facts, units: dict) -> None:
+    """"Imports rose by $1.98 billion from the second half of last year": a flow whose base value is
+    not published, where the other flow and the balance are (2024H2 imports = exports 18,500 less the
+    balance -3,760 = 22,260), has that base, its change and its percent by subtraction. Without
+    them the figure is judged against another metric's change, a false alarm on a true sentence.
+    Stated only with that base named or implied, as any base is."""
+    flows: dict[tuple, dict] = {}
+    balances: dict[tuple, Fact] = {}
+    levels: dict[tuple, Fact] = {}
+    for fact in facts:
+        metric = fact.get("metric")
+        if metric not in ("exports", "imports", "balance") or units.get(metric, "usd_million") != "usd_million":
+            continue
+        if fact.kind == "level" and fact.get("value") is not None:
+            levels[(fact.item, metric)] = fact
+        elif fact.kind == "change" and fact.get("base_value") is not None and fact.get("value") is not None \
+                and fact.get("basis") in ("previous_period", "year_ago"):
+            key = (fact.item, fact.basis, fact.get("base_period"))
+            if metric == "balance":
+                balances[key] = fact
+            else:
+                flows.setdefault(key, {})[metric] = fact
+    # "Imports totaled roughly $22.3 billion in July-December": the period's own missing flow, the same way.
+    for (item, metric), fact in list(levels.items()):
+        other = "imports" if metric == "exports" else "exports" if metric == "imports" else None
+        balance = levels.get((item, "balance"))
+        if other is None or balance is None or (item, other) in levels:
+            continue
+        value = Decimal(fact.value) - Decimal(balance.value) if other == "imports" else Decimal(balance.value) + Decimal(fact.value)
+        if value <= 0:
+            continue
+        derived = new_fact(f"level:{item}:{other}:{fact.period}", "level", fact.rule, item, fact.period,
+                           {"metric": other, "value": value, "derived_from": [fact.id, balance.id]}, (*fact.sources, *balance.sources))
+        levels[(item, other)] = derived
+        index.setdefault(item, ItemFacts()).money.append(Candidate(value, value, other, derived))
+    for key, pair in flows.items():
+        balance = balances.get(key)
+        if balance is None and len(pair) == 2 and (key[0], "balance") in levels:
+            # "The ICT industry's surplus grew to $1.57 billion": both flows on the base give the
+            # balance's change (its amounts are derive_flow_balances'), for its direction and percent.
+            item, basis, base_period = key
+            exports, imports = pair["exports"], pair["imports"]
+            base = Decimal(exports.base_value) - Decimal(imports.base_value)
+            value = Decimal(levels[(item, "balance")].value)
+            data = {"metric": "balance", "basis": basis, "base_period": base_period, "value": value, "base_value": base,
+                    "delta": value - base, "unit": "usd_million", "direction": balance_direction(base, value),
+                    "sign": balance_sign(value), "base_sign": balance_sign(base), "from_rounded": True,
+                    "derived_from": [exports.id, imports.id]}
+            if value * base > 0:
+                data["percent"] = round_tenth((abs(value) - abs(base)) * 100 / abs(base))
+            derived = new_fact(f"change:{item}:balance:{basis}:{base_period}:{exports.period}", "change", exports.rule, item,
+                               exports.period, data, exports.sources + imports.sources)
+            own = index.setdefault(item, ItemFacts())
+            own.changes.append(derived)
+            if "percent" in data:
+                own.percent.append((abs(data["percent"]), derived))
+                own.multiple.append((abs(value / base), derived))
+            continue
+        if balance is None or len(pair) != 1:
+            continue
+        item, basis, base_period = key
+        (known, flow), = pair.items()
+        other = "imports" if known == "exports" else "exports"
+        now = levels.get((item, other))
+        if now is None:
+            continue
+        # exports - imports = balance, on the base as on the period.
+        base = Decimal(flow.base_value) - Decimal(balance.base_value) if other == "imports" else \
+            Decimal(balance.base_value) + Decimal(flow.base_value)
+        value = Decimal(now.value)
+        if base <= 0:
+            continue
+        delta = value - base
+        data = {"metric": other, "basis": basis, "base_period": base_period, "value": value, "base_value": base,
+                "delta": delta, "unit": "usd_million",
+                "direction": "increased" if delta > 0 else "decreased" if delta < 0 else "unchanged",
+                "percent": round_tenth(delta * 100 / base), "percent_source": "computed", "from_rounded": True,
+                "derived_from": [flow.id, balance.id]}
+        derived = new_fact(f"change:{item}:{other}:{basis}:{base_period}:{now.period}", "change", flow.rule, item,
+                           now.period, data, (*now.sources, *flow.sources[1:], *balance.sources[1:]))
+        own = index.setdefault(item, ItemFacts())
+        own.money.append(Candidate(base, base, other, derived, "base", base_period))
+        own.money.append(Candidate(abs(delta), value, other, derived, "delta"))
+        own.changes.append(derived)
+        own.percent.append((abs(data["percent"]), derived))
+        own.multiple.append((value / base, derived))
 
 
 __all__ = ["compared", "finding_for", "joint", "joint_total", "in_range", "range_low", "find_mentions"]

@@ -122,7 +122,7 @@ _CURRENCY = {"en": re.compile(r"(?:\$|\s?dollars?\b)", re.IGNORECASE), "ko": re.
 # stand for one another, and Korean abbreviations (지식재산권 → 지재권).
 _EN_HEADS = ("enterprises", "companies", "firms", "corporations", "businesses")
 # Modifiers that stand for one another at the start of a name ("auto parts", "car parts").
-_EN_MODIFIERS = {"auto": ("car", "automotive", "automobile")}
+_EN_MODIFIERS = {"auto": ("car", "automotive", "automobile"), "digital": ("online",)}
 # Adjectives coverage writes as their nouns ("culture and leisure").
 _EN_NOUNS = {"cultural": "culture"}
 # Size words that stand for one another before a head noun ("big firms" for "large corporations").
@@ -132,7 +132,11 @@ _EN_PRICE_HEADS = ("products", "prices", "inflation")
 # platforms" for "digital intermediary platforms").
 _EN_COLLECTIVES = {"platforms": ("platform companies", "platform firms", "platform operators")}
 # An activity named by those who do it ("manufacturers logged a deficit" for manufacturing).
-_EN_AGENTS = {"manufacturing": ("manufacturers", "manufacturing firms", "manufacturing companies")}
+_EN_AGENTS = {"manufacturing": ("manufacturers", "manufacturing firms", "manufacturing companies"),
+              "automobiles": ("carmakers", "automakers"), "semiconductors": ("chipmakers",), "ships": ("shipbuilders", "shipyards"),
+              "steel": ("steelmakers",), "cosmetics": ("cosmetics makers",), "displays": ("display makers",)}
+# Places whose adjective coverage writes for them ("the North American deficit", "European imports").
+_EN_PLACES = frozenset({"asia", "north america", "latin america", "south america", "europe", "india", "africa", "oceania"})
 _KO_ABBREVIATIONS = {"지식재산권": "지재권", "지식재산": "지재", "연구개발": "R&D", "소프트웨어": "SW"}
 # Abbreviations and short forms of parts of English names ("IP royalties", "the U.S."), and
 # modifiers that stand for one another ("R&D-related" for "R&D-based").
@@ -215,10 +219,14 @@ def _variants(name: str, lang: str) -> set[str]:
                 out.update(_EN_COLLECTIVES[last])
                 if len(head) >= 2:
                     out.add(f"{head[0]} {last}")
+                    out.update(f"{other} {last}" for other in _EN_MODIFIERS.get(head[0], ()))  # "online platforms"
             if last in _EN_AGENTS and not head:
                 out.update(_EN_AGENTS[last])
             if last in _EN_PRICE_HEADS and head:
                 out.update(" ".join([*head, other]) for other in _EN_PRICE_HEADS)  # "oil products" → "oil prices"
+                if head[-1].endswith("y") and len(head[-1]) > 3:
+                    # "livestock and fisheries prices" for "… and fishery products": the noun before the head in the plural.
+                    out.update(" ".join([*head[:-1], _en_plural(head[-1]), other]) for other in _EN_PRICE_HEADS)
             if last in _EN_HEADS:
                 out.update(" ".join([*head, other]) for other in _EN_HEADS)
                 if head and head[0] in _EN_SIZES:
@@ -267,6 +275,9 @@ def _variants(name: str, lang: str) -> set[str]:
                 out.add(f"{name.split()[0]} rights")  # "R&D-based rights" for "R&D-based industrial property rights"
         if name.endswith(" and others"):
             out.add(name[:-len(" and others")])  # "individuals" for "individuals and others"
+        if re.fullmatch(r"(?:[a-z]+ )?[a-z]+(?:a|pe)", name) and name in _EN_PLACES:
+            # "the North American deficit", "the European deficit": a region's adjective names it.
+            out.add(name + "n" if name.endswith("a") else name + "an")
         for long, short in _EN_ABBREVIATIONS.items():
             out |= {f.replace(long, short) for f in {name, *out} if long in f}
         for modifier, other in _EN_SUFFIXES.items():
