@@ -280,6 +280,8 @@ def _variants(name: str, lang: str) -> set[str]:
             out.add(name + "n" if name.endswith("a") else name + "an")
         for long, short in _EN_ABBREVIATIONS.items():
             out |= {f.replace(long, short) for f in {name, *out} if long in f}
+            # The abbreviation as a modifier of the rest: "IP-related royalties", "R&D-related services".
+            out |= {f"{short}-related {f[len(short) + 1:]}" for f in set(out) if f.startswith(f"{short} ")}
         for modifier, other in _EN_SUFFIXES.items():
             out |= {f.replace(modifier, other) for f in {name, *out} if modifier in f}
         out.discard(name)
