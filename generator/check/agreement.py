@@ -582,7 +582,9 @@ class Agreement:
                     pairs.update({f: [m] for f, m in zip(percents, named[-len(percents):])})
             for figure in in_clause:
                 owners = pairs.get(figure) or self._named_after(text, lang, figure, items, clause) or self._attribute(figure.start, items, clause, context)
-                if lang == "en" and len(owners) == 1 and owners[0] in items and _EN_WHOLE_ROLE.match(text, owners[0].end):
+                if lang == "en" and len(owners) == 1 and owners[0] in items and (_EN_WHOLE_ROLE.match(text, owners[0].end) or (
+                        # "… was the only content segment in the red, at $830 million": the same, a role noun after the whole.
+                        _EN_ROLE_BEFORE.search(text, 0, owners[0].start) and _EN_ROLE_NOUN.match(text, owners[0].end))):
                     # "Games were the content industry's biggest earner, with a $2.26 billion surplus": the
                     # whole named in a rank or role phrase does not own the figure; the subject before it does.
                     subject = [m for m in items if clause[0] <= m.start and m.end <= owners[0].start]
@@ -2858,6 +2860,8 @@ _EN_PERCENT_OF = re.compile(r"\s+(?:of\s+)?(?:(?:that|those)\s+(?:of|with|in|for
 _EN_FROM_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+)?(?:(?:deficit|surplus|shortfall)\s+of\s+)?(?:(?:about|around|roughly|nearly|almost|some)\s+)?(?:US)?\$?$", re.IGNORECASE)
 _EN_TO_FIGURE = re.compile(r"\bto\s+(?:an?\s+)?(?:US)?\$?$", re.IGNORECASE)
 # A whole's possessive before a rank or role: "the content industry's biggest earner", "Asia's second-largest".
+_EN_ROLE_BEFORE = re.compile(r"\b(?:was|were|is|are|became|remained|as)\s+the\s+(?:only|sole|single|one|biggest|largest|main|top|leading|smallest)\s+$", re.IGNORECASE)
+_EN_ROLE_NOUN = re.compile(r"\s+(?:segments?|sectors?|categor(?:y|ies)|fields?|areas?|parts?|members?|components?|sub-?sectors?)\b", re.IGNORECASE)
 _EN_WHOLE_ROLE = re.compile(r"(?:\s+(?:sector|industry|segment|category|business|group))?['’]s?\s+(?:single\s+)?(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:biggest|largest|main|top|leading|chief|greatest|smallest|key|major)\b", re.IGNORECASE)
 # Words before the total's one-word name that do not make it another item's ("overall prices", "as inflation").
 _EN_PLAIN_MODIFIERS = frozenset("""the a an overall headline consumer general all of and or in on at for with that which as while when if
