@@ -2859,9 +2859,10 @@ _EN_PERCENT_OF = re.compile(r"\s+(?:of\s+)?(?:(?:that|those)\s+(?:of|with|in|for
 # The two ends of a from-to: "from $1.06 billion", "to $1.57 billion".
 _EN_FROM_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+)?(?:(?:deficit|surplus|shortfall)\s+of\s+)?(?:(?:about|around|roughly|nearly|almost|some)\s+)?(?:US)?\$?$", re.IGNORECASE)
 _EN_TO_FIGURE = re.compile(r"\bto\s+(?:an?\s+)?(?:US)?\$?$", re.IGNORECASE)
-# A whole's possessive before a rank or role: "the content industry's biggest earner", "Asia's second-largest".
+# A whole named between a role's "the only/biggest" and its noun: "was the only content segment in the red".
 _EN_ROLE_BEFORE = re.compile(r"\b(?:was|were|is|are|became|remained|as)\s+the\s+(?:only|sole|single|one|biggest|largest|main|top|leading|smallest)\s+$", re.IGNORECASE)
 _EN_ROLE_NOUN = re.compile(r"\s+(?:segments?|sectors?|categor(?:y|ies)|fields?|areas?|parts?|members?|components?|sub-?sectors?)\b", re.IGNORECASE)
+# A whole's possessive before a rank or role: "the content industry's biggest earner", "Asia's second-largest".
 _EN_WHOLE_ROLE = re.compile(r"(?:\s+(?:sector|industry|segment|category|business|group))?['’]s?\s+(?:single\s+)?(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:biggest|largest|main|top|leading|chief|greatest|smallest|key|major)\b", re.IGNORECASE)
 # Words before the total's one-word name that do not make it another item's ("overall prices", "as inflation").
 _EN_PLAIN_MODIFIERS = frozenset("""the a an overall headline consumer general all of and or in on at for with that which as while when if
