@@ -584,7 +584,9 @@ class Agreement:
                 owners = pairs.get(figure) or self._named_after(text, lang, figure, items, clause) or self._attribute(figure.start, items, clause, context)
                 if lang == "en" and len(owners) == 1 and owners[0] in items and (_EN_WHOLE_ROLE.match(text, owners[0].end) or (
                         # "… was the only content segment in the red, at $830 million": the same, a role noun after the whole.
-                        _EN_ROLE_BEFORE.search(text, 0, owners[0].start) and _EN_ROLE_NOUN.match(text, owners[0].end))):
+                        _EN_ROLE_BEFORE.search(text, 0, owners[0].start) and _EN_ROLE_NOUN.match(text, owners[0].end))
+                        # "… had the biggest deficit within professional and business services, at $3.09 billion".
+                        or _EN_RANK_WITHIN.search(text, 0, owners[0].start)):
                     # "Games were the content industry's biggest earner, with a $2.26 billion surplus": the
                     # whole named in a rank or role phrase does not own the figure; the subject before it does.
                     subject = [m for m in items if clause[0] <= m.start and m.end <= owners[0].start]
@@ -2862,6 +2864,8 @@ _EN_TO_FIGURE = re.compile(r"\bto\s+(?:an?\s+)?(?:US)?\$?$", re.IGNORECASE)
 # A whole named between a role's "the only/biggest" and its noun: "was the only content segment in the red".
 _EN_ROLE_BEFORE = re.compile(r"\b(?:was|were|is|are|became|remained|as)\s+the\s+(?:only|sole|single|one|biggest|largest|main|top|leading|smallest)\s+$", re.IGNORECASE)
 _EN_ROLE_NOUN = re.compile(r"\s+(?:segments?|sectors?|categor(?:y|ies)|fields?|areas?|parts?|members?|components?|sub-?sectors?)\b", re.IGNORECASE)
+# The whole a rank is within, just before its name: "the biggest deficit within", "the largest surplus among".
+_EN_RANK_WITHIN = re.compile(r"\b(?:biggest|largest|smallest|widest|deepest|main|top|leading)\s+(?:(?:deficit|surplus|shortfall|earner|drag|contributor|source)(?:e?s)?\s+)?(?:within|among|of|in)\s+(?:the\s+)?(?:whole\s+)?$", re.IGNORECASE)
 # A whole's possessive before a rank or role: "the content industry's biggest earner", "Asia's second-largest".
 _EN_WHOLE_ROLE = re.compile(r"(?:\s+(?:sector|industry|segment|category|business|group))?['’]s?\s+(?:single\s+)?(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:biggest|largest|main|top|leading|chief|greatest|smallest|key|major)\b", re.IGNORECASE)
 # Words before the total's one-word name that do not make it another item's ("overall prices", "as inflation").
