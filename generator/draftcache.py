@@ -93,7 +93,7 @@ def lookup(project: "Project", period: "Period", languages, charts: bool) -> dic
 
 
 def store(project: "Project", period: "Period", languages, charts: bool, contents, stamped) -> None:
-    from .cachedir import store_pickle
+    from .cachedir import prune, store_pickle
 
     folder = _folder()
     if folder is None:
@@ -101,19 +101,11 @@ def store(project: "Project", period: "Period", languages, charts: bool, content
     files = dict(contents)  # a spooled period's files are read from disk once, here
     if sum(len(v) for v in files.values()) > MAX_STORED_BYTES:
         return
-    store_pickle(folder, _name(project, period, languages, charts), (files, stamped))
-    _prune(folder)
-
-
-def _prune(folder) -> None:
-    """Keep the ``MAX_ENTRIES`` most recently stored: an entry is per project folder and period,
-    and projects come and go (every test run's temporary copies among them)."""
-    try:
-        entries = sorted(folder.glob("*.pickle"), key=lambda p: (p.stat().st_mtime_ns, p.name))
-        for old in entries[:-MAX_ENTRIES]:
-            old.unlink(missing_ok=True)
-    except OSError:  # another process pruning at the same time: nothing lost but cache
-        pass
+    name = _name(project, period, languages, charts)
+    store_pickle(folder, name, (files, stamped))
+    # Pruned on every store, not once in cachedir.PRUNE_EVERY: 64 entries list in no time, and
+    # an entry is per project folder and period, which come and go (every test run's copies).
+    prune(folder, MAX_ENTRIES, spare=f"{name}.pickle")
 
 
 def build_cached(project: "Project", periods: list["Period"], languages=None, *, on_period: Callable[[str], None] | None = None,

@@ -21,6 +21,7 @@ class ItemMatcher:
     """Longest-name-first matching of item names; English ignores case and a leading "the"."""
 
     def __init__(self, items: dict, config: ReleaseConfig, lang: str) -> None:
+        self._last: tuple[str, tuple[ItemMention, ...]] | None = None  # see find
         names: dict[str, set[str]] = {}
         # The release's own name for what the total measures ("South Korea's services trade balance").
         names.setdefault(self._normal(config.subject[lang], lang), set()).add(config.total)
@@ -84,7 +85,7 @@ class ItemMatcher:
     def find(self, text: str) -> list[ItemMention]:
         # Asked again of the same sentence for each of its wrong figures (the suggestions read
         # its names): each figure cost another reading of the whole sentence.
-        last = self.__dict__.get("_last")
+        last = self._last
         if last is not None and last[0] == text:
             return list(last[1])
         found = self._find(text)
